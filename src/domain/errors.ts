@@ -1,0 +1,62 @@
+/**
+ * The one error type of the product. Domain code and use cases throw it with a code;
+ * the HTTP layer maps the code to a status (src/http/errors.ts) and a translated message
+ * (src/http/error-messages.ts). The domain never speaks HTTP.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'CONFLICT',
+  'ORG_NUMBER_INVALID',
+  'ORG_NUMBER_TAKEN',
+  'EMAIL_TAKEN',
+  'PHONE_INVALID',
+  'DATE_INVALID',
+  'MONTH_INVALID',
+  'ZONE_UNKNOWN',
+  'ZONES_REQUIRED',
+  'CATEGORY_UNKNOWN',
+  'PRICE_MISSING',
+  'SUBSIDY_INVALID',
+  'INVITATION_INVALID',
+  'PASSWORD_TOO_SHORT',
+  'TOO_MANY_REQUESTS',
+  'OTP_INVALID',
+  'OTP_EXPIRED',
+  'OTP_LOCKED',
+  'ORDER_LINK_INVALID',
+  'SELF_SERVICE_DISABLED',
+  'CONSENT_REQUIRED',
+  'SUBSCRIPTION_EXISTS',
+  'SUBSCRIPTION_STATE',
+  'START_DATE_INVALID',
+  'LAST_ADMIN',
+  'BILLING_MONTH_OPEN',
+  'IMPORT_INVALID',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  /** Interpolation values for the translated message, e.g. { retryAfterSeconds: 60 }. */
+  readonly params?: Record<string, string | number>;
+
+  constructor(code: ErrorCode, options: { details?: unknown; params?: Record<string, string | number>; message?: string } = {}) {
+    super(options.message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.params = options.params;
+  }
+}
