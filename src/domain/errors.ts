@@ -52,7 +52,10 @@ export class AppError extends Error {
   /** Interpolation values for the translated message, e.g. { retryAfterSeconds: 60 }. */
   readonly params?: Record<string, string | number>;
 
-  constructor(code: ErrorCode, options: { details?: unknown; params?: Record<string, string | number>; message?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { details?: unknown; params?: Record<string, string | number>; message?: string } = {},
+  ) {
     super(options.message ?? code);
     this.name = 'AppError';
     this.code = code;

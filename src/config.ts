@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, validated once at start. A wrong or missing value stops the process with a
+ * message naming it. Production refuses the development defaults.
+ */
+const DEV_OPERATOR_EMAIL = 'operator@example.no';
+const DEV_OPERATOR_PASSWORD = 'operator-password-123';
+const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    APP_NOW: z.iso.datetime({ offset: true }).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    OPERATOR_EMAIL: z.email().default(DEV_OPERATOR_EMAIL),
+    OPERATOR_PASSWORD: z.string().min(12).default(DEV_OPERATOR_PASSWORD),
+    SESSION_SECRET: z.string().min(32).default(DEV_SESSION_SECRET),
+    SMS_TRANSPORT: z.enum(['outbox', 'http']).default('outbox'),
+    SMS_HTTP_URL: z.url().optional(),
+    SMS_HTTP_TOKEN: z.string().optional(),
+    SMS_SENDER: z.string().max(11).default('Billett'),
+    EMAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+    SMTP_URL: z.string().optional(),
+    EMAIL_FROM: z.string().default('Bedriftsbillett <no-reply@example.no>'),
+    TICKET_SIGNING_KEYS: z.string().optional(),
+    DEMO_DATA: z.stringbool().default(false),
+    JOBS: z.stringbool().default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production') {
+      const devDefaults: [keyof typeof c, string][] = [
+        ['OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD],
+        ['SESSION_SECRET', DEV_SESSION_SECRET],
+      ];
+      for (const [key, value] of devDefaults) {
+        if (c[key] === value)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+      }
+      if (!c.PUBLIC_URL)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be set in production' });
+      if (!c.TICKET_SIGNING_KEYS)
+        ctx.addIssue({ code: 'custom', path: ['TICKET_SIGNING_KEYS'], message: 'must be set in production' });
+      if (c.APP_NOW) ctx.addIssue({ code: 'custom', path: ['APP_NOW'], message: 'is for development only' });
+    }
+    if (c.SMS_TRANSPORT === 'http' && !c.SMS_HTTP_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_HTTP_URL'],
+        message: 'is required when SMS_TRANSPORT=http',
+      });
+    if (c.EMAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when EMAIL_TRANSPORT=smtp' });
+  });
+
+export type Config = z.infer<typeof schema> & { publicUrl: string; isDev: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    isDev: c.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,32 @@
+import { asc } from 'drizzle-orm';
+import type { Category, PriceVersion, Zone } from '../../domain/catalog';
+import type { Tx } from '../engine';
+import { catalogMeta, categories, prices, zones } from '../schema';
+
+export interface CatalogSnapshot {
+  isExample: boolean;
+  zones: Zone[];
+  categories: Category[];
+  prices: PriceVersion[];
+}
+
+/** The fare catalog is the operator's, shared by all companies: not company-scoped. */
+export async function loadCatalog(tx: Tx): Promise<CatalogSnapshot> {
+  const [zoneRows, categoryRows, priceRows, meta] = await Promise.all([
+    tx.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.name)),
+    tx.select().from(categories).orderBy(asc(categories.sortOrder)),
+    tx.select().from(prices).orderBy(asc(prices.categoryId), asc(prices.zoneCount), asc(prices.validFrom)),
+    tx.select().from(catalogMeta),
+  ]);
+  return {
+    isExample: meta[0]?.isExample ?? false,
+    zones: zoneRows.map((z) => ({ id: z.id, name: z.name, active: z.active })),
+    categories: categoryRows.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, active: c.active })),
+    prices: priceRows.map((p) => ({
+      categoryId: p.categoryId,
+      zoneCount: p.zoneCount as 1 | 2 | 3,
+      monthlyPriceOre: p.monthlyPriceOre,
+      validFrom: p.validFrom,
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import { jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Subsidy } from '../../domain/money';
+import { createdAt, id, ts } from './common';
+
+export type SelfService = 'disabled' | 'manual' | 'automatic';
+
+export type OrderFieldType = 'text' | 'number' | 'select' | 'checkbox';
+export interface OrderField {
+  key: string;
+  label: string;
+  type: OrderFieldType;
+  required: boolean;
+  helpText?: string;
+  options?: string[];
+}
+export interface OrderForm {
+  kind: 'standard' | 'custom';
+  intro: string;
+  fields: OrderField[];
+  /** null = all active zones / categories are offered. */
+  offeredZoneIds: string[] | null;
+  offeredCategoryIds: string[] | null;
+}
+export interface InvoiceAddress {
+  street: string;
+  postalCode: string;
+  city: string;
+  email?: string;
+  /** The buyer reference (EHF BuyerReference), e.g. the company's own reference or PO. */
+  reference?: string;
+}
+
+export const defaultOrderForm: OrderForm = {
+  kind: 'standard',
+  intro: '',
+  fields: [],
+  offeredZoneIds: null,
+  offeredCategoryIds: null,
+};
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: id(),
+    orgNumber: text('org_number').notNull(),
+    name: text('name').notNull(),
+    invoiceAddress: jsonb('invoice_address').$type<InvoiceAddress>(),
+    status: text('status', { enum: ['active', 'deactivated'] })
+      .notNull()
+      .default('active'),
+    selfService: text('self_service', { enum: ['disabled', 'manual', 'automatic'] })
+      .notNull()
+      .default('manual'),
+    subsidy: jsonb('subsidy').$type<Subsidy>().notNull().default({ type: 'none' }),
+    orderForm: jsonb('order_form').$type<OrderForm>().notNull().default(defaultOrderForm),
+    deductionTerms: text('deduction_terms').notNull().default(''),
+    orderToken: text('order_token').notNull(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deactivatedAt: ts('deactivated_at'),
+  },
+  (t) => [
+    uniqueIndex('companies_org_number_key').on(t.orgNumber),
+    uniqueIndex('companies_order_token_key').on(t.orderToken),
+  ],
+);

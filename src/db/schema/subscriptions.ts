@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { categories } from './catalog';
+import { createdAt, id, ts } from './common';
+import { companies } from './companies';
+
+/** An employee of a company, known by mobile number (E.164). */
+export const employees = pgTable(
+  'employees',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    phone: text('phone').notNull(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('employees_company_phone_key').on(t.companyId, t.phone)],
+);
+
+export interface Consent {
+  termsText: string;
+  at: string;
+  priceOre: number;
+  companyShareOre: number;
+  deductionOre: number;
+}
+
+/**
+ * One subscription = one ticket for one employee, one category, from start to end.
+ * The stored state is pending/approved/rejected/cancelled; "active" and "ended" are derived from
+ * the dates and the clock (src/domain/subscription.ts). A category change ends one and makes a new one.
+ */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    state: text('state', { enum: ['pending', 'approved', 'rejected', 'cancelled'] }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    phone: text('phone').notNull(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    revokedAt: ts('revoked_at'),
+    fields: jsonb('fields').$type<Record<string, string | number | boolean>>().notNull().default({}),
+    consent: jsonb('consent').$type<Consent>(),
+    source: text('source', { enum: ['employee', 'admin', 'import', 'category_change'] }).notNull(),
+    replacesId: uuid('replaces_id'),
+    rejectionReason: text('rejection_reason'),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by'),
+    ticketAccessToken: text('ticket_access_token').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('subscriptions_company_idx').on(t.companyId, t.state),
+    index('subscriptions_employee_idx').on(t.employeeId),
+    uniqueIndex('subscriptions_ticket_token_key').on(t.ticketAccessToken),
+    uniqueIndex('subscriptions_idempotency_key')
+      .on(t.companyId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
+
+/** The zones a subscription covers, over time (rule 8). validTo is inclusive; null = still in force. */
+export const subscriptionZoneSets = pgTable(
+  'subscription_zone_sets',
+  {
+    id: id(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    zoneIds: jsonb('zone_ids').$type<string[]>().notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('subscription_zone_sets_sub_idx').on(t.subscriptionId, t.validFrom)],
+);
+
+/** Signed ticket credentials (compact JWS) issued for a subscription period. */
+export const ticketCredentials = pgTable(
+  'ticket_credentials',
+  {
+    id: id(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to'),
+    zoneIds: jsonb('zone_ids').$type<string[]>().notNull(),
+    keyId: text('key_id').notNull(),
+    jws: text('jws').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('ticket_credentials_sub_idx').on(t.subscriptionId)],
+);

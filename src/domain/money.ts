@@ -1,0 +1,157 @@
+import { AppError } from './errors';
+
+/** Money in øre (NOK/100), always a safe integer. */
+export type Ore = number;
+
+/** Passenger transport in Norway: prices include 12 % VAT. */
+export const VAT_PERCENT = 12;
+
+export type VatSplit = { netOre: Ore; vatOre: Ore; grossOre: Ore };
+
+export function assertOre(n: number): Ore {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new AppError('VALIDATION_FAILED', { details: { field: 'ore', value: n } });
+  }
+  return n;
+}
+
+/** round(a / b) half-up for a ≥ 0, b > 0, in exact integer math. */
+export function divRoundHalfUp(a: bigint, b: bigint): bigint {
+  return (2n * a + b) / (2n * b);
+}
+
+function assertVatPercent(rate: number): bigint {
+  if (!Number.isInteger(rate) || rate < 0 || rate > 100) {
+    throw new AppError('VALIDATION_FAILED', { details: { field: 'vatPercent', value: rate } });
+  }
+  return BigInt(rate);
+}
+
+/** Net part of a VAT-inclusive amount, rounded half-up to whole øre. */
+function netOf(grossOre: Ore, rate: bigint): Ore {
+  return Number(divRoundHalfUp(BigInt(assertOre(grossOre)) * 100n, 100n + rate));
+}
+
+export function splitGross(grossOre: Ore, vatPercent = VAT_PERCENT): VatSplit {
+  const netOre = netOf(grossOre, assertVatPercent(vatPercent));
+  return { netOre, vatOre: grossOre - netOre, grossOre };
+}
+
+/**
+ * VAT for an invoice: computed once on the total, then the net is shared out over the lines
+ * by largest remainder, so the line amounts add up exactly to the totals.
+ */
+export function allocateVat(
+  grossLines: Ore[],
+  vatPercent = VAT_PERCENT,
+): { lines: VatSplit[]; total: VatSplit } {
+  const rate = assertVatPercent(vatPercent);
+  const divisor = 100n + rate;
+  const grossTotal = grossLines.reduce((sum, g) => sum + assertOre(g), 0);
+  const total = splitGross(grossTotal, vatPercent);
+
+  const exact = grossLines.map((g) => BigInt(g) * 100n);
+  const nets = exact.map((x) => Number(x / divisor));
+  let left = total.netOre - nets.reduce((a, b) => a + b, 0);
+  const byRemainder = exact
+    .map((x, i) => ({ i, rem: x % divisor }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    nets[i]! += 1;
+    left -= 1;
+  }
+  const lines = grossLines.map((grossOre, i) => ({
+    netOre: nets[i]!,
+    vatOre: grossOre - nets[i]!,
+    grossOre,
+  }));
+  return { lines, total };
+}
+
+/** The company's share of the monthly price (rule 2): none, a percentage or a fixed amount per month. */
+export type Subsidy = { type: 'none' } | { type: 'percent'; value: number } | { type: 'fixed'; value: Ore };
+
+export type CostSplit = {
+  priceOre: Ore;
+  companyShareOre: Ore;
+  /** What the employee pays by salary deduction: price − share. */
+  deductionOre: Ore;
+  /** Benefit in kind for the a-melding: price − deduction (= the company's share). */
+  taxableBenefitOre: Ore;
+};
+
+/** Percent with at most 2 decimals, as an integer count of hundredths (12.5 → 1250). */
+function percentHundredths(value: number): number | null {
+  if (!Number.isFinite(value) || value < 0 || value > 100) return null;
+  const hundredths = Math.round(value * 100);
+  return Math.abs(value * 100 - hundredths) < 1e-6 ? hundredths : null;
+}
+
+export function validateSubsidy(s: Subsidy): Subsidy {
+  const invalid = () => new AppError('SUBSIDY_INVALID', { details: { subsidy: s } });
+  if (!s || typeof s !== 'object') throw invalid();
+  switch (s.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'percent':
+      if (typeof s.value !== 'number' || percentHundredths(s.value) === null) throw invalid();
+      return { type: 'percent', value: s.value };
+    case 'fixed':
+      if (!Number.isSafeInteger(s.value) || s.value < 0) throw invalid();
+      return { type: 'fixed', value: s.value };
+    default:
+      throw invalid();
+  }
+}
+
+function companyShare(priceOre: Ore, subsidy: Subsidy): Ore {
+  switch (subsidy.type) {
+    case 'none':
+      return 0;
+    case 'percent': {
+      const hundredths = BigInt(percentHundredths(subsidy.value)!);
+      return Number(divRoundHalfUp(BigInt(priceOre) * hundredths, 10_000n));
+    }
+    case 'fixed':
+      return Math.min(subsidy.value, priceOre);
+  }
+}
+
+export function splitCost(priceOre: Ore, subsidy: Subsidy): CostSplit {
+  assertOre(priceOre);
+  const companyShareOre = companyShare(priceOre, validateSubsidy(subsidy));
+  const deductionOre = priceOre - companyShareOre;
+  return { priceOre, companyShareOre, deductionOre, taxableBenefitOre: priceOre - deductionOre };
+}
+
+function groupThousands(n: number, separator: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+function kronerAndOre(ore: number): { sign: string; kroner: number; cents: string } {
+  if (!Number.isSafeInteger(ore)) throw new AppError('VALIDATION_FAILED', { details: { value: ore } });
+  const abs = Math.abs(ore);
+  return {
+    sign: ore < 0 ? '-' : '',
+    kroner: Math.floor(abs / 100),
+    cents: String(abs % 100).padStart(2, '0'),
+  };
+}
+
+/**
+ * nb: '1 234,50 kr', en: 'NOK 1,234.50'. The nb thousands separator and the space before 'kr'
+ * are ordinary spaces (U+0020), not NBSP. Negative amounts (credit notes) get a leading '-'.
+ */
+export function formatNok(ore: Ore, locale: 'nb' | 'en'): string {
+  const { sign, kroner, cents } = kronerAndOre(ore);
+  return locale === 'nb'
+    ? `${sign}${groupThousands(kroner, ' ')},${cents} kr`
+    : `${sign}NOK ${groupThousands(kroner, ',')}.${cents}`;
+}
+
+/** For payroll CSV: '1234,50' — no thousands separator, decimal comma. */
+export function formatOreDecimalComma(ore: Ore): string {
+  const { sign, kroner, cents } = kronerAndOre(ore);
+  return `${sign}${kroner},${cents}`;
+}

@@ -1,0 +1,172 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomToken, safeEqual, sha256 } from '../../adapters/tokens';
+import type { AppContext, CompanyAdminActor, EmployeeActor, OperatorActor } from '../../app/context';
+import { sessions, users } from '../../db/schema';
+import { AppError } from '../../domain/errors';
+
+export const SESSION_COOKIE = 'bb_session';
+export const CSRF_COOKIE = 'bb_csrf';
+
+const MINUTE = 60_000;
+/** Idle and absolute lifetimes: staff sessions are short, an employee's phone stays logged in. */
+const LIFETIME = {
+  user: { idleMs: 2 * 60 * MINUTE, absoluteMs: 12 * 60 * MINUTE },
+  employee: { idleMs: 14 * 24 * 60 * MINUTE, absoluteMs: 60 * 24 * 60 * MINUTE },
+} as const;
+
+export interface SessionInfo {
+  id: string;
+  kind: 'user' | 'employee';
+  csrfToken: string;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: 'operator' | 'company_admin';
+    operatorRole: 'admin' | 'read_only' | null;
+    companyId: string | null;
+  } | null;
+  companyId: string | null;
+  phone: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.session = await loadSession(ctx, token);
+    if (token && !request.session) clearSessionCookie(reply, ctx);
+    if (token && MUTATING.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
+      if (typeof header !== 'string' || !expected || !safeEqual(header, expected)) {
+        throw new AppError('CSRF_TOKEN_INVALID');
+      }
+    }
+  });
+}
+
+async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
+  const now = ctx.clock.now();
+  const [row] = await ctx.db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
+  if (!row) return null;
+  const { session, user } = row;
+  const idle = LIFETIME[session.kind].idleMs;
+  if (now.getTime() - session.lastSeenAt.getTime() > idle) return null;
+  if (session.kind === 'user' && (!user || user.disabledAt)) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > MINUTE) {
+    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  }
+  return {
+    id: session.id,
+    kind: session.kind,
+    csrfToken: session.csrfToken,
+    companyId: session.companyId ?? user?.companyId ?? null,
+    phone: session.phone,
+    user: user
+      ? {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          operatorRole: user.operatorRole,
+          companyId: user.companyId,
+        }
+      : null,
+  };
+}
+
+function cookieOptions(ctx: AppContext) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.NODE_ENV === 'production',
+  };
+}
+
+function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(ctx));
+}
+
+/** Starts a new session (the old one, if any, is deleted: the id rotates at every login). */
+export async function startSession(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  who: { kind: 'user'; userId: string } | { kind: 'employee'; companyId: string; phone: string },
+): Promise<{ csrfToken: string }> {
+  if (request.session) await ctx.db.delete(sessions).where(eq(sessions.id, request.session.id));
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = ctx.clock.now();
+  await ctx.db.insert(sessions).values({
+    tokenHash: sha256(token),
+    kind: who.kind,
+    userId: who.kind === 'user' ? who.userId : null,
+    companyId: who.kind === 'employee' ? who.companyId : null,
+    phone: who.kind === 'employee' ? who.phone : null,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + LIFETIME[who.kind].absoluteMs),
+  });
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
+  return { csrfToken };
+}
+
+export async function endSession(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  if (request.session) await ctx.db.delete(sessions).where(eq(sessions.id, request.session.id));
+  clearSessionCookie(reply, ctx);
+}
+
+/** The CSRF token for this browser: the session's, or a pre-session one kept in a cookie. */
+export function csrfTokenFor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): string {
+  if (request.session) return request.session.csrfToken;
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing) return existing;
+  const token = randomToken();
+  reply.setCookie(CSRF_COOKIE, token, cookieOptions(ctx));
+  return token;
+}
+
+export function requireOperator(request: FastifyRequest, options: { write?: boolean } = {}): OperatorActor {
+  const user = request.session?.user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.role !== 'operator') throw new AppError('FORBIDDEN');
+  const operatorRole = user.operatorRole ?? 'admin';
+  if (options.write && operatorRole === 'read_only') throw new AppError('FORBIDDEN');
+  return { type: 'operator', userId: user.id, email: user.email, operatorRole };
+}
+
+export function requireCompanyAdmin(request: FastifyRequest): CompanyAdminActor {
+  const user = request.session?.user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.role !== 'company_admin' || !user.companyId) throw new AppError('FORBIDDEN');
+  return { type: 'company_admin', userId: user.id, email: user.email, companyId: user.companyId };
+}
+
+export function requireEmployee(request: FastifyRequest): EmployeeActor {
+  const session = request.session;
+  if (!session || session.kind !== 'employee' || !session.companyId || !session.phone) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return { type: 'employee', companyId: session.companyId, phone: session.phone };
+}

@@ -1,0 +1,136 @@
+import type { ErrorCode } from '../domain/errors';
+
+export type Lang = 'nb' | 'en';
+
+/** Every error message in bokmål and English. `{name}` placeholders take the error's params. */
+export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
+  VALIDATION_FAILED: {
+    nb: 'Noen av feltene er ikke fylt ut riktig.',
+    en: 'Some fields are not filled in correctly.',
+  },
+  INVALID_JSON: { nb: 'Forespørselen er ikke gyldig JSON.', en: 'The request is not valid JSON.' },
+  NOT_FOUND: { nb: 'Fant ikke det du ba om.', en: 'What you asked for was not found.' },
+  ROUTE_NOT_FOUND: { nb: 'Denne adressen finnes ikke.', en: 'This address does not exist.' },
+  UNAUTHENTICATED: { nb: 'Du må logge inn.', en: 'You need to log in.' },
+  INVALID_CREDENTIALS: { nb: 'Feil e-post eller passord.', en: 'Wrong email or password.' },
+  FORBIDDEN: { nb: 'Du har ikke tilgang til dette.', en: 'You do not have access to this.' },
+  CSRF_TOKEN_INVALID: {
+    nb: 'Sikkerhetsnøkkelen mangler eller er feil. Last siden på nytt.',
+    en: 'The security token is missing or wrong. Reload the page.',
+  },
+  CONFLICT: {
+    nb: 'Dette kolliderer med noe som finnes fra før.',
+    en: 'This conflicts with something that already exists.',
+  },
+  ORG_NUMBER_INVALID: {
+    nb: 'Organisasjonsnummeret er ikke gyldig (9 siffer med riktig kontrollsiffer).',
+    en: 'The organisation number is not valid (9 digits with a correct check digit).',
+  },
+  ORG_NUMBER_TAKEN: {
+    nb: 'En bedrift med dette organisasjonsnummeret er allerede registrert.',
+    en: 'A company with this organisation number is already registered.',
+  },
+  EMAIL_TAKEN: { nb: 'E-postadressen er allerede i bruk.', en: 'The email address is already in use.' },
+  PHONE_INVALID: {
+    nb: 'Skriv et gyldig mobilnummer, for eksempel 912 34 567.',
+    en: 'Enter a valid mobile number, for example 912 34 567.',
+  },
+  DATE_INVALID: { nb: 'Datoen er ikke gyldig (ÅÅÅÅ-MM-DD).', en: 'The date is not valid (YYYY-MM-DD).' },
+  MONTH_INVALID: { nb: 'Måneden er ikke gyldig (ÅÅÅÅ-MM).', en: 'The month is not valid (YYYY-MM).' },
+  ZONE_UNKNOWN: {
+    nb: 'En eller flere soner finnes ikke eller tilbys ikke.',
+    en: 'One or more zones do not exist or are not offered.',
+  },
+  ZONES_REQUIRED: { nb: 'Velg minst én sone.', en: 'Choose at least one zone.' },
+  CATEGORY_UNKNOWN: {
+    nb: 'Den reisendekategorien finnes ikke eller tilbys ikke.',
+    en: 'That traveller category does not exist or is not offered.',
+  },
+  PRICE_MISSING: {
+    nb: 'Det finnes ingen pris for dette billettvalget.',
+    en: 'There is no price for this ticket choice.',
+  },
+  SUBSIDY_INVALID: {
+    nb: 'Tilskuddet må være en prosent mellom 0 og 100 eller et beløp på 0 eller mer.',
+    en: 'The subsidy must be a percentage between 0 and 100 or an amount of 0 or more.',
+  },
+  INVITATION_INVALID: {
+    nb: 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.',
+    en: 'The link is invalid, used or expired. Ask for a new one.',
+  },
+  PASSWORD_TOO_SHORT: {
+    nb: 'Passordet må ha minst 12 tegn.',
+    en: 'The password must have at least 12 characters.',
+  },
+  TOO_MANY_REQUESTS: {
+    nb: 'For mange forsøk. Prøv igjen om {retryAfterSeconds} sekunder.',
+    en: 'Too many attempts. Try again in {retryAfterSeconds} seconds.',
+  },
+  OTP_INVALID: { nb: 'Koden er feil. Prøv igjen.', en: 'The code is wrong. Try again.' },
+  OTP_EXPIRED: {
+    nb: 'Koden er utløpt eller brukt. Be om en ny kode.',
+    en: 'The code has expired or been used. Ask for a new code.',
+  },
+  OTP_LOCKED: {
+    nb: 'For mange feil forsøk med denne koden. Be om en ny kode.',
+    en: 'Too many wrong attempts with this code. Ask for a new code.',
+  },
+  ORDER_LINK_INVALID: {
+    nb: 'Bestillingslenken er ugyldig eller ikke lenger i bruk. Be arbeidsgiveren din om en ny lenke.',
+    en: 'The order link is invalid or no longer in use. Ask your employer for a new link.',
+  },
+  SELF_SERVICE_DISABLED: {
+    nb: 'Arbeidsgiveren din tar ikke imot bestillinger her nå. Kontakt administratoren.',
+    en: 'Your employer does not take orders here at the moment. Contact the administrator.',
+  },
+  CONSENT_REQUIRED: {
+    nb: 'Du må samtykke til trekk i lønn for å bestille.',
+    en: 'You must consent to the payroll deduction to order.',
+  },
+  SUBSCRIPTION_EXISTS: {
+    nb: 'Det finnes allerede et aktivt eller ventende abonnement for denne ansatte.',
+    en: 'There is already an active or pending subscription for this employee.',
+  },
+  SUBSCRIPTION_STATE: {
+    nb: 'Abonnementet er ikke i en tilstand som tillater dette.',
+    en: 'The subscription is not in a state that allows this.',
+  },
+  START_DATE_INVALID: {
+    nb: 'Startdatoen kan ikke være tilbake i tid.',
+    en: 'The start date cannot be in the past.',
+  },
+  LAST_ADMIN: {
+    nb: 'Bedriften må ha minst én administrator.',
+    en: 'The company must have at least one administrator.',
+  },
+  BILLING_MONTH_OPEN: {
+    nb: 'Måneden er ikke avsluttet ennå og kan ikke faktureres.',
+    en: 'The month has not ended yet and cannot be invoiced.',
+  },
+  IMPORT_INVALID: {
+    nb: 'Filen har feil. Ingenting er importert.',
+    en: 'The file has errors. Nothing was imported.',
+  },
+  PAYLOAD_TOO_LARGE: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { nb: 'Innholdstypen støttes ikke.', en: 'The content type is not supported.' },
+  INTERNAL: {
+    nb: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+    en: 'Something went wrong on our side. Try again shortly.',
+  },
+};
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'nb';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'nb';
+}
+
+export function translateError(
+  code: ErrorCode,
+  lang: Lang,
+  params?: Record<string, string | number>,
+): string {
+  let text = errorMessages[code][lang];
+  for (const [key, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${key}}`, String(value));
+  return text;
+}

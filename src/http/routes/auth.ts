@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { logIn, publicUser } from '../../app/auth/log-in';
+import type { AppContext } from '../../app/context';
+import { users } from '../../db/schema';
+import { AppError } from '../../domain/errors';
+import { csrfTokenFor, endSession, startSession } from '../auth/sessions';
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['operator', 'company_admin']),
+  companyId: z.string().optional(),
+  operatorRole: z.enum(['admin', 'read_only']).optional(),
+});
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/auth/csrf',
+      { schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } },
+      async (request, reply) => ({
+        token: csrfTokenFor(ctx, request, reply),
+      }),
+    );
+
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) }),
+          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const user = await logIn(ctx, { ...request.body, ip: request.ip });
+        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
+        return { user: publicUser(user), csrfToken };
+      },
+    );
+
+    app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+      await endSession(ctx, request, reply);
+      return reply.status(204).send();
+    });
+
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], response: { 200: z.object({ user: userSchema }) } } },
+      async (request) => {
+        const sessionUser = request.session?.user;
+        if (!sessionUser) throw new AppError('UNAUTHENTICATED');
+        const [user] = await ctx.db.select().from(users).where(eq(users.id, sessionUser.id));
+        if (!user) throw new AppError('UNAUTHENTICATED');
+        return { user: publicUser(user) };
+      },
+    );
+  };
+}

@@ -1,0 +1,71 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AdjustableClock } from '../../adapters/clock';
+import type { AppContext } from '../../app/context';
+import { messages } from '../../db/schema';
+import { normalizeMobile } from '../../domain/phone';
+
+/** Development and test helpers. Not registered at all when NODE_ENV=production (404). */
+export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/dev/outbox',
+      {
+        schema: {
+          tags: ['dev'],
+          querystring: z.object({
+            to: z.string().optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(200),
+          }),
+        },
+      },
+      async (request) => {
+        const { to, limit } = request.query;
+        const rows = await ctx.db
+          .select()
+          .from(messages)
+          .where(to ? eq(messages.to, normaliseRecipient(to)) : undefined)
+          .orderBy(desc(messages.createdAt), desc(messages.id))
+          .limit(limit);
+        return {
+          messages: rows.map((m) => ({
+            id: m.id,
+            channel: m.channel,
+            to: m.to,
+            subject: m.subject,
+            body: m.body,
+            status: m.status,
+            createdAt: m.createdAt.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.get('/api/dev/clock', { schema: { tags: ['dev'] } }, async () => ({
+      now: clock.now().toISOString(),
+      adjusted: clock.isAdjusted,
+    }));
+
+    app.put(
+      '/api/dev/clock',
+      { schema: { tags: ['dev'], body: z.object({ now: z.iso.datetime({ offset: true }) }) } },
+      async (request) => {
+        clock.set(new Date(request.body.now));
+        return { now: clock.now().toISOString(), adjusted: true };
+      },
+    );
+
+    app.delete('/api/dev/clock', { schema: { tags: ['dev'] } }, async () => {
+      clock.reset();
+      return { now: clock.now().toISOString(), adjusted: false };
+    });
+  };
+}
+
+/** Phone numbers are stored in E.164; let `?to=91234567` or `+47 912 34 567` find them. */
+function normaliseRecipient(to: string): string {
+  const trimmed = to.trim();
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  return normalizeMobile(trimmed) ?? trimmed;
+}

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AdjustableClock } from '../adapters/clock';
+import type { AppContext } from '../app/context';
+import { registerSessions } from './auth/sessions';
+import { handleError, sendError } from './reply-error';
+import { registerRoutes } from './routes';
+
+export interface ServerOptions {
+  /** The built web app (Vite output); served with fallback to index.html for client routes. */
+  webDir?: string;
+  /** Present in development and tests: the clock that /api/dev/clock moves. */
+  devClock?: AdjustableClock;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const isProduction = ctx.config.NODE_ENV === 'production';
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.LOG_LEVEL,
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'req.headers["x-csrf-token"]',
+                'res.headers["set-cookie"]',
+              ],
+              censor: '[redacted]',
+            },
+          },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    const isApi =
+      url.startsWith('/api/') || url === '/api' || url.startsWith('/.well-known/') || url === '/health';
+    if (
+      !isApi &&
+      request.method === 'GET' &&
+      options.webDir &&
+      existsSync(path.join(options.webDir, 'index.html'))
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(request, reply, 'ROUTE_NOT_FOUND');
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        // The order page is embeddable as a widget on the company's own pages.
+        frameAncestors: ['*'],
+        upgradeInsecureRequests: isProduction ? [] : null,
+      },
+    },
+    hsts: isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    frameguard: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bedriftsbillett API',
+        version: '1.0.0',
+        description:
+          'The public HTTP contract (v1) of Bedriftsbillett. Money in øre, dates YYYY-MM-DD, months YYYY-MM.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'bb_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    // The docs page loads its own inline script; it gets a CSP of its own.
+    docs.addHook('onSend', async (_request, reply) => {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+      );
+    });
+    await docs.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  });
+
+  registerSessions(app, ctx);
+  await registerRoutes(app, ctx, { devClock: options.devClock });
+
+  if (options.webDir && existsSync(options.webDir)) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.webDir),
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+  return app;
+}

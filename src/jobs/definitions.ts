@@ -1,0 +1,47 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { transportsFromConfig } from '../adapters/transports';
+import type { AppContext } from '../app/context';
+import { SEND_MESSAGE_JOB } from '../app/messages';
+import { messages } from '../db/schema';
+import { sendMessage } from './send-message';
+
+export interface JobDefinition {
+  name: string;
+  /** A cron expression (Europe/Oslo) when the job also runs on a schedule. */
+  cron?: string;
+  handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
+}
+
+const transports = new WeakMap<AppContext, ReturnType<typeof transportsFromConfig>>();
+function transportFor(ctx: AppContext) {
+  let transport = transports.get(ctx);
+  if (!transport) {
+    transport = transportsFromConfig(ctx.config, ctx.log);
+    transports.set(ctx, transport);
+  }
+  return transport;
+}
+
+/** Every job the worker runs. Each feature adds its own definition here. */
+export const jobDefinitions: JobDefinition[] = [
+  {
+    name: SEND_MESSAGE_JOB,
+    handle: (ctx, data) =>
+      sendMessage(ctx.db, transportFor(ctx), String(data.messageId), () => ctx.clock.now()),
+  },
+  {
+    // Safety net: a message whose job was lost (e.g. a crash) is still delivered.
+    name: 'sweep-messages',
+    cron: '* * * * *',
+    handle: async (ctx) => {
+      const stale = await ctx.db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.status, 'queued'), lt(messages.createdAt, new Date(Date.now() - 120_000))))
+        .limit(100);
+      for (const { id } of stale) {
+        await sendMessage(ctx.db, transportFor(ctx), id, () => ctx.clock.now()).catch(() => undefined);
+      }
+    },
+  },
+];
