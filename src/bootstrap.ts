@@ -34,7 +34,7 @@ export async function createApp(config: Config, options: { logger?: boolean; web
   if (jobs) await startWorkers(jobs.boss, ctx);
 
   const server = await buildServer(ctx, {
-    webDir: options.webDir ?? path.join(projectRoot, 'dist', 'web'),
+    webDir: options.webDir ?? config.WEB_DIR ?? path.join(projectRoot, 'dist', 'web'),
     devClock: config.isDev ? clock : undefined,
     logger: options.logger,
   });
