@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../ui/NotFoundPage';
+import { PlaceholderPage } from '../../ui/PlaceholderPage';
+
+/** Mounted by App.tsx at /operator/*; add this surface's pages as nested routes here. */
+export function OperatorRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Home />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+function Home() {
+  const { t } = useTranslation('operator');
+  return <PlaceholderPage title={t('title')} text={t('placeholder')} />;
+}
