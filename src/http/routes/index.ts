@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { catalogRoutes } from './catalog';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
+import { operatorCompanyRoutes } from './operator-companies';
 
 /** Every route group. Each feature area registers its own plugin here. */
 export async function registerRoutes(
@@ -15,6 +16,7 @@ export async function registerRoutes(
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(catalogRoutes(ctx));
+  await app.register(operatorCompanyRoutes(ctx));
   if (ctx.config.NODE_ENV !== 'production' && options.devClock)
     await app.register(devRoutes(ctx, options.devClock));
 }

@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { randomToken } from '../../adapters/tokens';
+import type { Tx } from '../../db/engine';
+import { loadCatalog } from '../../db/repositories/catalog';
+import {
+  findSubscription,
+  insertSubscription,
+  insertZoneSet,
+  listSubscriptions,
+  lockEmployee,
+  type SubscriptionWithZones,
+} from '../../db/repositories/subscriptions';
+import { subscriptions } from '../../db/schema';
+import type { Consent } from '../../db/schema/subscriptions';
+import { monthOf } from '../../domain/calendar';
+import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
+import { AppError } from '../../domain/errors';
+import { normalizeMobile } from '../../domain/phone';
+import { deriveStatus, isLive } from '../../domain/subscription';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { queueTicketSms } from './notify';
+import { toSubscriptionDto } from './to-dto';
+
+export interface CreateSubscriptionInput {
+  actor: Actor;
+  companyId: string;
+  phone: string;
+  firstName: string;
+  lastName: string;
+  categoryId: string;
+  zoneIds: string[];
+  startDate: string;
+  state: 'pending' | 'approved';
+  source: 'employee' | 'admin' | 'import' | 'category_change';
+  fields?: Record<string, string | number | boolean>;
+  consent?: Consent | null;
+  /** The subscription this one replaces (category change): it may overlap, it is ending. */
+  replacesId?: string | null;
+  endDate?: string | null;
+  idempotencyKey?: string | null;
+  /** What the company offers (null = everything active). */
+  offeredZoneIds?: string[] | null;
+  offeredCategoryIds?: string[] | null;
+  /** Send the ticket SMS when created approved (default true). */
+  notify?: boolean;
+}
+
+const NAME_MAX = 100;
+
+function cleanName(value: string, field: string): string {
+  const name = value.trim().replace(/\s+/g, ' ');
+  if (name.length === 0 || name.length > NAME_MAX) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: field, message: 'required, at most 100 characters' }],
+    });
+  }
+  return name;
+}
+
+/**
+ * Creates one subscription inside the caller's transaction: checks the ticket choice against the
+ * catalog and the company's offer, keeps one live subscription per employee (rule 5), writes the
+ * zone set and the audit entry, and queues the ticket SMS when it is approved.
+ */
+export async function createSubscription(
+  tx: Tx,
+  ctx: AppContext,
+  input: CreateSubscriptionInput,
+): Promise<{ subscription: SubscriptionWithZones; created: boolean }> {
+  const now = ctx.clock.now();
+  if (input.idempotencyKey) {
+    const [existing] = await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.companyId, input.companyId),
+          eq(subscriptions.idempotencyKey, input.idempotencyKey),
+        ),
+      );
+    if (existing) {
+      const found = await findSubscription(tx, input.companyId, existing.id);
+      if (found) return { subscription: found, created: false };
+    }
+  }
+
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('PHONE_INVALID');
+  const firstName = cleanName(input.firstName, 'firstName');
+  const lastName = cleanName(input.lastName, 'lastName');
+
+  const catalog = await loadCatalog(tx);
+  const category = catalog.categories.find((c) => c.id === input.categoryId && c.active);
+  const categoryOffered = !input.offeredCategoryIds || input.offeredCategoryIds.includes(input.categoryId);
+  if (!category || !categoryOffered) throw new AppError('CATEGORY_UNKNOWN');
+  const zoneIds = validateZoneSelection(input.zoneIds, catalog.zones, input.offeredZoneIds ?? undefined);
+  priceForMonth(catalog.prices, category.id, zoneIds.length, monthOf(input.startDate));
+
+  const employee = await lockEmployee(tx, input.companyId, phone, { firstName, lastName });
+  const existing = await listSubscriptions(tx, input.companyId, { employeeId: employee.id });
+  const live = existing.find((s) => s.id !== input.replacesId && isLive(deriveStatus(s, now)));
+  if (live) throw new AppError('SUBSCRIPTION_EXISTS', { details: { subscriptionId: live.id } });
+
+  const row = await insertSubscription(tx, {
+    companyId: input.companyId,
+    employeeId: employee.id,
+    state: input.state,
+    firstName,
+    lastName,
+    phone,
+    categoryId: category.id,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    fields: input.fields ?? {},
+    consent: input.consent ?? null,
+    source: input.source,
+    replacesId: input.replacesId ?? null,
+    decidedAt: input.state === 'approved' ? now : null,
+    decidedBy: input.actor.type === 'company_admin' ? input.actor.userId : null,
+    ticketAccessToken: randomToken(),
+    idempotencyKey: input.idempotencyKey ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertZoneSet(tx, { subscriptionId: row.id, zoneIds, validFrom: input.startDate });
+  const subscription: SubscriptionWithZones = {
+    ...row,
+    zoneSets: [
+      { id: '', subscriptionId: row.id, zoneIds, validFrom: input.startDate, validTo: null, createdAt: now },
+    ],
+  };
+  await recordAudit(tx, input.actor, now, {
+    companyId: input.companyId,
+    action: 'subscription.created',
+    entityType: 'subscription',
+    entityId: row.id,
+    after: toSubscriptionDto(subscription, now),
+  });
+  if (row.state === 'approved' && input.notify !== false) await queueTicketSms(tx, ctx, row);
+  return { subscription, created: true };
+}

@@ -1,0 +1,63 @@
+import type { SubscriptionWithZones, ZoneSetRow } from '../../db/repositories/subscriptions';
+import { compareDates, isValidOn, maxDate, osloToday } from '../../domain/calendar';
+import { deriveStatus, type SubscriptionStatus } from '../../domain/subscription';
+
+/** The contract's Subscription object. */
+export interface SubscriptionDto {
+  id: string;
+  companyId: string;
+  status: SubscriptionStatus;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  zoneIds: string[];
+  categoryId: string;
+  startDate: string;
+  endDate: string | null;
+  fields: Record<string, string | number | boolean>;
+  createdAt: string;
+  rejectionReason: string | null;
+  source: string;
+  replacesId: string | null;
+  revokedAt: string | null;
+  /** A zone change that takes effect later (rule 8: from the 1st of next month). */
+  upcomingZoneIds: string[] | null;
+  upcomingZoneIdsFrom: string | null;
+}
+
+/**
+ * The zone set in force on `date`; before the start, the first one; after the end, the last one.
+ */
+export function zoneSetOn(zoneSets: ZoneSetRow[], date: string): ZoneSetRow | undefined {
+  const inForce = zoneSets.filter((z) => isValidOn(z.validFrom, z.validTo, date));
+  if (inForce.length > 0) return inForce[inForce.length - 1];
+  const started = zoneSets.filter((z) => compareDates(z.validFrom, date) <= 0);
+  return started[started.length - 1] ?? zoneSets[0];
+}
+
+export function toSubscriptionDto(sub: SubscriptionWithZones, now: Date): SubscriptionDto {
+  const today = osloToday(now);
+  const reference = maxDate(today, sub.startDate);
+  const current = zoneSetOn(sub.zoneSets, reference);
+  const upcoming = sub.zoneSets.find((z) => compareDates(z.validFrom, reference) > 0);
+  return {
+    id: sub.id,
+    companyId: sub.companyId,
+    status: deriveStatus(sub, now),
+    firstName: sub.firstName,
+    lastName: sub.lastName,
+    phone: sub.phone,
+    zoneIds: current?.zoneIds ?? [],
+    categoryId: sub.categoryId,
+    startDate: sub.startDate,
+    endDate: sub.endDate,
+    fields: sub.fields,
+    createdAt: sub.createdAt.toISOString(),
+    rejectionReason: sub.rejectionReason,
+    source: sub.source,
+    replacesId: sub.replacesId,
+    revokedAt: sub.revokedAt ? sub.revokedAt.toISOString() : null,
+    upcomingZoneIds: upcoming?.zoneIds ?? null,
+    upcomingZoneIdsFrom: upcoming?.validFrom ?? null,
+  };
+}

@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../engine';
+import { employees, subscriptions, subscriptionZoneSets } from '../schema';
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+export type ZoneSetRow = typeof subscriptionZoneSets.$inferSelect;
+export type SubscriptionWithZones = SubscriptionRow & { zoneSets: ZoneSetRow[] };
+
+/** Zone sets of the given subscriptions, oldest first. */
+export async function zoneSetsOf(tx: Tx, subscriptionIds: string[]): Promise<Map<string, ZoneSetRow[]>> {
+  const map = new Map<string, ZoneSetRow[]>();
+  if (subscriptionIds.length === 0) return map;
+  const rows = await tx
+    .select()
+    .from(subscriptionZoneSets)
+    .where(inArray(subscriptionZoneSets.subscriptionId, subscriptionIds))
+    .orderBy(asc(subscriptionZoneSets.validFrom), asc(subscriptionZoneSets.createdAt));
+  for (const row of rows) map.set(row.subscriptionId, [...(map.get(row.subscriptionId) ?? []), row]);
+  return map;
+}
+
+async function withZones(tx: Tx, rows: SubscriptionRow[]): Promise<SubscriptionWithZones[]> {
+  const sets = await zoneSetsOf(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, zoneSets: sets.get(r.id) ?? [] }));
+}
+
+/** One subscription of one company; another company's id gives null. */
+export async function findSubscription(
+  tx: Tx,
+  companyId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SubscriptionWithZones | null> {
+  if (!isUuid(id)) return null;
+  const query = tx
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.companyId, companyId), eq(subscriptions.id, id)));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  const [row] = await withZones(tx, rows);
+  return row ?? null;
+}
+
+export async function listSubscriptions(
+  tx: Tx,
+  companyId: string,
+  filter: { employeeId?: string; phone?: string } = {},
+): Promise<SubscriptionWithZones[]> {
+  const rows = await tx
+    .select()
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.companyId, companyId),
+        filter.employeeId ? eq(subscriptions.employeeId, filter.employeeId) : undefined,
+        filter.phone ? eq(subscriptions.phone, filter.phone) : undefined,
+      ),
+    )
+    .orderBy(desc(subscriptions.createdAt));
+  return withZones(tx, rows);
+}
+
+/** By the ticket link's token: the token itself is the capability, so no company scope. */
+export async function findByTicketToken(tx: Tx, token: string): Promise<SubscriptionWithZones | null> {
+  const rows = await tx.select().from(subscriptions).where(eq(subscriptions.ticketAccessToken, token));
+  const [row] = await withZones(tx, rows);
+  return row ?? null;
+}
+
+/** Finds or creates the employee (by phone within the company) and locks the row for this transaction. */
+export async function lockEmployee(
+  tx: Tx,
+  companyId: string,
+  phone: string,
+  names: { firstName: string; lastName: string },
+): Promise<typeof employees.$inferSelect> {
+  await tx
+    .insert(employees)
+    .values({ companyId, phone, ...names })
+    .onConflictDoNothing({ target: [employees.companyId, employees.phone] });
+  const [employee] = await tx
+    .select()
+    .from(employees)
+    .where(and(eq(employees.companyId, companyId), eq(employees.phone, phone)))
+    .for('update');
+  if (!employee) throw new Error('employee row vanished');
+  if (employee.firstName !== names.firstName || employee.lastName !== names.lastName) {
+    await tx.update(employees).set(names).where(eq(employees.id, employee.id));
+  }
+  return { ...employee, ...names };
+}
+
+export async function insertSubscription(
+  tx: Tx,
+  values: typeof subscriptions.$inferInsert,
+): Promise<SubscriptionRow> {
+  const [row] = await tx.insert(subscriptions).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function insertZoneSet(
+  tx: Tx,
+  values: { subscriptionId: string; zoneIds: string[]; validFrom: string; validTo?: string | null },
+): Promise<void> {
+  await tx.insert(subscriptionZoneSets).values({ ...values, validTo: values.validTo ?? null });
+}
+
+export async function updateSubscription(
+  tx: Tx,
+  companyId: string,
+  id: string,
+  changes: Partial<typeof subscriptions.$inferInsert>,
+  now: Date,
+): Promise<SubscriptionRow> {
+  const [row] = await tx
+    .update(subscriptions)
+    .set({ ...changes, updatedAt: now })
+    .where(and(eq(subscriptions.companyId, companyId), eq(subscriptions.id, id)))
+    .returning();
+  if (!row) throw new Error('subscription not found for update');
+  return row;
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
