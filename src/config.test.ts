@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration (issue 2.3)', () => {
+  it('development starts with defaults and the development operator', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      OPERATOR_EMAIL: 'operator@example.no',
+      isDev: true,
+    });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('a wrong value stops the start with a message that names it', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ APP_NOW: 'yesterday' })).toThrow(/APP_NOW/);
+  });
+
+  it('production refuses the development defaults and names each', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const key of ['OPERATOR_PASSWORD', 'SESSION_SECRET', 'PUBLIC_URL', 'TICKET_SIGNING_KEYS']) {
+      expect(message).toContain(key);
+    }
+  });
+
+  it('production starts when every secret is set', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      OPERATOR_PASSWORD: 'a-real-long-password',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://billett.example.no',
+      TICKET_SIGNING_KEYS: '[]',
+    });
+    expect(config.isDev).toBe(false);
+  });
+});
