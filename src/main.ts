@@ -15,9 +15,10 @@ async function main() {
     throw error;
   }
   const app = await createApp(config);
+  let demo: { orderUrl: string } | null = null;
   if (config.DEMO_DATA) {
     const { seedDemoData } = await import('./db/demo');
-    await seedDemoData(app.ctx);
+    demo = await seedDemoData(app.ctx);
   }
   await app.server.listen({ port: config.PORT, host: config.HOST });
 
@@ -43,7 +44,7 @@ async function main() {
     if (config.DEMO_DATA) {
       lines.push(
         '  Company admin:   admin@demo-bedrift.no / demo-password-123',
-        '  Employee:        open the order link printed above, log in with 912 34 567; the code is on /dev/meldinger',
+        `  Employee:        ${demo?.orderUrl ?? '(order link in the portal)'} — any mobile number; the SMS code is on /dev/meldinger`,
       );
     } else {
       lines.push('  (run `npm run demo` for a demo company with an admin login and thirty employees)');
