@@ -6,7 +6,7 @@ import { OutboxTransport } from './sms/outbox';
 
 /** Chooses the SMS and email transports from configuration; both default to the outbox. */
 export function transportsFromConfig(config: Config, log: Logger): MessageTransport {
-  const outbox = new OutboxTransport(log);
+  const outbox = new OutboxTransport(log, config.isDev);
   const sms =
     config.SMS_TRANSPORT === 'http' && config.SMS_HTTP_URL
       ? new HttpSmsTransport(config.SMS_HTTP_URL, config.SMS_HTTP_TOKEN, config.SMS_SENDER)
