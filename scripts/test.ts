@@ -53,10 +53,14 @@ else console.warn(`\n! PostgreSQL does not answer at ${postgresUrl}: database te
 
 console.log(`\n== Unit and database tests (engines: ${engines.join(', ')}) ==\n`);
 const vitestJson = path.join(tmpdir(), `bb-vitest-${process.pid}.json`);
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
-  TEST_ENGINES: engines.join(','),
-  TEST_DATABASE_URL: postgresUrl,
-});
+const vitestStatus = run(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  {
+    TEST_ENGINES: engines.join(','),
+    TEST_DATABASE_URL: postgresUrl,
+  },
+);
 const vitest = readJson(vitestJson);
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;

@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts'], { stdio: 'inherit', env: process.env }),
+  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts'], {
+    stdio: 'inherit',
+    env: process.env,
+  }),
   spawn('npx', ['vite', '--port', '5173'], { stdio: 'inherit', env: process.env }),
 ];
 
