@@ -15,6 +15,7 @@ import {
 import type { AdjustableClock } from '../adapters/clock';
 import type { AppContext } from '../app/context';
 import { registerSessions } from './auth/sessions';
+import { redactUrl } from './log-redaction';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
 
@@ -44,6 +45,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
                 'res.headers["set-cookie"]',
               ],
               censor: '[redacted]',
+            },
+            serializers: {
+              req: (request) => ({
+                method: request.method,
+                url: redactUrl(request.url),
+                remoteAddress: request.ip,
+              }),
             },
           },
     trustProxy: true,
