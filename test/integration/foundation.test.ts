@@ -97,3 +97,16 @@ describeEachEngine('foundation (issue 2)', (app) => {
     expect(Object.keys(r.body.paths)).toContain('/api/catalog');
   });
 });
+
+describeEachEngine('framework errors keep the contract body (issue 2.8)', (app) => {
+  it('a malformed URL and an over-long path segment are 4xx with the error body', async () => {
+    const bad = await app().server.inject({ method: 'GET', url: '/api/tickets/%ZZ' });
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+    expect(bad.json().error.code).toBeTruthy();
+    const long = await app().server.inject({ method: 'GET', url: `/api/tickets/${'a'.repeat(600)}` });
+    expect(long.statusCode).toBeGreaterThanOrEqual(400);
+    expect(long.statusCode).toBeLessThan(500);
+    expect(long.json().error.code).toBeTruthy();
+  });
+});
