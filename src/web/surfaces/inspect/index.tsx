@@ -1,19 +1,14 @@
-import { useTranslation } from 'react-i18next';
+import './inspect.css';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../ui/NotFoundPage';
-import { PlaceholderPage } from '../../ui/PlaceholderPage';
+import { InspectPage } from './InspectPage';
 
-/** Mounted by App.tsx at /kontroll/*; add this surface's pages as nested routes here. */
+/** Mounted by App.tsx at /kontroll/*. */
 export function InspectRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<InspectPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
-}
-
-function Home() {
-  const { t } = useTranslation('inspect');
-  return <PlaceholderPage title={t('title')} text={t('placeholder')} />;
 }

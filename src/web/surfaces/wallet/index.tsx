@@ -1,20 +1,16 @@
-import { useTranslation } from 'react-i18next';
+import './wallet.css';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../ui/NotFoundPage';
-import { PlaceholderPage } from '../../ui/PlaceholderPage';
+import { TicketList } from './TicketList';
+import { TicketPage } from './TicketPage';
 
-/** Mounted by App.tsx at /billett/*: /billett and /billett/:ticketToken; add this surface's pages as nested routes here. */
+/** Mounted by App.tsx at /billett/*: the saved tickets, and one ticket by the SMS link's token. */
 export function WalletRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
-      <Route path=":ticketToken" element={<Home />} />
+      <Route index element={<TicketList />} />
+      <Route path=":ticketToken" element={<TicketPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
-}
-
-function Home() {
-  const { t } = useTranslation('wallet');
-  return <PlaceholderPage title={t('title')} text={t('placeholder')} />;
 }

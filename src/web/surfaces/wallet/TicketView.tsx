@@ -1,0 +1,78 @@
+import { Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { statusAt } from '../../../domain/ticket';
+import { formatDate, formatDateTime, localeOf } from '../../ui/format';
+import { LiveCheck } from './LiveCheck';
+import { QrCode } from './QrCode';
+import type { Ticket } from './types';
+
+export function ticketStatusAt(ticket: Ticket, now: Date) {
+  return statusAt(
+    { validFrom: new Date(ticket.validFrom), validTo: ticket.validTo ? new Date(ticket.validTo) : null },
+    now,
+  );
+}
+
+export function validityText(t: TFunction<'wallet'>, ticket: Ticket, locale: string): string {
+  const from = formatDate(ticket.startDate, locale);
+  return ticket.endDate
+    ? t('details.validRange', { from, to: formatDate(ticket.endDate, locale) })
+    : t('details.validOpen', { from });
+}
+
+/** One ticket: "starts …" before the start date, the live ticket from 00:00 Oslo, then ended. */
+export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
+  const { t, i18n } = useTranslation('wallet');
+  const locale = localeOf(i18n.resolvedLanguage);
+  const status = ticketStatusAt(ticket, now);
+  const start = formatDate(ticket.startDate, locale);
+  const category = i18n.resolvedLanguage === 'en' ? ticket.category.nameEn : ticket.category.name;
+  const holder = `${ticket.holder.firstName} ${ticket.holder.lastName}`;
+  const validity = validityText(t, ticket, locale);
+  return (
+    <article className="wallet-ticket" aria-labelledby="ticket-status">
+      <Heading level={1} data-size="lg" id="ticket-status">
+        {status === 'upcoming' ? t('status.upcoming', { date: start }) : t(`status.${status}`)}
+      </Heading>
+      <div>
+        <Tag data-color={status === 'valid' ? 'success' : status === 'upcoming' ? 'info' : 'neutral'}>
+          {t(`tag.${status}`)}
+        </Tag>
+      </div>
+      <p className="wallet-holder">{holder}</p>
+      {status === 'valid' && <LiveCheck now={now} />}
+      <dl className="wallet-details">
+        <dt>{t('details.zones')}</dt>
+        <dd>{ticket.zones.map((z) => z.name).join(', ')}</dd>
+        <dt>{t('details.category')}</dt>
+        <dd>{category}</dd>
+        <dt>{t('details.validity')}</dt>
+        <dd>{validity}</dd>
+        <dt>{t('details.company')}</dt>
+        <dd>{ticket.companyName}</dd>
+      </dl>
+      {status === 'upcoming' && <Paragraph>{t('upcomingHelp')}</Paragraph>}
+      {status === 'ended' && (
+        <Paragraph>
+          {t('endedHelp', { at: ticket.validTo ? formatDateTime(ticket.validTo, locale) : '' })}
+        </Paragraph>
+      )}
+      {status === 'valid' && (
+        <>
+          <QrCode value={ticket.credential} label={t('qr.label', { name: holder })} />
+          <Paragraph data-size="sm">{t('qr.help')}</Paragraph>
+          <Details>
+            <Details.Summary>{t('code.show')}</Details.Summary>
+            <Details.Content>
+              <Paragraph data-size="sm">{t('code.help')}</Paragraph>
+              <p className="wallet-code" data-testid="credential">
+                {ticket.credential}
+              </p>
+            </Details.Content>
+          </Details>
+        </>
+      )}
+    </article>
+  );
+}
