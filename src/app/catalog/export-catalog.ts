@@ -1,0 +1,54 @@
+import { loadCatalog } from '../../db/repositories/catalog';
+import type { AppContext } from '../context';
+import { toCsv } from './csv';
+import type { CatalogFileName } from './gtfs-files';
+
+function oreToNok(ore: number): string {
+  return `${Math.floor(ore / 100)}.${String(ore % 100).padStart(2, '0')}`;
+}
+
+/** The whole catalog (past versions included) as GTFS-Fares-v2-shaped CSV files. */
+export async function exportCatalog(ctx: AppContext): Promise<Record<CatalogFileName, string>> {
+  const catalog = await loadCatalog(ctx.db);
+  const zoneSuffix = (n: number) => (n >= 3 ? '3plus' : String(n));
+  return {
+    'areas.txt': toCsv(
+      ['area_id', 'area_name', 'active'],
+      catalog.zones.map((z) => [z.id, z.name, z.active ? 1 : 0]),
+    ),
+    'rider_categories.txt': toCsv(
+      [
+        'rider_category_id',
+        'rider_category_name',
+        'rider_category_name_en',
+        'is_default_fare_category',
+        'active',
+      ],
+      catalog.categories.map((c) => [c.id, c.name, c.nameEn, 0, c.active ? 1 : 0]),
+    ),
+    'fare_products.txt': toCsv(
+      [
+        'fare_product_id',
+        'fare_product_name',
+        'rider_category_id',
+        'amount',
+        'currency',
+        'zone_count',
+        'valid_from',
+      ],
+      catalog.prices.map((p) => {
+        const category = catalog.categories.find((c) => c.id === p.categoryId);
+        const zones = zoneSuffix(p.zoneCount);
+        return [
+          `${p.categoryId}-${zones}-${p.validFrom}`,
+          `${category?.name ?? p.categoryId} ${zones === '3plus' ? '3+' : zones} sone(r)`,
+          p.categoryId,
+          oreToNok(p.monthlyPriceOre),
+          'NOK',
+          p.zoneCount,
+          p.validFrom,
+        ];
+      }),
+    ),
+  };
+}

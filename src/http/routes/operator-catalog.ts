@@ -1,0 +1,253 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addCategory } from '../../app/catalog/add-category';
+import { addZone } from '../../app/catalog/add-zone';
+import { deletePriceVersion } from '../../app/catalog/delete-price-version';
+import { deleteZone } from '../../app/catalog/delete-zone';
+import { exportCatalog } from '../../app/catalog/export-catalog';
+import { getOperatorCatalog } from '../../app/catalog/get-operator-catalog';
+import { CATALOG_FILES } from '../../app/catalog/gtfs-files';
+import { importCatalog } from '../../app/catalog/import-catalog';
+import { previewPriceVersion } from '../../app/catalog/preview-price-version';
+import { savePriceVersion } from '../../app/catalog/save-price-version';
+import { updateCategory } from '../../app/catalog/update-category';
+import { updateZone } from '../../app/catalog/update-zone';
+import type { AppContext } from '../../app/context';
+import { requireOperator } from '../auth/sessions';
+
+const catalogId = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}_.:-]{1,64}$/u);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const zone = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+const category = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() });
+const versionPrice = z.object({
+  categoryId: z.string().min(1).max(64),
+  zoneCount: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  monthlyPriceOre: z.number().int().positive().max(100_000_000),
+});
+const versionBody = z.object({ validFrom: isoDate, prices: z.array(versionPrice).min(1).max(300) });
+const filesSchema = z.object({
+  'areas.txt': z.string().max(1_000_000).optional(),
+  'rider_categories.txt': z.string().max(1_000_000).optional(),
+  'fare_products.txt': z.string().max(1_000_000).optional(),
+});
+
+export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['operator-catalog'];
+
+    app.get(
+      '/api/operator/catalog',
+      {
+        schema: {
+          tags,
+          summary: 'The fare catalog with every price version (past, current, future)',
+          response: {
+            200: z.object({
+              today: z.string(),
+              isExample: z.boolean(),
+              maxPricedZones: z.number(),
+              zones: z.array(zone),
+              categories: z.array(category),
+              versions: z.array(
+                z.object({
+                  validFrom: z.string(),
+                  state: z.enum(['past', 'current', 'future']),
+                  prices: z.array(versionPrice),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        requireOperator(request);
+        return getOperatorCatalog(ctx);
+      },
+    );
+
+    app.post(
+      '/api/operator/catalog/zones',
+      {
+        schema: {
+          tags,
+          body: z.object({ id: catalogId.optional(), name: z.string().trim().min(1).max(100) }),
+          response: { 201: zone },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireOperator(request, { write: true });
+        return reply.status(201).send(await addZone(ctx, { actor, ...request.body }));
+      },
+    );
+
+    app.patch(
+      '/api/operator/catalog/zones/:id',
+      {
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64) }),
+          body: z.object({
+            name: z.string().trim().min(1).max(100).optional(),
+            active: z.boolean().optional(),
+          }),
+          response: { 200: zone },
+        },
+      },
+      async (request) => {
+        const actor = requireOperator(request, { write: true });
+        return updateZone(ctx, { actor, id: request.params.id, ...request.body });
+      },
+    );
+
+    app.delete(
+      '/api/operator/catalog/zones/:id',
+      { schema: { tags, params: z.object({ id: z.string().max(64) }) } },
+      async (request, reply) => {
+        const actor = requireOperator(request, { write: true });
+        await deleteZone(ctx, { actor, id: request.params.id });
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/api/operator/catalog/categories',
+      {
+        schema: {
+          tags,
+          body: z.object({
+            id: catalogId.optional(),
+            name: z.string().trim().min(1).max(100),
+            nameEn: z.string().trim().min(1).max(100),
+          }),
+          response: { 201: category },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireOperator(request, { write: true });
+        return reply.status(201).send(await addCategory(ctx, { actor, ...request.body }));
+      },
+    );
+
+    app.patch(
+      '/api/operator/catalog/categories/:id',
+      {
+        schema: {
+          tags,
+          params: z.object({ id: z.string().max(64) }),
+          body: z.object({
+            name: z.string().trim().min(1).max(100).optional(),
+            nameEn: z.string().trim().min(1).max(100).optional(),
+            active: z.boolean().optional(),
+          }),
+          response: { 200: category },
+        },
+      },
+      async (request) => {
+        const actor = requireOperator(request, { write: true });
+        return updateCategory(ctx, { actor, id: request.params.id, ...request.body });
+      },
+    );
+
+    app.post(
+      '/api/operator/catalog/price-versions/preview',
+      {
+        schema: {
+          tags,
+          summary: 'What a new price version touches: subscriptions, companies, revenue before/after',
+          body: versionBody,
+          response: {
+            200: z.object({
+              month: z.string(),
+              subscriptions: z.number(),
+              companies: z.number(),
+              revenueBeforeOre: z.number(),
+              revenueAfterOre: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        requireOperator(request);
+        return previewPriceVersion(ctx, request.body);
+      },
+    );
+
+    app.put(
+      '/api/operator/catalog/price-versions/:validFrom',
+      {
+        schema: {
+          tags,
+          summary: 'Enter (or replace, while ahead) the price version valid from a coming 1st',
+          params: z.object({ validFrom: isoDate }),
+          body: z.object({ prices: versionBody.shape.prices }),
+          response: { 200: z.object({ validFrom: z.string(), prices: z.array(versionPrice) }) },
+        },
+      },
+      async (request) => {
+        const actor = requireOperator(request, { write: true });
+        return savePriceVersion(ctx, {
+          actor,
+          validFrom: request.params.validFrom,
+          prices: request.body.prices,
+        });
+      },
+    );
+
+    app.delete(
+      '/api/operator/catalog/price-versions/:validFrom',
+      { schema: { tags, params: z.object({ validFrom: isoDate }) } },
+      async (request, reply) => {
+        const actor = requireOperator(request, { write: true });
+        await deletePriceVersion(ctx, { actor, validFrom: request.params.validFrom });
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/operator/catalog/export',
+      {
+        schema: {
+          tags,
+          summary: 'The catalog as GTFS-Fares-v2-shaped CSV files',
+          response: { 200: filesSchema },
+        },
+      },
+      async (request) => {
+        requireOperator(request);
+        return exportCatalog(ctx);
+      },
+    );
+
+    app.get(
+      '/api/operator/catalog/export/:file',
+      { schema: { tags, params: z.object({ file: z.enum(CATALOG_FILES) }) } },
+      async (request, reply) => {
+        requireOperator(request);
+        const files = await exportCatalog(ctx);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${request.params.file}"`)
+          .send(files[request.params.file]);
+      },
+    );
+
+    app.post(
+      '/api/operator/catalog/import',
+      {
+        schema: {
+          tags,
+          summary: 'Import the catalog from the three CSV files; checked row by row, all or nothing',
+          body: z.object({ files: filesSchema }),
+          response: { 200: z.object({ zones: z.number(), categories: z.number(), prices: z.number() }) },
+        },
+      },
+      async (request) => {
+        const actor = requireOperator(request, { write: true });
+        return importCatalog(ctx, { actor, files: request.body.files });
+      },
+    );
+  };
+}

@@ -1,0 +1,159 @@
+import {
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Search,
+  Select,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../../../query';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { formatDateTime, localeOf } from '../../../ui/format';
+import { Loading } from '../../../ui/Loading';
+import { usePageTitle } from '../../../ui/usePageTitle';
+import { useCanWrite } from '../shared/session';
+
+type Message = {
+  id: string;
+  channel: 'sms' | 'email';
+  to: string;
+  subject: string;
+  body: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  companyName: string | null;
+  createdAt: string;
+  resendNumber: number;
+  resendCount: number;
+};
+
+const COLORS = { queued: 'info', sent: 'success', failed: 'danger' } as const;
+const PAGE = 50;
+
+/** Meldinger: every SMS and email with its state, the failure reason, attempts, and a resend. */
+export function MessagesPage() {
+  const { t, i18n } = useTranslation('operator');
+  usePageTitle(t('messages.title'));
+  const locale = localeOf(i18n.resolvedLanguage);
+  const canWrite = useCanWrite();
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const needle = useDeferredValue(q.trim());
+  const params = new URLSearchParams({
+    limit: String(limit),
+    ...(status ? { status } : {}),
+    ...(needle ? { q: needle } : {}),
+  });
+  const list = useApiQuery<{ total: number; items: Message[] }>(`/api/operator/messages?${params}`, {
+    placeholderData: (previous) => previous,
+  });
+  const resend = useApiMutation<{ created: boolean }, { id: string; resendCount: number }>(
+    'post',
+    (v) => `/api/operator/messages/${v.id}/resend`,
+    { invalidates: ['/api/operator/messages'] },
+  );
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('messages.title')}
+      </Heading>
+      <div className="operator-actions">
+        <Field>
+          <Label>{t('messages.status')}</Label>
+          <Select value={status} onChange={(e) => setStatus(e.target.value)} width="auto">
+            <Select.Option value="">{t('messages.allStatuses')}</Select.Option>
+            {(['queued', 'sent', 'failed'] as const).map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`messages.statuses.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Search>
+          <Search.Input aria-label={t('messages.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+          <Search.Clear onClick={() => setQ('')} />
+        </Search>
+      </div>
+      <ErrorMessage error={list.error ?? resend.error} />
+      {resend.data && (
+        <Paragraph role="status">
+          {resend.data.created ? t('messages.resent') : t('messages.alreadyResent')}
+        </Paragraph>
+      )}
+      {!list.data ? (
+        <Loading />
+      ) : (
+        <>
+          <Paragraph aria-live="polite">{t('messages.count', { count: list.data.total })}</Paragraph>
+          <div className="operator-table-wrap">
+            <Table data-size="sm" zebra>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('messages.time')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('messages.to')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('messages.content')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('messages.status')}</Table.HeaderCell>
+                  <Table.HeaderCell className="operator-number">{t('messages.attempts')}</Table.HeaderCell>
+                  {canWrite && <Table.HeaderCell>{t('zones.actions')}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {list.data.items.map((m) => (
+                  <Table.Row key={m.id}>
+                    <Table.Cell>
+                      <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {t(`messages.channels.${m.channel}`)} {m.to}
+                      {m.companyName && <div>{m.companyName}</div>}
+                    </Table.Cell>
+                    <Table.Cell className="operator-preserve">
+                      {m.subject && <strong>{m.subject}: </strong>}
+                      {m.body.length > 160 ? `${m.body.slice(0, 160)} …` : m.body}
+                      {m.resendNumber > 0 && <div>{t('messages.resendOf', { n: m.resendNumber })}</div>}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={COLORS[m.status]}>{t(`messages.statuses.${m.status}`)}</Tag>
+                      {m.lastError && <div>{t('messages.reason', { reason: m.lastError })}</div>}
+                    </Table.Cell>
+                    <Table.Cell className="operator-number">{m.attempts}</Table.Cell>
+                    {canWrite && (
+                      <Table.Cell>
+                        <Button
+                          data-size="sm"
+                          variant="secondary"
+                          loading={resend.isPending && resend.variables?.id === m.id}
+                          onClick={() => resend.mutate({ id: m.id, resendCount: m.resendCount })}
+                        >
+                          {t('messages.resend')} <span className="ds-sr-only">{m.to}</span>
+                        </Button>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          {list.data.total > list.data.items.length && (
+            <div>
+              <Button
+                variant="secondary"
+                onClick={() => setLimit(Math.min(200, limit + PAGE))}
+                disabled={limit >= 200}
+              >
+                {t('messages.more')}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

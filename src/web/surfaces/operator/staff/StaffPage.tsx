@@ -1,0 +1,197 @@
+import {
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Radio,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../../../query';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { usePageTitle } from '../../../ui/usePageTitle';
+import { useCanWrite, useMe } from '../shared/session';
+
+type Role = 'admin' | 'read_only';
+type Staff = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'invited' | 'disabled';
+};
+const PATH = '/api/operator/staff';
+
+/** Ansatte: the operator's staff; invite more as admin or read-only. */
+export function StaffPage() {
+  const { t } = useTranslation('operator');
+  usePageTitle(t('staff.title'));
+  const canWrite = useCanWrite();
+  const me = useMe();
+  const list = useApiQuery<{ items: Staff[] }>(PATH);
+  const [form, setForm] = useState<{ email: string; name: string; role: Role }>({
+    email: '',
+    name: '',
+    role: 'read_only',
+  });
+  const invite = useApiMutation<Staff, typeof form>('post', PATH, {
+    invalidates: [PATH],
+    onSuccess: () => setForm({ email: '', name: '', role: 'read_only' }),
+  });
+  const update = useApiMutation<unknown, { id: string; role?: Role; disabled?: boolean }>(
+    'patch',
+    (v) => `${PATH}/${v.id}`,
+    { invalidates: [PATH] },
+  );
+  const resend = useApiMutation<{ email: string }, { id: string }>(
+    'post',
+    (v) => `${PATH}/${v.id}/resend-invitation`,
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate({ ...form, email: form.email.trim(), name: form.name.trim() });
+  };
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('staff.title')}
+      </Heading>
+      <ErrorMessage error={list.error ?? update.error ?? resend.error} />
+      {resend.data && (
+        <Paragraph role="status">{t('detail.invitationSent', { email: resend.data.email })}</Paragraph>
+      )}
+      {!list.data ? (
+        <Loading />
+      ) : (
+        <div className="operator-table-wrap">
+          <Table data-size="sm" zebra>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('staff.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('staff.email')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('staff.role')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('zones.status')}</Table.HeaderCell>
+                {canWrite && <Table.HeaderCell>{t('zones.actions')}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.data.items.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell>{s.name}</Table.Cell>
+                  <Table.Cell>{s.email}</Table.Cell>
+                  <Table.Cell>
+                    {canWrite && s.status !== 'disabled' ? (
+                      <Field>
+                        <Label className="ds-sr-only">
+                          {t('staff.roleFor', { name: s.name || s.email })}
+                        </Label>
+                        <Select
+                          value={s.role}
+                          onChange={(e) => update.mutate({ id: s.id, role: e.target.value as Role })}
+                          width="auto"
+                        >
+                          <Select.Option value="admin">{t('staff.roles.admin')}</Select.Option>
+                          <Select.Option value="read_only">{t('staff.roles.read_only')}</Select.Option>
+                        </Select>
+                      </Field>
+                    ) : (
+                      t(`staff.roles.${s.role}`)
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag
+                      data-color={
+                        s.status === 'active' ? 'success' : s.status === 'invited' ? 'info' : 'neutral'
+                      }
+                    >
+                      {t(`staff.statuses.${s.status}`)}
+                    </Tag>
+                  </Table.Cell>
+                  {canWrite && (
+                    <Table.Cell>
+                      <div className="operator-actions">
+                        {s.status === 'invited' && (
+                          <Button
+                            data-size="sm"
+                            variant="secondary"
+                            onClick={() => resend.mutate({ id: s.id })}
+                          >
+                            {t('detail.resendInvitation')} <span className="ds-sr-only">{s.email}</span>
+                          </Button>
+                        )}
+                        {s.id !== me.data?.user.id && (
+                          <Button
+                            data-size="sm"
+                            variant="tertiary"
+                            onClick={() => update.mutate({ id: s.id, disabled: s.status !== 'disabled' })}
+                          >
+                            {s.status === 'disabled' ? t('staff.enable') : t('staff.disable')}{' '}
+                            <span className="ds-sr-only">{s.email}</span>
+                          </Button>
+                        )}
+                      </div>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {canWrite && (
+        <section className="operator-stack" aria-labelledby="invite-staff">
+          <Heading level={2} data-size="sm" id="invite-staff">
+            {t('staff.invite')}
+          </Heading>
+          <form className="operator-form operator-narrow" onSubmit={submit}>
+            <Textfield
+              label={t('staff.name')}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              required
+              autoComplete="off"
+            />
+            <Textfield
+              label={t('staff.email')}
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              required
+              autoComplete="off"
+            />
+            <Fieldset>
+              <Fieldset.Legend>{t('staff.role')}</Fieldset.Legend>
+              {(['read_only', 'admin'] as const).map((r) => (
+                <Radio
+                  key={r}
+                  name="role"
+                  value={r}
+                  label={t(`staff.roles.${r}`)}
+                  description={t(`staff.roleHelp.${r}`)}
+                  checked={form.role === r}
+                  onChange={() => setForm({ ...form, role: r })}
+                />
+              ))}
+            </Fieldset>
+            <ErrorMessage error={invite.error} />
+            {invite.data && (
+              <Paragraph role="status">{t('detail.invitationSent', { email: invite.data.email })}</Paragraph>
+            )}
+            <div>
+              <Button type="submit" loading={invite.isPending}>
+                {t('staff.sendInvite')}
+              </Button>
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
