@@ -1,0 +1,48 @@
+import { findUserByEmail, insertAdmin, updateUser } from '../../db/repositories/admins';
+import { findCompany } from '../../db/repositories/companies';
+import { AppError } from '../../domain/errors';
+import { recordAudit } from '../audit';
+import { createInvitation } from '../auth/create-invitation';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { toAdminDto } from './list-admins';
+
+/**
+ * Adds another administrator to the actor's company and emails an invitation. An address already
+ * in use elsewhere is EMAIL_TAKEN; a removed admin of this company is invited back.
+ */
+export async function inviteAdmin(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; name: string; email: string },
+) {
+  const now = ctx.clock.now();
+  const email = input.email.trim().toLowerCase();
+  const name = input.name.trim();
+  const { companyId } = input.actor;
+  return ctx.db.transaction(async (tx) => {
+    const company = await findCompany(tx, companyId, { forUpdate: true });
+    if (!company) throw new AppError('NOT_FOUND');
+    const existing = await findUserByEmail(tx, email);
+    if (existing && (existing.companyId !== companyId || existing.disabledAt === null)) {
+      throw new AppError('EMAIL_TAKEN', { details: { email } });
+    }
+    const user = existing
+      ? await updateUser(tx, existing.id, { name, passwordHash: null, disabledAt: null })
+      : await insertAdmin(tx, { companyId, email, name, now });
+    await createInvitation(tx, ctx, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      companyId,
+      companyName: company.name,
+      kind: 'company_admin',
+    });
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: 'admin.invited',
+      entityType: 'user',
+      entityId: user.id,
+      after: { name, email },
+    });
+    return toAdminDto(user, input.actor);
+  });
+}

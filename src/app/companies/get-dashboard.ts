@@ -1,0 +1,42 @@
+import { loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
+import { listSubscriptions } from '../../db/repositories/subscriptions';
+import { MonthPriceTable, monthCharge } from '../../domain/billing';
+import { monthOf, osloToday } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { splitCost } from '../../domain/money';
+import { deriveStatus, type SubscriptionStatus } from '../../domain/subscription';
+import type { AppContext, CompanyAdminActor } from '../context';
+
+/**
+ * Counts per status and this month's cost: every subscription valid in the month at its full price
+ * (rules 8 and 11, via monthCharge), split with the company's subsidy.
+ */
+export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdminActor }) {
+  const now = ctx.clock.now();
+  const month = monthOf(osloToday(now));
+  const company = await findCompany(ctx.db, input.actor.companyId);
+  if (!company) throw new AppError('NOT_FOUND');
+  const [subs, catalog] = await Promise.all([listSubscriptions(ctx.db, company.id), loadCatalog(ctx.db)]);
+  const counts: Record<SubscriptionStatus, number> = {
+    pending: 0,
+    approved: 0,
+    active: 0,
+    ended: 0,
+    rejected: 0,
+    cancelled: 0,
+  };
+  const table = new MonthPriceTable(catalog.prices, month);
+  const cost = { subscriptions: 0, priceOre: 0, companyShareOre: 0, deductionOre: 0 };
+  for (const sub of subs) {
+    counts[deriveStatus(sub, now)] += 1;
+    const charge = monthCharge(sub, table);
+    if (charge === null) continue;
+    const split = splitCost(charge.priceOre, company.subsidy);
+    cost.subscriptions += 1;
+    cost.priceOre += split.priceOre;
+    cost.companyShareOre += split.companyShareOre;
+    cost.deductionOre += split.deductionOre;
+  }
+  return { month, counts, monthlyCost: cost };
+}

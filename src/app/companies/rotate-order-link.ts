@@ -1,0 +1,26 @@
+import { randomToken } from '../../adapters/tokens';
+import { findCompany, updateCompany } from '../../db/repositories/companies';
+import { AppError } from '../../domain/errors';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { orderLinkOf } from './order-link';
+
+/** Rule 3: a new order-link token; the old link stops working at once. */
+export async function rotateOrderLink(ctx: AppContext, input: { actor: CompanyAdminActor }) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });
+    if (!company) throw new AppError('NOT_FOUND');
+    const updated = await updateCompany(tx, company.id, { orderToken: randomToken() }, now);
+    // Only the tail of each token: enough to tell links apart, useless as a link.
+    await recordAudit(tx, input.actor, now, {
+      companyId: company.id,
+      action: 'company.order_link_rotated',
+      entityType: 'company',
+      entityId: company.id,
+      before: { orderTokenEnd: company.orderToken.slice(-4) },
+      after: { orderTokenEnd: updated.orderToken.slice(-4) },
+    });
+    return orderLinkOf(ctx, updated);
+  });
+}

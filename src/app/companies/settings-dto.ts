@@ -1,0 +1,19 @@
+import type { CompanyRow } from '../../db/repositories/companies';
+
+/** What the settings page shows: the editable settings, plus name and invoice address read-only. */
+export function toSettingsDto(company: CompanyRow) {
+  return {
+    company: {
+      id: company.id,
+      orgNumber: company.orgNumber,
+      name: company.name,
+      invoiceAddress: company.invoiceAddress ?? null,
+    },
+    selfService: company.selfService,
+    subsidy: company.subsidy,
+    orderForm: company.orderForm,
+    deductionTerms: company.deductionTerms,
+  };
+}
+
+export type SettingsDto = ReturnType<typeof toSettingsDto>;

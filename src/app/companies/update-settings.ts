@@ -1,0 +1,98 @@
+import type { Tx } from '../../db/engine';
+import { loadCatalog } from '../../db/repositories/catalog';
+import { type CompanySettingsChanges, findCompany, updateCompany } from '../../db/repositories/companies';
+import type { OrderField, OrderForm, SelfService } from '../../db/schema';
+import { validateZoneSelection } from '../../domain/catalog';
+import { AppError } from '../../domain/errors';
+import { type Subsidy, validateSubsidy } from '../../domain/money';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { toSettingsDto } from './settings-dto';
+
+export type SettingsPatch = {
+  selfService?: SelfService;
+  subsidy?: Subsidy;
+  orderForm?: Partial<OrderForm>;
+  deductionTerms?: string;
+};
+
+function validateFields(fields: OrderField[]): OrderField[] {
+  const seen = new Set<string>();
+  for (const [index, field] of fields.entries()) {
+    if (seen.has(field.key)) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ path: `body.orderForm.fields.${index}.key`, message: 'duplicate key' }],
+      });
+    }
+    seen.add(field.key);
+    if (field.type === 'select' && (field.options ?? []).length === 0) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ path: `body.orderForm.fields.${index}.options`, message: 'a select needs options' }],
+      });
+    }
+  }
+  return fields.map((f) => ({
+    key: f.key,
+    label: f.label.trim(),
+    type: f.type,
+    required: f.required,
+    ...(f.helpText ? { helpText: f.helpText.trim() } : {}),
+    ...(f.type === 'select' ? { options: [...new Set(f.options ?? [])] } : {}),
+  }));
+}
+
+/** Offered zones and categories must exist and be active in the catalog. */
+async function validateOffer(tx: Tx, form: OrderForm): Promise<OrderForm> {
+  const catalog = await loadCatalog(tx);
+  const offeredZoneIds =
+    form.offeredZoneIds === null ? null : validateZoneSelection(form.offeredZoneIds, catalog.zones);
+  let offeredCategoryIds = form.offeredCategoryIds;
+  if (offeredCategoryIds !== null) {
+    const active = new Set(catalog.categories.filter((c) => c.active).map((c) => c.id));
+    offeredCategoryIds = [...new Set(offeredCategoryIds)];
+    const unknown = offeredCategoryIds.filter((id) => !active.has(id));
+    if (offeredCategoryIds.length === 0 || unknown.length > 0) {
+      throw new AppError('CATEGORY_UNKNOWN', { details: { categoryIds: unknown } });
+    }
+  }
+  return { ...form, offeredZoneIds, offeredCategoryIds };
+}
+
+/** Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. */
+export async function updateSettings(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; patch: SettingsPatch },
+) {
+  const { patch, actor } = input;
+  const changes: CompanySettingsChanges = {};
+  if (patch.selfService !== undefined) changes.selfService = patch.selfService;
+  if (patch.subsidy !== undefined) changes.subsidy = validateSubsidy(patch.subsidy);
+  if (patch.deductionTerms !== undefined) changes.deductionTerms = patch.deductionTerms.trim();
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const company = await findCompany(tx, actor.companyId, { forUpdate: true });
+    if (!company) throw new AppError('NOT_FOUND');
+    if (patch.orderForm !== undefined) {
+      const merged: OrderForm = { ...company.orderForm, ...patch.orderForm };
+      changes.orderForm = await validateOffer(tx, { ...merged, fields: validateFields(merged.fields) });
+    }
+    const before = toSettingsDto(company);
+    const updated = await updateCompany(tx, company.id, changes, now);
+    const after = toSettingsDto(updated);
+    const changedKeys = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+      (k) =>
+        JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
+    );
+    if (changedKeys.length > 0) {
+      await recordAudit(tx, actor, now, {
+        companyId: company.id,
+        action: 'company.settings_updated',
+        entityType: 'company',
+        entityId: company.id,
+        before: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof typeof before]])),
+        after: Object.fromEntries(changedKeys.map((k) => [k, after[k as keyof typeof after]])),
+      });
+    }
+    return after;
+  });
+}

@@ -1,0 +1,52 @@
+import { findCompany } from '../../db/repositories/companies';
+import { osloToday } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { createSubscription } from './create-subscription';
+import { toSubscriptionDto } from './to-dto';
+
+export type ManualSubscriptionInput = {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  zoneIds: string[];
+  categoryId: string;
+  startDate?: string;
+  fields?: Record<string, string | number | boolean>;
+};
+
+/**
+ * Seed step 6 ("Nytt abonnement"): the admin adds a subscription by hand. It starts today or later
+ * (default the 1st of next month), is approved at once, and the employee gets the ticket SMS.
+ * With an idempotency key a double click makes one subscription.
+ */
+export async function addSubscriptionByHand(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; subscription: ManualSubscriptionInput; idempotencyKey?: string },
+) {
+  const now = ctx.clock.now();
+  const today = osloToday(now);
+  const s = input.subscription;
+  const startDate = s.startDate ? validateManualStartDate(s.startDate, today) : defaultManualStartDate(today);
+  return ctx.db.transaction(async (tx) => {
+    // The company row lock makes a double click wait and then find the first one by its key.
+    const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });
+    if (!company) throw new AppError('NOT_FOUND');
+    const { subscription, created } = await createSubscription(tx, ctx, {
+      actor: input.actor,
+      companyId: company.id,
+      phone: s.phone,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      categoryId: s.categoryId,
+      zoneIds: s.zoneIds,
+      startDate,
+      state: 'approved',
+      source: 'admin',
+      fields: s.fields ?? {},
+      idempotencyKey: input.idempotencyKey ? `manual:${input.idempotencyKey}` : null,
+    });
+    return { subscription: toSubscriptionDto(subscription, now), created };
+  });
+}

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/engine';
+import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
+import { subscriptionZoneSets } from '../../db/schema';
+import { osloToday } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { startDateOnApproval } from '../../domain/subscription';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { queueTicketSms } from './notify';
+import { toSubscriptionDto, zoneSetOn } from './to-dto';
+
+/** A pending order's zone set moves with its start date. */
+async function moveStart(tx: Tx, subscriptionId: string, zoneIds: string[], startDate: string) {
+  await tx.delete(subscriptionZoneSets).where(eq(subscriptionZoneSets.subscriptionId, subscriptionId));
+  await tx
+    .insert(subscriptionZoneSets)
+    .values({ subscriptionId, zoneIds, validFrom: startDate, validTo: null });
+}
+
+/**
+ * Rule 6: the admin approves a pending order; the employee gets the SMS with the ticket link.
+ * A start date already passed moves to the 1st of the month after approval unless "start today".
+ * Approving again returns the approved subscription and sends nothing.
+ */
+export async function approveOrder(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; id: string; startToday?: boolean },
+) {
+  const now = ctx.clock.now();
+  const { companyId } = input.actor;
+  return ctx.db.transaction(async (tx) => {
+    const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
+    if (!sub) throw new AppError('NOT_FOUND');
+    if (sub.state === 'approved') return toSubscriptionDto(sub, now);
+    if (sub.state !== 'pending') {
+      throw new AppError('SUBSCRIPTION_STATE', { details: { status: sub.state, action: 'approve' } });
+    }
+    const startDate = startDateOnApproval(sub.startDate, osloToday(now), input.startToday === true);
+    const zoneIds = zoneSetOn(sub.zoneSets, sub.startDate)?.zoneIds ?? [];
+    if (startDate !== sub.startDate) await moveStart(tx, sub.id, zoneIds, startDate);
+    const row = await updateSubscription(
+      tx,
+      companyId,
+      sub.id,
+      { state: 'approved', startDate, decidedAt: now, decidedBy: input.actor.userId },
+      now,
+    );
+    const updated = await findSubscription(tx, companyId, sub.id);
+    if (!updated) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: 'subscription.approved',
+      entityType: 'subscription',
+      entityId: sub.id,
+      before: { status: 'pending', startDate: sub.startDate },
+      after: {
+        status: toSubscriptionDto(updated, now).status,
+        startDate,
+        startToday: input.startToday === true,
+      },
+    });
+    await queueTicketSms(tx, ctx, row);
+    return toSubscriptionDto(updated, now);
+  });
+}

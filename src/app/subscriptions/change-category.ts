@@ -1,0 +1,178 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/engine';
+import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
+import {
+  findSubscription,
+  type SubscriptionWithZones,
+  updateSubscription,
+} from '../../db/repositories/subscriptions';
+import { subscriptions } from '../../db/schema';
+import { MonthPriceTable, monthCharge } from '../../domain/billing';
+import { addMonths, compareDates, monthOf, osloToday } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { splitCost } from '../../domain/money';
+import { type CategoryChange, type ChangeEffective, categoryChange } from '../../domain/subscription';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { closeZoneSetsAt } from './change-zones';
+import { createSubscription } from './create-subscription';
+import { revokeCredentials } from './end-subscription';
+import { toSubscriptionDto } from './to-dto';
+
+type Input = { actor: CompanyAdminActor; id: string; categoryId: string; effective: ChangeEffective };
+
+/** The zones the new subscription starts with: those in force (or planned) on its start date. */
+function zonesFrom(sub: SubscriptionWithZones, date: string): string[] {
+  const started = sub.zoneSets.filter((z) => compareDates(z.validFrom, date) <= 0);
+  return (started.at(-1) ?? sub.zoneSets[0])?.zoneIds ?? [];
+}
+
+function assertNewCategory(catalog: CatalogSnapshot, sub: SubscriptionWithZones, categoryId: string) {
+  if (!catalog.categories.some((c) => c.id === categoryId && c.active)) {
+    throw new AppError('CATEGORY_UNKNOWN', { details: { categoryId } });
+  }
+  if (categoryId === sub.categoryId) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'body.categoryId', message: 'already the current category' }],
+    });
+  }
+}
+
+async function loadPlan(ctx: AppContext, tx: Tx, input: Input, forUpdate: boolean) {
+  const now = ctx.clock.now();
+  const sub = await findSubscription(tx, input.actor.companyId, input.id, { forUpdate });
+  if (!sub) throw new AppError('NOT_FOUND');
+  const catalog = await loadCatalog(tx);
+  return { now, sub, catalog };
+}
+
+/**
+ * Rule 9, before confirming: what the change costs. Per month from this one to the new start,
+ * the old and the new subscription's full price; with "now" this month is billed for both.
+ */
+export async function previewCategoryChange(ctx: AppContext, input: Input) {
+  const { now, sub, catalog } = await loadPlan(ctx, ctx.db, input, false);
+  assertNewCategory(catalog, sub, input.categoryId);
+  const today = osloToday(now);
+  const change = categoryChange(sub, input.effective, today, now);
+  const zoneIds = zonesFrom(sub, change.newStartDate);
+  const oldAfter = {
+    ...sub,
+    state: change.oldCancelled ? ('cancelled' as const) : sub.state,
+    endDate: change.oldEndDate ?? sub.endDate,
+  };
+  const newSub = {
+    id: 'new',
+    state: 'approved' as const,
+    categoryId: input.categoryId,
+    startDate: change.newStartDate,
+    endDate: change.newEndDate,
+    zoneSets: [{ zoneIds, validFrom: change.newStartDate, validTo: null }],
+  };
+  const thisMonth = monthOf(today);
+  const months = [...new Set([thisMonth, addMonths(thisMonth, 1), monthOf(change.newStartDate)])].sort();
+  const rows = months.map((month) => {
+    const table = new MonthPriceTable(catalog.prices, month);
+    const oldPriceOre = monthCharge(oldAfter, table)?.priceOre ?? null;
+    const newPriceOre = monthCharge(newSub, table)?.priceOre ?? null;
+    return { month, oldPriceOre, newPriceOre, totalOre: (oldPriceOre ?? 0) + (newPriceOre ?? 0) };
+  });
+  const company = await findCompany(ctx.db, input.actor.companyId);
+  const newMonthlyPriceOre = new MonthPriceTable(catalog.prices, monthOf(change.newStartDate)).price(
+    input.categoryId,
+    zoneIds.length,
+  );
+  return {
+    effective: input.effective,
+    categoryId: input.categoryId,
+    oldCancelled: change.oldCancelled,
+    oldEndDate: change.oldEndDate,
+    newStartDate: change.newStartDate,
+    months: rows,
+    billedTwiceMonths: rows
+      .filter((r) => r.oldPriceOre !== null && r.newPriceOre !== null)
+      .map((r) => r.month),
+    newMonthly: splitCost(newMonthlyPriceOre, company?.subsidy ?? { type: 'none' }),
+  };
+}
+
+async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: CategoryChange, now: Date) {
+  const { companyId } = input.actor;
+  if (change.oldCancelled) {
+    await updateSubscription(tx, companyId, sub.id, { state: 'cancelled' }, now);
+    return;
+  }
+  await updateSubscription(
+    tx,
+    companyId,
+    sub.id,
+    { endDate: change.oldEndDate, revokedAt: change.oldRevokedAt },
+    now,
+  );
+  await closeZoneSetsAt(tx, sub.id, change.oldEndDate);
+  if (change.oldRevokedAt) await revokeCredentials(tx, sub.id, change.oldRevokedAt);
+}
+
+/**
+ * Rule 9: a category change ends the current subscription and creates a new, approved one (new
+ * ticket link by SMS). Next month (default): old ends this month, new starts the 1st; now: both
+ * today. A repeated request returns the pair already made.
+ */
+export async function changeCategory(ctx: AppContext, input: Input) {
+  const { companyId } = input.actor;
+  return ctx.db.transaction(async (tx) => {
+    const { now, sub, catalog } = await loadPlan(ctx, tx, input, true);
+    const [existing] = await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.companyId, companyId), eq(subscriptions.replacesId, sub.id)));
+    const already = existing ? await findSubscription(tx, companyId, existing.id) : null;
+    if (already && already.categoryId === input.categoryId) {
+      return { ended: toSubscriptionDto(sub, now), created: toSubscriptionDto(already, now) };
+    }
+    assertNewCategory(catalog, sub, input.categoryId);
+    const change = categoryChange(sub, input.effective, osloToday(now), now);
+    const zoneIds = zonesFrom(sub, change.newStartDate);
+    await endOld(tx, input, sub, change, now);
+    const { subscription: created } = await createSubscription(tx, ctx, {
+      actor: input.actor,
+      companyId,
+      phone: sub.phone,
+      firstName: sub.firstName,
+      lastName: sub.lastName,
+      categoryId: input.categoryId,
+      zoneIds,
+      startDate: change.newStartDate,
+      endDate: change.newEndDate,
+      state: 'approved',
+      source: 'category_change',
+      fields: sub.fields,
+      consent: sub.consent,
+      replacesId: sub.id,
+    });
+    const ended = await findSubscription(tx, companyId, sub.id);
+    if (!ended) throw new AppError('NOT_FOUND');
+    const endedDto = toSubscriptionDto(ended, now);
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: 'subscription.category_changed',
+      entityType: 'subscription',
+      entityId: sub.id,
+      before: {
+        categoryId: sub.categoryId,
+        status: toSubscriptionDto(sub, now).status,
+        endDate: sub.endDate,
+      },
+      after: {
+        categoryId: input.categoryId,
+        effective: input.effective,
+        status: endedDto.status,
+        endDate: endedDto.endDate,
+        newSubscriptionId: created.id,
+        newStartDate: change.newStartDate,
+      },
+    });
+    return { ended: endedDto, created: toSubscriptionDto(created, now) };
+  });
+}

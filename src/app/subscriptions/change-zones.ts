@@ -1,0 +1,80 @@
+import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
+import type { Tx } from '../../db/engine';
+import { loadCatalog } from '../../db/repositories/catalog';
+import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
+import { subscriptionZoneSets } from '../../db/schema';
+import { addDays, osloToday } from '../../domain/calendar';
+import { validateZoneSelection } from '../../domain/catalog';
+import { AppError } from '../../domain/errors';
+import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { toSubscriptionDto } from './to-dto';
+
+/**
+ * Rule 8: from `from` on the subscription covers `zoneIds`. Sets that had not begun by then are
+ * replaced; the set in force the day before ends that day. The caller has locked the subscription.
+ */
+export async function replaceZoneSetsFrom(tx: Tx, subscriptionId: string, zoneIds: string[], from: string) {
+  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
+  await tx.delete(subscriptionZoneSets).where(and(ofSub, gte(subscriptionZoneSets.validFrom, from)));
+  await tx
+    .update(subscriptionZoneSets)
+    .set({ validTo: addDays(from, -1) })
+    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gte(subscriptionZoneSets.validTo, from))));
+  await tx.insert(subscriptionZoneSets).values({ subscriptionId, zoneIds, validFrom: from, validTo: null });
+}
+
+/** The zone sets end with the subscription: none runs past `endDate`. */
+export async function closeZoneSetsAt(tx: Tx, subscriptionId: string, endDate: string) {
+  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
+  await tx.delete(subscriptionZoneSets).where(and(ofSub, gt(subscriptionZoneSets.validFrom, endDate)));
+  await tx
+    .update(subscriptionZoneSets)
+    .set({ validTo: endDate })
+    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gt(subscriptionZoneSets.validTo, endDate))));
+}
+
+/** Rule 8: the admin changes the zones from the 1st of next month (default) or now. */
+export async function changeZones(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; id: string; zoneIds: string[]; effective: ChangeEffective },
+) {
+  const now = ctx.clock.now();
+  const today = osloToday(now);
+  const { companyId } = input.actor;
+  return ctx.db.transaction(async (tx) => {
+    const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
+    if (!sub) throw new AppError('NOT_FOUND');
+    const from = zoneChangeFrom(sub, input.effective, today);
+    const catalog = await loadCatalog(tx);
+    const zoneIds = validateZoneSelection(input.zoneIds, catalog.zones);
+    // Already these zones from `from` on (a repeated click, or no change at all): write nothing.
+    const last = sub.zoneSets.at(-1);
+    if (last && last.validFrom <= from && sameZones(last.zoneIds, zoneIds))
+      return toSubscriptionDto(sub, now);
+    const before = toSubscriptionDto(sub, now);
+    await replaceZoneSetsFrom(tx, sub.id, zoneIds, from);
+    await updateSubscription(tx, companyId, sub.id, {}, now);
+    const updated = await findSubscription(tx, companyId, sub.id);
+    if (!updated) throw new AppError('NOT_FOUND');
+    const after = toSubscriptionDto(updated, now);
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: 'subscription.zones_changed',
+      entityType: 'subscription',
+      entityId: sub.id,
+      before: { zoneIds: before.zoneIds, zoneSets: sub.zoneSets.map(plainSet) },
+      after: { zoneIds, from, effective: input.effective, zoneSets: updated.zoneSets.map(plainSet) },
+    });
+    return after;
+  });
+}
+
+function sameZones(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+}
+
+function plainSet(z: { zoneIds: string[]; validFrom: string; validTo: string | null }) {
+  return { zoneIds: z.zoneIds, validFrom: z.validFrom, validTo: z.validTo };
+}

@@ -1,0 +1,69 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/engine';
+import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
+import { ticketCredentials } from '../../db/schema';
+import { osloToday } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { adminEnd, deriveStatus } from '../../domain/subscription';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { closeZoneSetsAt } from './change-zones';
+import { toSubscriptionDto } from './to-dto';
+
+/** Rule 7: ending "now" revokes the signed tickets already issued. */
+export async function revokeCredentials(tx: Tx, subscriptionId: string, at: Date) {
+  await tx
+    .update(ticketCredentials)
+    .set({ revokedAt: at })
+    .where(and(eq(ticketCredentials.subscriptionId, subscriptionId), isNull(ticketCredentials.revokedAt)));
+}
+
+/**
+ * Rule 10: the admin ends a subscription at the end of this month (default) or now (ticket invalid
+ * at once, the month still billed); one that has not started is cancelled at no cost. Ending one
+ * that is already ended or cancelled changes nothing (a double click).
+ */
+export async function endSubscription(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; id: string; effective: 'end_of_month' | 'now' },
+) {
+  const now = ctx.clock.now();
+  const today = osloToday(now);
+  const { companyId } = input.actor;
+  return ctx.db.transaction(async (tx) => {
+    const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
+    if (!sub) throw new AppError('NOT_FOUND');
+    const status = deriveStatus(sub, now);
+    if (status === 'ended' || status === 'cancelled') return toSubscriptionDto(sub, now);
+    const outcome = adminEnd(sub, input.effective, today, now);
+    if (outcome.kind === 'ends' && outcome.endDate === sub.endDate && outcome.revokedAt === null) {
+      return toSubscriptionDto(sub, now);
+    }
+    const before = toSubscriptionDto(sub, now);
+    if (outcome.kind === 'cancelled') {
+      await updateSubscription(tx, companyId, sub.id, { state: 'cancelled' }, now);
+    } else {
+      await updateSubscription(
+        tx,
+        companyId,
+        sub.id,
+        { endDate: outcome.endDate, revokedAt: outcome.revokedAt },
+        now,
+      );
+      await closeZoneSetsAt(tx, sub.id, outcome.endDate);
+      if (outcome.revokedAt) await revokeCredentials(tx, sub.id, outcome.revokedAt);
+    }
+    const updated = await findSubscription(tx, companyId, sub.id);
+    if (!updated) throw new AppError('NOT_FOUND');
+    const after = toSubscriptionDto(updated, now);
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: outcome.kind === 'cancelled' ? 'subscription.cancelled' : 'subscription.ended',
+      entityType: 'subscription',
+      entityId: sub.id,
+      before: { status: before.status, endDate: before.endDate },
+      after: { status: after.status, endDate: after.endDate, effective: input.effective },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import { entityHistory } from '../../db/repositories/audit';
+import { findSubscription } from '../../db/repositories/subscriptions';
+import { subscriptions } from '../../db/schema';
+import { AppError } from '../../domain/errors';
+import { toAuditDto } from '../audit/list-audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { toSubscriptionDto } from './to-dto';
+
+/** One subscription of the admin's company with its zone sets and its history from the audit log. */
+export async function getSubscriptionWithHistory(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; id: string },
+) {
+  const now = ctx.clock.now();
+  const { companyId } = input.actor;
+  const sub = await findSubscription(ctx.db, companyId, input.id);
+  if (!sub) throw new AppError('NOT_FOUND');
+  const [history, replacement] = await Promise.all([
+    entityHistory(ctx.db, companyId, 'subscription', [sub.id]),
+    ctx.db
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.companyId, companyId), eq(subscriptions.replacesId, sub.id))),
+  ]);
+  return {
+    ...toSubscriptionDto(sub, now),
+    replacedById: replacement[0]?.id ?? null,
+    zoneSets: sub.zoneSets.map((z) => ({ zoneIds: z.zoneIds, validFrom: z.validFrom, validTo: z.validTo })),
+    history: history.map(toAuditDto),
+  };
+}

@@ -1,0 +1,168 @@
+import { loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
+import { osloToday } from '../../domain/calendar';
+import { AppError, type ErrorCode } from '../../domain/errors';
+import { normalizeMobile } from '../../domain/phone';
+import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
+import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { createSubscription } from './create-subscription';
+import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
+
+const COLUMNS = {
+  firstName: ['fornavn', 'first name', 'firstname'],
+  lastName: ['etternavn', 'last name', 'lastname', 'surname'],
+  phone: ['mobil', 'mobilnummer', 'telefon', 'phone', 'mobile'],
+  zones: ['soner', 'sone', 'zones', 'zone'],
+  category: ['kategori', 'reisendekategori', 'category'],
+  startDate: ['startdato', 'start', 'startdate', 'start date'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['firstName', 'lastName', 'phone', 'zones', 'category'];
+
+export type RowError = { field: string; code: ErrorCode; details?: unknown };
+export type ImportRow = {
+  line: number;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  zoneIds: string[];
+  categoryId: string;
+  startDate: string;
+  errors: RowError[];
+};
+
+const FIELD_OF: Partial<Record<ErrorCode, string>> = {
+  PHONE_INVALID: 'phone',
+  SUBSCRIPTION_EXISTS: 'phone',
+  ZONE_UNKNOWN: 'zones',
+  ZONES_REQUIRED: 'zones',
+  CATEGORY_UNKNOWN: 'category',
+  PRICE_MISSING: 'category',
+  START_DATE_INVALID: 'startDate',
+  DATE_INVALID: 'startDate',
+};
+
+function columnIndexes(header: string[]): Record<Column, number> {
+  const lower = header.map((h) => h.toLowerCase());
+  const indexes = Object.fromEntries(
+    (Object.keys(COLUMNS) as Column[]).map((c) => [
+      c,
+      lower.findIndex((h) => (COLUMNS[c] as readonly string[]).includes(h)),
+    ]),
+  ) as Record<Column, number>;
+  const missing = REQUIRED.filter((c) => indexes[c] < 0);
+  if (missing.length > 0)
+    throw new AppError('IMPORT_INVALID', { details: { reason: 'missing_columns', missing } });
+  return indexes;
+}
+
+/** '1.3.2027' or '01.03.2027' (as Norwegians write it) → '2027-03-01'; anything else unchanged. */
+function isoDate(value: string): string {
+  const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  return nb ? `${nb[3]}-${nb[2]!.padStart(2, '0')}-${nb[1]!.padStart(2, '0')}` : value;
+}
+
+function errorOf(error: unknown): RowError {
+  if (!(error instanceof AppError)) throw error;
+  const path = Array.isArray(error.details) ? (error.details[0] as { path?: string })?.path : undefined;
+  return { field: FIELD_OF[error.code] ?? path ?? 'row', code: error.code, details: error.details };
+}
+
+async function toRows(ctx: AppContext, table: ImportTable, today: string): Promise<ImportRow[]> {
+  const col = columnIndexes(table.header);
+  const catalog = await loadCatalog(ctx.db);
+  const zoneByName = new Map(
+    catalog.zones.flatMap((z) => [
+      [z.id, z.id],
+      [z.name.toLowerCase(), z.id],
+    ]),
+  );
+  const categoryByName = new Map(
+    catalog.categories.flatMap((c) => [
+      [c.id, c.id],
+      [c.name.toLowerCase(), c.id],
+      [c.nameEn.toLowerCase(), c.id],
+    ]),
+  );
+  return table.rows.map(({ line, cells }) => {
+    const cell = (c: Column) => (col[c] >= 0 ? (cells[col[c]] ?? '') : '');
+    const errors: RowError[] = [];
+    const zoneIds = cell('zones')
+      .split(/[,;|/]/)
+      .map((z) => z.trim())
+      .filter(Boolean)
+      .map((z) => zoneByName.get(z.toLowerCase()) ?? z);
+    let startDate = defaultManualStartDate(today);
+    try {
+      if (cell('startDate')) startDate = validateManualStartDate(isoDate(cell('startDate')), today);
+    } catch (error) {
+      errors.push(errorOf(error));
+    }
+    const phone = normalizeMobile(cell('phone')) ?? cell('phone');
+    return {
+      line,
+      firstName: cell('firstName'),
+      lastName: cell('lastName'),
+      phone,
+      zoneIds,
+      categoryId: categoryByName.get(cell('category').toLowerCase()) ?? cell('category'),
+      startDate,
+      errors,
+    };
+  });
+}
+
+/** Thrown to roll a dry run (or a file with errors) back after every row has been tried. */
+class RollBack extends Error {}
+
+/**
+ * Bulk add from a CSV or XLSX file. Every row is tried exactly as "Nytt abonnement" would do it,
+ * each in its own savepoint, so the preview shows every row's errors. A dry run, or a file with any
+ * error, rolls everything back (IMPORT_INVALID with the rows); otherwise all rows commit at once.
+ */
+export async function importSubscriptions(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; file: ImportFile; dryRun: boolean },
+) {
+  const now = ctx.clock.now();
+  const { companyId } = input.actor;
+  const table = await readImportFile(input.file);
+  const rows = await toRows(ctx, table, osloToday(now));
+  const created: SubscriptionDto[] = [];
+  try {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await findCompany(tx, companyId, { forUpdate: true }))) throw new AppError('NOT_FOUND');
+      for (const row of rows) {
+        if (row.errors.length > 0) continue;
+        try {
+          await tx.transaction(async (savepoint) => {
+            const { subscription } = await createSubscription(savepoint, ctx, {
+              actor: input.actor,
+              companyId,
+              phone: row.phone,
+              firstName: row.firstName,
+              lastName: row.lastName,
+              categoryId: row.categoryId,
+              zoneIds: row.zoneIds,
+              startDate: row.startDate,
+              state: 'approved',
+              source: 'import',
+              notify: !input.dryRun,
+            });
+            created.push(toSubscriptionDto(subscription, now));
+          });
+        } catch (error) {
+          row.errors.push(errorOf(error));
+        }
+      }
+      if (input.dryRun || rows.some((r) => r.errors.length > 0)) throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    const valid = rows.every((r) => r.errors.length === 0);
+    if (input.dryRun) return { dryRun: true as const, valid, total: rows.length, rows, items: [] };
+    throw new AppError('IMPORT_INVALID', { details: { rows: rows.filter((r) => r.errors.length > 0) } });
+  }
+  return { dryRun: false as const, valid: true, total: rows.length, rows, items: created };
+}

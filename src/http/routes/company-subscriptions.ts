@@ -1,0 +1,277 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { addSubscriptionByHand } from '../../app/subscriptions/add-subscription-by-hand';
+import { approveOrder } from '../../app/subscriptions/approve-order';
+import { changeCategory, previewCategoryChange } from '../../app/subscriptions/change-category';
+import { changeZones } from '../../app/subscriptions/change-zones';
+import { endSubscription } from '../../app/subscriptions/end-subscription';
+import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscription-history';
+import { importSubscriptions } from '../../app/subscriptions/import-subscriptions';
+import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
+import { rejectOrder } from '../../app/subscriptions/reject-order';
+import { requireCompanyAdmin } from '../auth/sessions';
+import { pickLang, translateError } from '../error-messages';
+import { subscriptionSchema } from './me';
+
+const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
+const idParams = z.object({ id: z.string().max(100) });
+const zoneIds = z.array(z.string().max(100)).max(100);
+const effectiveChange = z.enum(['next_month', 'now']).default('next_month');
+const fieldValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+const detailSchema = subscriptionSchema.extend({
+  replacedById: z.string().nullable(),
+  zoneSets: z.array(
+    z.object({ zoneIds: z.array(z.string()), validFrom: z.string(), validTo: z.string().nullable() }),
+  ),
+  history: z.array(
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      actorType: z.string(),
+      actorLabel: z.string(),
+      action: z.string(),
+      entityType: z.string(),
+      entityId: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+});
+const importRowSchema = z.object({
+  line: z.number(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  zoneIds: z.array(z.string()),
+  categoryId: z.string(),
+  startDate: z.string(),
+  errors: z.array(
+    z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  ),
+});
+const importResultSchema = z.object({
+  dryRun: z.boolean(),
+  valid: z.boolean(),
+  total: z.number(),
+  rows: z.array(importRowSchema),
+  items: z.array(subscriptionSchema),
+});
+const splitSchema = z.object({
+  priceOre: z.number(),
+  companyShareOre: z.number(),
+  deductionOre: z.number(),
+  taxableBenefitOre: z.number(),
+});
+
+/** The company admin's subscriptions: list, detail, add by hand, import, approve…end (rules 6, 8–10). */
+export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/company/subscriptions',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Subscriptions of the company, pending orders first; search by name or phone',
+          querystring: z.object({ status: z.enum(STATUSES).optional(), q: z.string().max(100).optional() }),
+          response: { 200: z.object({ items: z.array(subscriptionSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await listCompanySubscriptions(ctx, { actor: requireCompanyAdmin(request), ...request.query }),
+      }),
+    );
+
+    app.post(
+      '/api/company/subscriptions',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Add a subscription by hand: approved at once, the ticket SMS goes out',
+          body: z.object({
+            firstName: z.string().max(200),
+            lastName: z.string().max(200),
+            phone: z.string().max(40),
+            zoneIds,
+            categoryId: z.string().max(100),
+            startDate: z.string().max(20).optional(),
+            fields: z.record(z.string().max(100), fieldValue).optional(),
+            idempotencyKey: z.string().min(8).max(100).optional(),
+          }),
+          response: { 201: subscriptionSchema, 200: subscriptionSchema },
+        },
+      },
+      async (request, reply) => {
+        const { idempotencyKey, ...subscription } = request.body;
+        const header = request.headers['idempotency-key'];
+        const key = idempotencyKey ?? (typeof header === 'string' ? header.slice(0, 100) : undefined);
+        const result = await addSubscriptionByHand(ctx, {
+          actor: requireCompanyAdmin(request),
+          subscription,
+          idempotencyKey: key,
+        });
+        return reply.status(result.created ? 201 : 200).send(result.subscription);
+      },
+    );
+
+    app.post(
+      '/api/company/subscriptions/import',
+      {
+        bodyLimit: 10 * 1024 * 1024,
+        schema: {
+          tags: ['company'],
+          summary:
+            'Bulk add from CSV text or an XLSX file (base64); dryRun previews, commit is all or nothing',
+          body: z
+            .object({
+              csv: z.string().max(5_000_000).optional(),
+              xlsxBase64: z.string().max(7_000_000).optional(),
+              dryRun: z.boolean().default(false),
+            })
+            .refine((b) => (b.csv === undefined) !== (b.xlsxBase64 === undefined), {
+              message: 'give either csv or xlsxBase64',
+            }),
+          response: { 200: importResultSchema, 201: importResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const { csv, xlsxBase64, dryRun } = request.body;
+        const file = csv !== undefined ? { csv } : { xlsxBase64: xlsxBase64 ?? '' };
+        const result = await importSubscriptions(ctx, { actor: requireCompanyAdmin(request), file, dryRun });
+        const lang = pickLang(request.headers['accept-language']);
+        const rows = result.rows.map((row) => ({
+          ...row,
+          errors: row.errors.map((e) => ({ ...e, message: translateError(e.code, lang) })),
+        }));
+        return reply.status(result.dryRun ? 200 : 201).send({ ...result, rows });
+      },
+    );
+
+    app.get(
+      '/api/company/subscriptions/:id',
+      { schema: { tags: ['company'], params: idParams, response: { 200: detailSchema } } },
+      async (request) =>
+        getSubscriptionWithHistory(ctx, { actor: requireCompanyAdmin(request), id: request.params.id }),
+    );
+
+    app.post(
+      '/api/company/subscriptions/:id/approve',
+      {
+        schema: {
+          tags: ['company'],
+          params: idParams,
+          body: z.object({ startToday: z.boolean().optional() }).default({}),
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) =>
+        approveOrder(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.post(
+      '/api/company/subscriptions/:id/reject',
+      {
+        schema: {
+          tags: ['company'],
+          params: idParams,
+          body: z.object({ reason: z.string().max(500).optional() }).default({}),
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) =>
+        rejectOrder(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          reason: request.body.reason,
+        }),
+    );
+
+    app.post(
+      '/api/company/subscriptions/:id/change-zones',
+      {
+        schema: {
+          tags: ['company'],
+          params: idParams,
+          body: z.object({ zoneIds, effective: effectiveChange }),
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) =>
+        changeZones(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.get(
+      '/api/company/subscriptions/:id/change-category/preview',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'The cost effect of a category change, shown before confirming',
+          params: idParams,
+          querystring: z.object({ categoryId: z.string().max(100), effective: effectiveChange }),
+          response: {
+            200: z.object({
+              effective: z.enum(['next_month', 'now']),
+              categoryId: z.string(),
+              oldCancelled: z.boolean(),
+              oldEndDate: z.string().nullable(),
+              newStartDate: z.string(),
+              months: z.array(
+                z.object({
+                  month: z.string(),
+                  oldPriceOre: z.number().nullable(),
+                  newPriceOre: z.number().nullable(),
+                  totalOre: z.number(),
+                }),
+              ),
+              billedTwiceMonths: z.array(z.string()),
+              newMonthly: splitSchema,
+            }),
+          },
+        },
+      },
+      async (request) =>
+        previewCategoryChange(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          ...request.query,
+        }),
+    );
+
+    app.post(
+      '/api/company/subscriptions/:id/change-category',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'End the subscription and start a new one in another traveller category',
+          params: idParams,
+          body: z.object({ categoryId: z.string().max(100), effective: effectiveChange }),
+          response: { 201: z.object({ ended: subscriptionSchema, created: subscriptionSchema }) },
+        },
+      },
+      async (request, reply) => {
+        const result = await changeCategory(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          ...request.body,
+        });
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.post(
+      '/api/company/subscriptions/:id/end',
+      {
+        schema: {
+          tags: ['company'],
+          params: idParams,
+          body: z.object({ effective: z.enum(['end_of_month', 'now']).default('end_of_month') }).default({
+            effective: 'end_of_month',
+          }),
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) =>
+        endSubscription(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+  };
+}

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../../app/audit/list-audit';
+import { getDashboard } from '../../app/companies/get-dashboard';
+import { getOrderLink } from '../../app/companies/get-order-link';
+import { getSettings } from '../../app/companies/get-settings';
+import { WIDGET_SCRIPT } from '../../app/companies/order-link';
+import { orderLinkPoster } from '../../app/companies/order-link-poster';
+import { rotateOrderLink } from '../../app/companies/rotate-order-link';
+import { updateSettings } from '../../app/companies/update-settings';
+import type { AppContext } from '../../app/context';
+import { requireCompanyAdmin } from '../auth/sessions';
+
+const subsidySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none'), value: z.number().optional() }),
+  z.object({ type: z.literal('percent'), value: z.number().min(0).max(100) }),
+  z.object({ type: z.literal('fixed'), value: z.number().int().min(0) }),
+]);
+const fieldSchema = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/, 'letters, digits, - and _, starting with a letter'),
+  label: z.string().trim().min(1).max(100),
+  type: z.enum(['text', 'number', 'select', 'checkbox']),
+  required: z.boolean().default(false),
+  helpText: z.string().max(300).optional(),
+  options: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+});
+const orderFormSchema = z.object({
+  kind: z.enum(['standard', 'custom']),
+  intro: z.string().max(2000),
+  fields: z.array(fieldSchema).max(20),
+  offeredZoneIds: z.array(z.string().max(100)).max(200).nullable(),
+  offeredCategoryIds: z.array(z.string().max(100)).max(50).nullable(),
+});
+const settingsSchema = z.object({
+  company: z.object({
+    id: z.string(),
+    orgNumber: z.string(),
+    name: z.string(),
+    invoiceAddress: z
+      .object({
+        street: z.string(),
+        postalCode: z.string(),
+        city: z.string(),
+        email: z.string().optional(),
+        reference: z.string().optional(),
+      })
+      .nullable(),
+  }),
+  selfService: z.enum(['disabled', 'manual', 'automatic']),
+  subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
+  orderForm: orderFormSchema,
+  deductionTerms: z.string(),
+});
+const orderLinkSchema = z.object({ url: z.string(), embedSnippet: z.string(), scriptSnippet: z.string() });
+const statusCounts = z.object({
+  pending: z.number(),
+  approved: z.number(),
+  active: z.number(),
+  ended: z.number(),
+  rejected: z.number(),
+  cancelled: z.number(),
+});
+const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorType: z.string(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+/** The company portal's own data: settings, order link and poster, dashboard, audit log. */
+export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/company/settings',
+      { schema: { tags: ['company'], response: { 200: settingsSchema } } },
+      async (request) => getSettings(ctx, { actor: requireCompanyAdmin(request) }),
+    );
+
+    app.patch(
+      '/api/company/settings',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Change self-service, subsidy, order form and deduction terms (audited)',
+          body: z
+            .object({
+              selfService: z.enum(['disabled', 'manual', 'automatic']).optional(),
+              subsidy: subsidySchema.optional(),
+              orderForm: orderFormSchema.partial().optional(),
+              deductionTerms: z.string().max(5000).optional(),
+            })
+            .strict(),
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => {
+        const { subsidy, ...rest } = request.body;
+        const patch = {
+          ...rest,
+          ...(subsidy ? { subsidy: subsidy.type === 'none' ? { type: 'none' as const } : subsidy } : {}),
+        };
+        return updateSettings(ctx, { actor: requireCompanyAdmin(request), patch });
+      },
+    );
+
+    app.get(
+      '/api/company/order-link',
+      { schema: { tags: ['company'], response: { 200: orderLinkSchema } } },
+      async (request) => getOrderLink(ctx, { actor: requireCompanyAdmin(request) }),
+    );
+
+    app.post(
+      '/api/company/order-link/rotate',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Make a new order link; the old one stops working at once',
+          response: { 200: orderLinkSchema },
+        },
+      },
+      async (request) => rotateOrderLink(ctx, { actor: requireCompanyAdmin(request) }),
+    );
+
+    app.get(
+      '/api/company/order-link/poster.pdf',
+      { schema: { tags: ['company'], summary: 'A printable A4 poster with a QR code for the order link' } },
+      async (request, reply) => {
+        const pdf = await orderLinkPoster(ctx, { actor: requireCompanyAdmin(request) });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="bestillingsplakat.pdf"')
+          .send(pdf);
+      },
+    );
+
+    app.get(
+      '/api/widget.js',
+      { schema: { tags: ['company'], summary: 'The script behind the order-link script snippet' } },
+      async (_request, reply) =>
+        reply
+          .type('text/javascript; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(WIDGET_SCRIPT),
+    );
+
+    app.get(
+      '/api/company/dashboard',
+      {
+        schema: {
+          tags: ['company'],
+          response: {
+            200: z.object({
+              month: z.string(),
+              counts: statusCounts,
+              monthlyCost: z.object({
+                subscriptions: z.number(),
+                priceOre: z.number(),
+                companyShareOre: z.number(),
+                deductionOre: z.number(),
+              }),
+            }),
+          },
+        },
+      },
+      async (request) => getDashboard(ctx, { actor: requireCompanyAdmin(request) }),
+    );
+
+    app.get(
+      '/api/company/audit',
+      {
+        schema: {
+          tags: ['company'],
+          summary: "The company's audit log, newest first",
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            before: z.coerce.number().int().min(1).optional(),
+          }),
+          response: {
+            200: z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().nullable() }),
+          },
+        },
+      },
+      async (request) => listAudit(ctx, { actor: requireCompanyAdmin(request), ...request.query }),
+    );
+  };
+}

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { acceptInvitation } from '../../app/auth/accept-invitation';
+import { publicUser } from '../../app/auth/log-in';
+import { resendInvitation } from '../../app/auth/resend-invitation';
+import type { AppContext } from '../../app/context';
+import { requireOperator, startSession } from '../auth/sessions';
+import { userSchema } from './auth';
+
+const tokenParams = z.object({ token: z.string().min(1).max(200) });
+const passwordBody = z.object({ password: z.string().max(1000) });
+
+/** Invitations: the invited admin sets a password and is logged in; the operator can resend. */
+export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/invitations/:token/accept',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Accept an invitation: set a password (at least 12 characters) and log in',
+          params: tokenParams,
+          body: passwordBody,
+          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const user = await acceptInvitation(ctx, { token: request.params.token, ...request.body });
+        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
+        return { user: publicUser(user), csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/operator/companies/:id/resend-invitation',
+      {
+        schema: {
+          tags: ['operator'],
+          summary: "Send the company's contact person (or the admin named) a new invitation link",
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ userId: z.uuid().optional() }).default({}),
+          response: { 200: z.object({ userId: z.string(), email: z.string() }) },
+        },
+      },
+      async (request) => {
+        const actor = requireOperator(request, { write: true });
+        return resendInvitation(ctx, { actor, companyId: request.params.id, userId: request.body.userId });
+      },
+    );
+  };
+}

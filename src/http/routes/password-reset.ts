@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { publicUser } from '../../app/auth/log-in';
+import { requestPasswordReset } from '../../app/auth/request-password-reset';
+import { resetPassword } from '../../app/auth/reset-password';
+import type { AppContext } from '../../app/context';
+import { startSession } from '../auth/sessions';
+import { userSchema } from './auth';
+
+/** "Forgot password" by email link (valid one hour, single use). */
+export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/password-reset',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Email a password-reset link; always 202, whether the address is known or not',
+          body: z.object({ email: z.string().trim().min(1).max(320) }),
+        },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(ctx, { email: request.body.email, ip: request.ip });
+        return reply.status(202).send({ ok: true });
+      },
+    );
+
+    app.post(
+      '/api/auth/password-reset/:token',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with the emailed link; other sessions end, this one logs in',
+          params: z.object({ token: z.string().min(1).max(200) }),
+          body: z.object({ password: z.string().max(1000) }),
+          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const user = await resetPassword(ctx, { token: request.params.token, ...request.body });
+        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
+        return { user: publicUser(user), csrfToken };
+      },
+    );
+  };
+}

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../support/each-engine';
+import { createCompany, createSubscription } from '../support/factories';
+
+const HEADER = 'Fornavn;Etternavn;Mobil;Soner;Kategori;Startdato';
+
+describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) => {
+  it('a dry run previews every row with its errors and imports nothing', async () => {
+    const { client, company } = await createCompany(app());
+    await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01', phone: '+4794000003' });
+    const csv = [
+      HEADER,
+      'Kari;Nordmann;940 00 001;Kristiansand, Vennesla;Voksen;',
+      'Ola;Nordmann;12345;Kristiansand;Voksen;',
+      'Per;"Hansen, jr.";94000002;Atlantis;voksen;01.03.2027',
+      'Liv;Lie;94000003;kristiansand;Honnør;2027-01-01',
+      'Kai;Ku;94000001;Arendal;Voksen;',
+    ].join('\r\n');
+    const r = await client.post('/api/company/subscriptions/import', { csv, dryRun: true });
+    expect(r.status).toBe(200);
+    expect(r.body.valid).toBe(false);
+    expect(r.body.total).toBe(5);
+    const errors = r.body.rows.map((row: { line: number; errors: { field: string; code: string }[] }) => [
+      row.line,
+      row.errors.map((e) => `${e.field}:${e.code}`),
+    ]);
+    expect(errors).toEqual([
+      [2, []],
+      [3, ['phone:PHONE_INVALID']],
+      [4, ['zones:ZONE_UNKNOWN']],
+      [5, ['startDate:START_DATE_INVALID']],
+      [6, ['phone:SUBSCRIPTION_EXISTS']], // the same person as line 2
+    ]);
+    expect(r.body.rows[0]).toMatchObject({
+      phone: '+4794000001',
+      zoneIds: ['kristiansand', 'vennesla'],
+      categoryId: 'voksen',
+      startDate: '2027-02-01',
+    });
+    expect(r.body.rows[2]).toMatchObject({ lastName: 'Hansen, jr.', startDate: '2027-03-01' });
+    expect(r.body.rows[1].errors[0].message).toMatch(/mobilnummer/);
+    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(1);
+    expect((await client.get('/api/dev/outbox?to=%2B4794000001')).body.messages).toHaveLength(0);
+  });
+
+  it('committing a file with any error imports nothing (422 with the rows)', async () => {
+    const { client } = await createCompany(app());
+    const csv = [
+      HEADER,
+      'Kari;Nordmann;94100001;Kristiansand;Voksen;',
+      'Ola;;94100002;Kristiansand;Voksen;',
+    ].join('\n');
+    const r = await client.post('/api/company/subscriptions/import', { csv });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('IMPORT_INVALID');
+    expect(r.body.error.details.rows).toHaveLength(1);
+    expect(r.body.error.details.rows[0].line).toBe(3);
+    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(0);
+  });
+
+  it('committing a clean XLSX file imports all rows at once, approved, each with its ticket SMS', async () => {
+    const { client } = await createCompany(app());
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ansatte');
+    sheet.addRow(['First name', 'Last name', 'Phone', 'Zones', 'Category', 'Start date']);
+    sheet.addRow(['Eva', 'Ek', 94200001, 'Arendal|Grimstad', 'Adult', new Date(Date.UTC(2027, 2, 1))]);
+    sheet.addRow(['Tor', 'Tå', '942 00 002', 'kristiansand', 'ung-voksen', null]);
+    const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const preview = await client.post('/api/company/subscriptions/import', { xlsxBase64, dryRun: true });
+    expect(preview.body.valid).toBe(true);
+    const r = await client.post('/api/company/subscriptions/import', { xlsxBase64 });
+    expect(r.status).toBe(201);
+    expect(r.body.items.map((s: { startDate: string; status: string }) => [s.startDate, s.status])).toEqual([
+      ['2027-03-01', 'approved'],
+      ['2027-02-01', 'approved'],
+    ]);
+    expect(r.body.items[0].zoneIds).toEqual(['arendal', 'grimstad']);
+    expect((await client.get('/api/dev/outbox?to=%2B4794200001')).body.messages).toHaveLength(1);
+    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(2);
+  });
+
+  it('a file without the needed columns, an empty file or an unreadable workbook is a clear 4xx', async () => {
+    const { client } = await createCompany(app());
+    const missing = await client.post('/api/company/subscriptions/import', {
+      csv: 'Navn;Telefon\nKari;94300001',
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.details).toMatchObject({ reason: 'missing_columns' });
+    const empty = await client.post('/api/company/subscriptions/import', { csv: '' });
+    expect(empty.status).toBe(422);
+    const garbage = await client.post('/api/company/subscriptions/import', { xlsxBase64: 'bm90IGEgemlw' });
+    expect(garbage.status).toBe(422);
+    const neither = await client.post('/api/company/subscriptions/import', { dryRun: true });
+    expect(neither.status).toBe(400);
+  });
+});
