@@ -1,19 +1,43 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../ui/NotFoundPage';
-import { PlaceholderPage } from '../../ui/PlaceholderPage';
+import { AdminsPage } from './admins/AdminsPage';
+import { AuditPage } from './audit/AuditPage';
+import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
+import { LoginPage } from './auth/LoginPage';
+import { NewPasswordPage } from './auth/NewPasswordPage';
+import { CompanyInvoicesPage, PayrollPage } from './billingPages';
+import { CompanyLayout } from './CompanyLayout';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { ImportPage } from './import/ImportPage';
+import { NewSubscriptionPage } from './new/NewSubscriptionPage';
+import { OtherServicesPage } from './services/OtherServicesPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { SubscriptionPage } from './subscriptions/SubscriptionPage';
+import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 
-/** Mounted by App.tsx at /bedrift/*; add this surface's pages as nested routes here. */
+/** Bedriftsportalen, mounted by App.tsx at /bedrift/*. */
 export function CompanyRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
-      <Route path="*" element={<NotFoundPage />} />
+      <Route path="logg-inn" element={<LoginPage />} />
+      <Route path="glemt-passord" element={<ForgotPasswordPage />} />
+      <Route path="invitasjon/:token" element={<AcceptInvitationPage />} />
+      <Route path="nytt-passord/:token" element={<NewPasswordPage />} />
+      <Route element={<CompanyLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="abonnementer" element={<SubscriptionsPage />} />
+        <Route path="abonnementer/:id" element={<SubscriptionPage />} />
+        <Route path="nytt-abonnement" element={<NewSubscriptionPage />} />
+        <Route path="nytt-abonnement/import" element={<ImportPage />} />
+        <Route path="innstillinger" element={<SettingsPage />} />
+        <Route path="andre-tjenester" element={<OtherServicesPage />} />
+        <Route path="administratorer" element={<AdminsPage />} />
+        <Route path="logg" element={<AuditPage />} />
+        <Route path="fakturaer" element={<CompanyInvoicesPage />} />
+        <Route path="lonnstrekk" element={<PayrollPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
     </Routes>
   );
-}
-
-function Home() {
-  const { t } = useTranslation('company');
-  return <PlaceholderPage title={t('title')} text={t('placeholder')} />;
 }

@@ -1,0 +1,83 @@
+import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../../api';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Loading } from '../../ui/Loading';
+import { useSessionChanged } from './auth/useAfterLogin';
+import { useMe } from './shared/useMe';
+import './company.css';
+
+const NAV = [
+  ['', 'overview'],
+  ['abonnementer', 'subscriptions'],
+  ['nytt-abonnement', 'newSubscription'],
+  ['innstillinger', 'settings'],
+  ['andre-tjenester', 'services'],
+  ['administratorer', 'admins'],
+  ['logg', 'audit'],
+  ['fakturaer', 'invoices'],
+  ['lonnstrekk', 'payroll'],
+] as const;
+
+/** The logged-in portal: navigation, the admin's name and log out; sends visitors to the login page. */
+export function CompanyLayout() {
+  const { t } = useTranslation('company');
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+
+  if (me.isPending) return <Loading />;
+  if (me.error?.status === 401) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/bedrift/logg-inn?neste=${next}`} replace />;
+  }
+  if (me.error) return <ErrorMessage error={me.error} />;
+
+  const logOut = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    await sessionChanged();
+    navigate('/bedrift/logg-inn', { replace: true, state: { notice: 'loggedOut' } });
+  };
+  const user = me.data.user;
+  return (
+    <div className="company-portal">
+      <div className="company-topbar">
+        <Paragraph data-size="sm">
+          {t('layout.portal')} · {t('layout.loggedInAs', { name: user.name || user.email })}
+        </Paragraph>
+        <Button variant="secondary" data-size="sm" onClick={() => void logOut()}>
+          {t('layout.logOut')}
+        </Button>
+      </div>
+      {user.role !== 'company_admin' ? (
+        <Alert data-color="warning">
+          <Paragraph>{t('layout.notCompanyAdmin')}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <nav aria-label={t('layout.navLabel')} className="company-nav">
+            <ul>
+              {NAV.map(([path, key]) => (
+                <li key={key}>
+                  <Link asChild>
+                    <NavLink to={`/bedrift/${path}`} end={path === ''}>
+                      {t(`nav.${key}`)}
+                    </NavLink>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="company-content">
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

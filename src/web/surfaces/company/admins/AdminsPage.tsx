@@ -1,0 +1,163 @@
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../../../query';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { usePageTitle } from '../../../ui/usePageTitle';
+import { ActionDialog } from '../shared/ActionDialog';
+
+type Admin = { id: string; name: string; email: string; status: 'invited' | 'active'; isYou: boolean };
+const PATH = '/api/company/admins';
+
+/** Administratorer: invite another admin by email, remove one (the last one stays). */
+export function AdminsPage() {
+  const { t } = useTranslation('company');
+  usePageTitle(t('admins.title'));
+  const list = useApiQuery<{ items: Admin[] }>(PATH);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [removing, setRemoving] = useState<Admin | null>(null);
+  const invite = useApiMutation<Admin, { name: string; email: string }>('post', PATH, {
+    invalidates: [PATH, '/api/company/audit'],
+    onSuccess: () => {
+      setName('');
+      setEmail('');
+    },
+  });
+  const remove = useApiMutation<unknown, { id: string }>(
+    'delete',
+    (v) => `${PATH}/${encodeURIComponent(v.id)}`,
+    {
+      invalidates: [PATH, '/api/company/audit'],
+      onSuccess: () => setRemoving(null),
+    },
+  );
+  const resend = useApiMutation<{ email: string }, { id: string }>(
+    'post',
+    (v) => `${PATH}/${encodeURIComponent(v.id)}/resend-invitation`,
+    { invalidates: ['/api/company/audit'] },
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim() && email.trim()) invite.mutate({ name: name.trim(), email: email.trim() });
+  };
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('admins.title')}
+      </Heading>
+      <ErrorMessage error={list.error ?? resend.error} />
+      {resend.isSuccess && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('admins.invited', { email: resend.data.email })}</Paragraph>
+        </Alert>
+      )}
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        <div className="company-table-wrap">
+          <Table zebra>
+            <caption className="company-visually-hidden">{t('admins.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('columns.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('admins.email')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('columns.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('columns.actions')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {(list.data?.items ?? []).map((a) => (
+                <Table.Row key={a.id}>
+                  <Table.Cell>
+                    {a.name} {a.isYou && `(${t('admins.you')})`}
+                  </Table.Cell>
+                  <Table.Cell>{a.email}</Table.Cell>
+                  <Table.Cell>
+                    <Tag data-size="sm" data-color={a.status === 'active' ? 'success' : 'info'}>
+                      {t(`admins.status.${a.status}`)}
+                    </Tag>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {a.status === 'invited' && (
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('admins.resendTo', { name: a.name })}
+                        loading={resend.isPending && resend.variables?.id === a.id}
+                        onClick={() => resend.mutate({ id: a.id })}
+                      >
+                        {t('admins.resend')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="tertiary"
+                      data-color="danger"
+                      data-size="sm"
+                      aria-label={t('admins.removeWho', { name: a.name })}
+                      onClick={() => setRemoving(a)}
+                    >
+                      {t('admins.remove')}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      <section aria-labelledby="invite-heading" className="company-stack">
+        <Heading level={2} data-size="sm" id="invite-heading">
+          {t('admins.invite')}
+        </Heading>
+        <form onSubmit={submit} className="company-form">
+          <div className="company-row">
+            <Textfield
+              label={t('columns.name')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+            />
+            <Textfield
+              label={t('admins.email')}
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          </div>
+          <ErrorMessage error={invite.error} />
+          {invite.isSuccess && (
+            <Alert data-color="success" role="status">
+              <Paragraph>{t('admins.invited', { email: invite.data.email })}</Paragraph>
+            </Alert>
+          )}
+          <div>
+            <Button type="submit" loading={invite.isPending}>
+              {t('admins.sendInvite')}
+            </Button>
+          </div>
+        </form>
+      </section>
+      {removing && (
+        <ActionDialog
+          open
+          onClose={() => {
+            setRemoving(null);
+            remove.reset();
+          }}
+          title={t('admins.removeTitle', { name: removing.name })}
+          confirmLabel={t('admins.remove')}
+          onConfirm={() => remove.mutate({ id: removing.id })}
+          pending={remove.isPending}
+          error={remove.error}
+          danger
+        >
+          <Paragraph>{removing.isYou ? t('admins.removeYourself') : t('admins.removeText')}</Paragraph>
+        </ActionDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Heading, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { DateText } from '../../../ui/DateText';
+import { formatPhone } from '../shared/phone';
+import { useCatalog } from '../shared/useCatalog';
+import type { ImportRow } from './types';
+
+/** The dry run's verdict on every row of the file. */
+export function ImportPreview({ fileName, rows }: { fileName: string; rows: ImportRow[] }) {
+  const { t } = useTranslation('company');
+  const { zoneNames, categoryName } = useCatalog();
+  const title = t('import.preview', { file: fileName, count: rows.length });
+  return (
+    <section aria-labelledby="import-preview-heading" className="company-stack">
+      <Heading level={2} data-size="sm" id="import-preview-heading">
+        {title}
+      </Heading>
+      <div className="company-table-wrap">
+        <Table zebra>
+          <caption className="company-visually-hidden">{title}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('import.row')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('columns.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('columns.phone')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('columns.ticket')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('columns.start')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('import.result')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((r) => (
+              <Table.Row key={r.line}>
+                <Table.Cell>{r.line}</Table.Cell>
+                <Table.Cell>
+                  {r.firstName} {r.lastName}
+                </Table.Cell>
+                <Table.Cell>{formatPhone(r.phone)}</Table.Cell>
+                <Table.Cell>
+                  {categoryName(r.categoryId)} · {zoneNames(r.zoneIds)}
+                </Table.Cell>
+                <Table.Cell>{r.startDate && <DateText date={r.startDate} />}</Table.Cell>
+                <Table.Cell>
+                  {r.errors.length === 0 ? (
+                    <Tag data-color="success" data-size="sm">
+                      {t('import.rowOk')}
+                    </Tag>
+                  ) : (
+                    <ul className="company-row-errors">
+                      {r.errors.map((e) => (
+                        <li key={`${e.field}-${e.code}`}>
+                          {t(`import.fields.${e.field}` as 'import.fields.phone', { defaultValue: e.field })}:{' '}
+                          {e.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { Checkbox, Field, Fieldset, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { OrderField } from '../types';
+
+export type FieldValues = Record<string, string | number | boolean>;
+
+/** The company's own order-form fields (employee number, department …), filled in by the admin. */
+export function ExtraFieldInputs(props: {
+  fields: OrderField[];
+  value: FieldValues;
+  onChange: (v: FieldValues) => void;
+}) {
+  const { t } = useTranslation('company');
+  const { fields, value, onChange } = props;
+  if (fields.length === 0) return null;
+  const set = (key: string, v: string | boolean) => onChange({ ...value, [key]: v });
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{t('newSubscription.extraFields')}</Fieldset.Legend>
+      {fields.map((f) => {
+        const label = f.required ? f.label : `${f.label} (${t('settings.preview.optional')})`;
+        if (f.type === 'checkbox')
+          return (
+            <Checkbox
+              key={f.key}
+              label={label}
+              description={f.helpText}
+              checked={value[f.key] === true}
+              onChange={(e) => set(f.key, e.target.checked)}
+            />
+          );
+        if (f.type === 'select')
+          return (
+            <Field key={f.key}>
+              <Label>{label}</Label>
+              {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
+              <Select value={String(value[f.key] ?? '')} onChange={(e) => set(f.key, e.target.value)}>
+                <Select.Option value="">{t('newSubscription.choose')}</Select.Option>
+                {(f.options ?? []).map((o) => (
+                  <Select.Option key={o} value={o}>
+                    {o}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+          );
+        return (
+          <Textfield
+            key={f.key}
+            label={label}
+            description={f.helpText}
+            inputMode={f.type === 'number' ? 'numeric' : undefined}
+            value={String(value[f.key] ?? '')}
+            onChange={(e) => set(f.key, e.target.value)}
+          />
+        );
+      })}
+    </Fieldset>
+  );
+}

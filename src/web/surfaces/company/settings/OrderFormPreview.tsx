@@ -1,0 +1,100 @@
+import {
+  Alert,
+  Checkbox,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { DateText } from '../../../ui/DateText';
+import { firstOfNextMonthInOslo } from '../shared/dates';
+import { costOf, PriceSummary } from '../shared/PriceSummary';
+import { useCatalog } from '../shared/useCatalog';
+import { fieldsOf, type SettingsDraft } from './draft';
+import { subsidyOf } from './SubsidyFields';
+
+/** The order form as the employee will see it, from the unsaved draft; its inputs are for show only. */
+export function OrderFormPreview({ draft }: { draft: SettingsDraft }) {
+  const { t } = useTranslation('company');
+  const { catalog, categories, zoneNames, categoryName } = useCatalog();
+  const start = firstOfNextMonthInOslo();
+  const offeredCategories = categories.filter(
+    (c) => c.active && (draft.offeredCategoryIds === null || draft.offeredCategoryIds.includes(c.id)),
+  );
+  const example = offeredCategories.find((c) => c.id === 'voksen') ?? offeredCategories[0];
+  const subsidy = subsidyOf(draft.subsidy) ?? undefined;
+  const cost = example
+    ? costOf(catalog, subsidy, { categoryId: example.id, zoneCount: 1, date: start })
+    : null;
+  return (
+    <section aria-labelledby="preview-heading" className="company-preview company-stack">
+      <Heading level={2} data-size="sm" id="preview-heading">
+        {t('settings.preview.title')}
+      </Heading>
+      <Paragraph data-size="sm">{t('settings.preview.help')}</Paragraph>
+      {draft.selfService === 'disabled' ? (
+        <Alert data-color="info">
+          <Paragraph>{t('settings.preview.disabled')}</Paragraph>
+        </Alert>
+      ) : (
+        <fieldset disabled className="company-stack company-preview-form">
+          <legend className="company-visually-hidden">{t('settings.preview.title')}</legend>
+          <Heading level={3} data-size="xs">
+            {t('settings.preview.orderTitle')}
+          </Heading>
+          {draft.intro.trim() && <Paragraph className="preserve-lines">{draft.intro.trim()}</Paragraph>}
+          <Paragraph>
+            {t('settings.preview.start')} <DateText date={start} /> {t('settings.preview.locked')}
+          </Paragraph>
+          <Textfield label={t('settings.preview.firstName')} description={t('settings.preview.asOnId')} />
+          <Textfield label={t('settings.preview.lastName')} />
+          {fieldsOf(draft).map((f) =>
+            f.type === 'checkbox' ? (
+              <Checkbox key={f.key} label={f.label} description={f.helpText} />
+            ) : f.type === 'select' ? (
+              <Field key={f.key}>
+                <Label>{f.label}</Label>
+                {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
+                <Select>
+                  {(f.options ?? []).map((o) => (
+                    <Select.Option key={o}>{o}</Select.Option>
+                  ))}
+                </Select>
+              </Field>
+            ) : (
+              <Textfield
+                key={f.key}
+                label={`${f.label}${f.required ? '' : ` (${t('settings.preview.optional')})`}`}
+                description={f.helpText}
+                inputMode={f.type === 'number' ? 'numeric' : undefined}
+              />
+            ),
+          )}
+          <Paragraph>
+            <strong>{t('zones.legend')}:</strong>{' '}
+            {draft.limitZones ? zoneNames(draft.offeredZoneIds) : t('settings.offer.allZones')}
+          </Paragraph>
+          <Paragraph>
+            <strong>{t('category.label')}:</strong>{' '}
+            {offeredCategories.map((c) => categoryName(c.id)).join(', ')}
+          </Paragraph>
+          {example && (
+            <Paragraph data-size="sm">
+              {t('settings.preview.example', { category: categoryName(example.id) })}
+            </Paragraph>
+          )}
+          <PriceSummary cost={cost} />
+          {draft.deductionTerms.trim() && (
+            <Paragraph className="preserve-lines" data-size="sm">
+              {draft.deductionTerms.trim()}
+            </Paragraph>
+          )}
+          <Checkbox label={t('settings.preview.consent')} />
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import type { OrderForm, SelfService, Settings } from '../types';
+import type { FieldDraft } from './ExtraFieldEditor';
+import { fieldKeyFor } from './fieldKey';
+import { type SubsidyDraft, subsidyDraftOf, subsidyOf } from './SubsidyFields';
+
+export type SettingsDraft = {
+  selfService: SelfService;
+  subsidy: SubsidyDraft;
+  kind: OrderForm['kind'];
+  intro: string;
+  fields: FieldDraft[];
+  limitZones: boolean;
+  offeredZoneIds: string[];
+  offeredCategoryIds: string[] | null;
+  deductionTerms: string;
+};
+
+export function draftOf(s: Settings): SettingsDraft {
+  return {
+    selfService: s.selfService,
+    subsidy: subsidyDraftOf(s.subsidy),
+    kind: s.orderForm.kind,
+    intro: s.orderForm.intro,
+    fields: s.orderForm.fields.map((f) => ({ ...f, optionsText: (f.options ?? []).join('\n') })),
+    limitZones: s.orderForm.offeredZoneIds !== null,
+    offeredZoneIds: s.orderForm.offeredZoneIds ?? [],
+    offeredCategoryIds: s.orderForm.offeredCategoryIds,
+    deductionTerms: s.deductionTerms,
+  };
+}
+
+/** The problems that keep the draft from being saved (translation keys). */
+export function draftProblems(d: SettingsDraft): string[] {
+  const problems: string[] = [];
+  if (subsidyOf(d.subsidy) === null) problems.push('settings.subsidy.invalid');
+  if (d.kind === 'custom' && d.fields.some((f) => !f.label.trim()))
+    problems.push('settings.form.labelMissing');
+  if (d.kind === 'custom' && d.fields.some((f) => f.type === 'select' && !f.optionsText.trim()))
+    problems.push('settings.form.optionsRequired');
+  if (d.limitZones && d.offeredZoneIds.length === 0) problems.push('zones.required');
+  if (d.offeredCategoryIds !== null && d.offeredCategoryIds.length === 0) problems.push('category.required');
+  return problems;
+}
+
+export function fieldsOf(d: SettingsDraft): OrderForm['fields'] {
+  if (d.kind === 'standard') return [];
+  const taken = new Set(d.fields.map((f) => f.key).filter(Boolean));
+  return d.fields.map((f) => {
+    const key = f.key || fieldKeyFor(f.label, taken);
+    taken.add(key);
+    const options = f.optionsText
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    return {
+      key,
+      label: f.label.trim(),
+      type: f.type,
+      required: f.required,
+      ...(f.helpText?.trim() ? { helpText: f.helpText.trim() } : {}),
+      ...(f.type === 'select' ? { options } : {}),
+    };
+  });
+}
+
+/** The PATCH body for a valid draft. */
+export function patchOf(d: SettingsDraft) {
+  const subsidy = subsidyOf(d.subsidy) ?? { type: 'none' as const, value: 0 };
+  return {
+    selfService: d.selfService,
+    subsidy: subsidy.type === 'none' ? { type: 'none' as const, value: 0 } : subsidy,
+    orderForm: {
+      kind: d.kind,
+      intro: d.intro.trim(),
+      fields: fieldsOf(d),
+      offeredZoneIds: d.limitZones ? d.offeredZoneIds : null,
+      offeredCategoryIds: d.offeredCategoryIds,
+    },
+    deductionTerms: d.deductionTerms.trim(),
+  };
+}

@@ -1,0 +1,9 @@
+import { useApiQuery } from '../../../query';
+import type { User } from '../types';
+
+export const ME_PATH = '/api/auth/me';
+
+/** The logged-in user, or an ApiError 401 when nobody is logged in. */
+export function useMe() {
+  return useApiQuery<{ user: User }>(ME_PATH, { retry: false, staleTime: 60_000 });
+}

@@ -1,0 +1,98 @@
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useApiQuery } from '../../../query';
+import { AppLink } from '../../../ui/AppLink';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { usePageTitle } from '../../../ui/usePageTitle';
+import { StatusTag } from '../shared/StatusTag';
+import type { SubscriptionDetail } from '../types';
+import { ApproveDialog } from './actions/ApproveDialog';
+import { ChangeCategoryDialog } from './actions/ChangeCategoryDialog';
+import { ChangeZonesDialog } from './actions/ChangeZonesDialog';
+import { EndDialog } from './actions/EndDialog';
+import { RejectDialog } from './actions/RejectDialog';
+import { SubscriptionFacts } from './SubscriptionFacts';
+import { SubscriptionHistory } from './SubscriptionHistory';
+
+type Action = 'approve' | 'reject' | 'zones' | 'category' | 'end';
+
+/** One employee's subscription: facts, zone sets, history and the actions its status allows. */
+export function SubscriptionPage() {
+  const { t } = useTranslation('company');
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const query = useApiQuery<SubscriptionDetail>(`/api/company/subscriptions/${encodeURIComponent(id)}`);
+  const [action, setAction] = useState<Action | null>(null);
+  const created = (useLocation().state as { created?: boolean } | null)?.created;
+  const [done, setDone] = useState<string | null>(null);
+  const s = query.data;
+  usePageTitle(s ? `${s.firstName} ${s.lastName}` : t('subscriptions.title'));
+  if (query.isPending) return <Loading />;
+  if (!s) return <ErrorMessage error={query.error} />;
+
+  const close = () => setAction(null);
+  const finished = (message: string) => () => setDone(message);
+  const changeable = s.status === 'approved' || s.status === 'active';
+  const button = (a: Action, label: string, variant: 'primary' | 'secondary' = 'secondary') => (
+    <Button variant={variant} onClick={() => setAction(a)}>
+      {label}
+    </Button>
+  );
+  return (
+    <>
+      <Paragraph data-size="sm">
+        <AppLink to="/bedrift/abonnementer">{t('subscription.back')}</AppLink>
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {s.firstName} {s.lastName} <StatusTag status={s.status} />
+      </Heading>
+      {created && !done && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('done.created')}</Paragraph>
+        </Alert>
+      )}
+      {done && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{done}</Paragraph>
+        </Alert>
+      )}
+      {(s.status === 'pending' || changeable) && (
+        <div className="company-buttons">
+          {s.status === 'pending' && button('approve', t('actions.approve'), 'primary')}
+          {s.status === 'pending' && button('reject', t('actions.reject'))}
+          {changeable && button('zones', t('actions.changeZones'))}
+          {changeable && button('category', t('actions.changeCategory'))}
+          {changeable && button('end', t('actions.end'))}
+        </div>
+      )}
+      <SubscriptionFacts subscription={s} />
+      <SubscriptionHistory subscription={s} />
+      {action === 'approve' && (
+        <ApproveDialog subscription={s} open onClose={close} onDone={finished(t('done.approved'))} />
+      )}
+      {action === 'reject' && (
+        <RejectDialog subscription={s} open onClose={close} onDone={finished(t('done.rejected'))} />
+      )}
+      {action === 'zones' && (
+        <ChangeZonesDialog subscription={s} open onClose={close} onDone={finished(t('done.zones'))} />
+      )}
+      {action === 'end' && (
+        <EndDialog subscription={s} open onClose={close} onDone={finished(t('done.ended'))} />
+      )}
+      {action === 'category' && (
+        <ChangeCategoryDialog
+          subscription={s}
+          open
+          onClose={close}
+          onCreated={(createdId) => {
+            setDone(t('done.category'));
+            navigate(`/bedrift/abonnementer/${createdId}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
