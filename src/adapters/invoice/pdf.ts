@@ -1,0 +1,112 @@
+import PDFDocument from 'pdfkit';
+import type { InvoiceDocument } from '../../domain/billing';
+import { formatDateNb } from '../../domain/calendar';
+import { formatNok } from '../../domain/money';
+
+const MARGIN = 50;
+const kr = (ore: number) => formatNok(ore, 'nb');
+
+function account(a: string) {
+  return `${a.slice(0, 4)}.${a.slice(4, 6)}.${a.slice(6)}`;
+}
+
+/**
+ * The invoice (or credit note) as an A4 PDF: the operator's and the company's details, the lines by
+ * employee, totals with VAT, due date, account and KID.
+ */
+export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
+  const credit = d.kind === 'credit_note';
+  const title = credit ? 'Kreditnota' : 'Faktura';
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `${title} ${d.number} – ${d.buyer.name}`, Author: d.seller.name },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+  const s = d.seller;
+
+  doc.font('Helvetica-Bold').fontSize(20).text(`${title} ${d.number}`, MARGIN, MARGIN);
+  doc.font('Helvetica').fontSize(9);
+  doc.text(
+    `${s.name}\n${s.street}\n${s.postalCode} ${s.city}\nOrg.nr. ${s.orgNumber} MVA\nForetaksregisteret`,
+    {
+      align: 'right',
+      width,
+    },
+  );
+  doc.moveDown(1);
+  const top = doc.y;
+  doc.font('Helvetica-Bold').fontSize(10).text('Kunde', MARGIN, top);
+  doc.font('Helvetica').text(`${d.buyer.name}\n${d.buyer.street}\n${d.buyer.postalCode} ${d.buyer.city}`);
+  doc.text(`Org.nr. ${d.buyer.orgNumber}\nDeres referanse: ${d.buyer.reference}`);
+  const meta: [string, string][] = [
+    ['Fakturadato', formatDateNb(d.issueDate)],
+    ['Periode', d.month],
+    ...(credit
+      ? ([['Krediterer faktura', String(d.credits?.number ?? '')]] as [string, string][])
+      : ([
+          ['Forfallsdato', formatDateNb(d.dueDate)],
+          ['Kontonummer', account(s.bankAccount)],
+          ['KID', d.kid],
+        ] as [string, string][])),
+  ];
+  let y = top;
+  for (const [label, value] of meta) {
+    doc.font('Helvetica-Bold').text(label, MARGIN + width / 2, y, { width: 110 });
+    doc.font('Helvetica').text(value, MARGIN + width / 2 + 110, y, { width: width / 2 - 110 });
+    y += 14;
+  }
+  if (d.note) doc.text(`Årsak: ${d.note}`, MARGIN, Math.max(doc.y, y) + 8, { width });
+  doc.y = Math.max(doc.y, y) + 20;
+
+  const cols = [
+    { label: 'Nr', x: 0, w: 25, align: 'left' as const },
+    { label: 'Navn', x: 25, w: 130, align: 'left' as const },
+    { label: 'Beskrivelse', x: 155, w: 170, align: 'left' as const },
+    { label: 'Netto', x: 325, w: 60, align: 'right' as const },
+    { label: 'MVA 12 %', x: 385, w: 60, align: 'right' as const },
+    { label: 'Beløp', x: 445, w: width - 445, align: 'right' as const },
+  ];
+  const row = (values: string[], bold = false) => {
+    if (doc.y > doc.page.height - 120) doc.addPage();
+    const rowY = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+    let bottom = rowY;
+    cols.forEach((c, i) => {
+      doc.text(values[i] ?? '', MARGIN + c.x, rowY, { width: c.w - 4, align: c.align });
+      bottom = Math.max(bottom, doc.y);
+    });
+    doc.y = bottom + 3;
+  };
+  row(
+    cols.map((c) => c.label),
+    true,
+  );
+  for (const l of d.lines) {
+    row([String(l.lineNo), l.holderName, l.description, kr(l.netOre), kr(l.vatOre), kr(l.grossOre)]);
+  }
+  doc.moveDown(0.5);
+  row(['', 'Sum', `${d.lines.length} abonnement`, kr(d.netOre), kr(d.vatOre), kr(d.totalOre)], true);
+  doc.moveDown(1);
+  doc.font('Helvetica-Bold').fontSize(11);
+  doc.text(credit ? `Kreditert beløp: ${kr(d.totalOre)}` : `Å betale: ${kr(d.totalOre)}`, MARGIN, doc.y, {
+    width,
+    align: 'right',
+  });
+  if (!credit) {
+    doc.font('Helvetica').fontSize(9);
+    doc.text(`Betal til konto ${account(s.bankAccount)} med KID ${d.kid} innen ${formatDateNb(d.dueDate)}.`, {
+      width,
+      align: 'right',
+    });
+  }
+  doc.end();
+  return done;
+}

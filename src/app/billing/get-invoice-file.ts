@@ -1,0 +1,83 @@
+import { invoiceToCsv } from '../../adapters/invoice/csv';
+import { invoiceToEhf } from '../../adapters/invoice/ehf';
+import { invoiceToPdf } from '../../adapters/invoice/pdf';
+import type { Tx } from '../../db/engine';
+import { findInvoice, linesOf } from '../../db/repositories/billing';
+import { isUuid } from '../../db/repositories/subscriptions';
+import type { InvoiceAddress } from '../../db/schema/companies';
+import type { InvoiceDocument } from '../../domain/billing';
+import { AppError } from '../../domain/errors';
+import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { seller, sellerVatId } from './seller';
+
+export type InvoiceFormat = 'pdf' | 'ehf' | 'csv';
+
+/** The buyer as the billing run stored it on the invoice (a snapshot, not the live company). */
+type InvoiceBuyer = {
+  orgNumber: string;
+  name: string;
+  address: InvoiceAddress | null;
+  reference: string;
+};
+
+/** The document of one invoice; a company admin reaches only the company's own (else NOT_FOUND). */
+export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string): Promise<InvoiceDocument> {
+  const invoice = isUuid(id) ? await findInvoice(tx, id, { companyId }) : null;
+  if (!invoice) throw new AppError('NOT_FOUND');
+  const credited = invoice.creditsInvoiceId ? await findInvoice(tx, invoice.creditsInvoiceId) : null;
+  const lines = await linesOf(tx, invoice.id);
+  const buyer = invoice.buyer as InvoiceBuyer;
+  return {
+    kind: invoice.kind,
+    number: invoice.number,
+    month: invoice.month,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    kid: invoice.kid,
+    note: invoice.note,
+    credits: credited ? { number: credited.number, issueDate: credited.issueDate } : null,
+    seller: { ...seller, vatId: sellerVatId },
+    buyer: {
+      orgNumber: buyer.orgNumber,
+      name: buyer.name,
+      street: buyer.address?.street ?? '',
+      postalCode: buyer.address?.postalCode ?? '',
+      city: buyer.address?.city ?? '',
+      reference: buyer.reference,
+    },
+    lines: lines.map((l) => ({
+      lineNo: l.lineNo,
+      subscriptionId: l.subscriptionId,
+      holderName: l.holderName,
+      description: l.description,
+      netOre: l.netOre,
+      vatOre: l.vatOre,
+      grossOre: l.grossOre,
+    })),
+    netOre: invoice.netOre,
+    vatOre: invoice.vatOre,
+    totalOre: invoice.totalOre,
+  };
+}
+
+/** An invoice as PDF, EHF (UBL XML) or CSV, for its company's admin or the operator. */
+export async function getInvoiceFile(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor | OperatorActor; invoiceId: string; format: InvoiceFormat },
+): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
+  const companyId = input.actor.type === 'company_admin' ? input.actor.companyId : undefined;
+  const doc = await loadInvoiceDocument(ctx.db, input.invoiceId, companyId);
+  const base = `${doc.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${doc.number}`;
+  switch (input.format) {
+    case 'pdf':
+      return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await invoiceToPdf(doc) };
+    case 'ehf':
+      return {
+        filename: `${base}.xml`,
+        contentType: 'application/xml; charset=utf-8',
+        body: invoiceToEhf(doc),
+      };
+    case 'csv':
+      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: invoiceToCsv(doc) };
+  }
+}

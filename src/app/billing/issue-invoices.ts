@@ -1,0 +1,57 @@
+import type { Tx } from '../../db/engine';
+import {
+  billingProblems,
+  insertMonthInvoices,
+  lockInvoiceCounter,
+  setInvoiceCounter,
+} from '../../db/repositories/billing';
+import { addDays, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { kidForInvoiceNumber } from '../../domain/invoice-kid';
+import { type Actor, actorId, actorLabel } from '../context';
+import { seller } from './seller';
+
+export type IssuedInvoice = { id: string; companyId: string; number: number; totalOre: number };
+
+/**
+ * Invoices the month for those of the given companies that have no live invoice for it yet, inside
+ * the caller's transaction. The counter lock serialises every invoice-writing transaction, so a
+ * company invoiced by a concurrent or earlier run is seen and skipped: no duplicate, no gap.
+ */
+export async function issueInvoices(
+  tx: Tx,
+  input: {
+    actor: Actor;
+    month: YearMonth;
+    companyIds: string[];
+    runId: string | null;
+    now: Date;
+    today: string;
+  },
+): Promise<IssuedInvoice[]> {
+  if (input.companyIds.length === 0) return [];
+  const bounds = {
+    month: input.month,
+    first: firstDayOfMonth(input.month),
+    last: lastDayOfMonth(input.month),
+  };
+  const counter = await lockInvoiceCounter(tx);
+  const { invoices: issued, complete } = await insertMonthInvoices(tx, {
+    ...bounds,
+    companyIds: input.companyIds,
+    runId: input.runId,
+    counter,
+    kids: input.companyIds.map((_, i) => kidForInvoiceNumber(counter + i + 1)),
+    issueDate: input.today,
+    dueDate: addDays(input.today, seller.paymentTermsDays),
+    now: input.now,
+    actor: { type: input.actor.type, id: actorId(input.actor), label: actorLabel(input.actor) },
+  });
+  if (!complete) {
+    // Throwing rolls the caller's transaction back: no invoice is written without all its lines.
+    const [problem] = await billingProblems(tx, { ...bounds, companyIds: input.companyIds });
+    throw new AppError(problem?.code ?? 'PRICE_MISSING', { details: { ...problem, month: input.month } });
+  }
+  if (issued.length > 0) await setInvoiceCounter(tx, counter + issued.length);
+  return issued;
+}

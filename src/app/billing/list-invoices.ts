@@ -1,0 +1,54 @@
+import { type InvoiceRow, listInvoices } from '../../db/repositories/billing';
+import { parseYearMonth } from '../../domain/calendar';
+import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+
+export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; orgNumber: string }) {
+  return {
+    id: i.id,
+    companyId: i.companyId,
+    ...(company ? { companyName: company.companyName, orgNumber: company.orgNumber } : {}),
+    month: i.month,
+    kind: i.kind,
+    number: i.number,
+    netOre: i.netOre,
+    vatOre: i.vatOre,
+    totalOre: i.totalOre,
+    issueDate: i.issueDate,
+    dueDate: i.dueDate,
+    kid: i.kid,
+    creditsInvoiceId: i.creditsInvoiceId,
+    creditedAt: i.creditedAt?.toISOString() ?? null,
+    note: i.note,
+  };
+}
+
+/** Invoiced minus credited: what the listed documents add up to. */
+function totals(rows: InvoiceRow[]) {
+  const t = { invoices: 0, creditNotes: 0, netOre: 0, vatOre: 0, totalOre: 0 };
+  for (const r of rows) {
+    const sign = r.kind === 'credit_note' ? -1 : 1;
+    if (sign > 0) t.invoices += 1;
+    else t.creditNotes += 1;
+    t.netOre += sign * r.netOre;
+    t.vatOre += sign * r.vatOre;
+    t.totalOre += sign * r.totalOre;
+  }
+  return t;
+}
+
+/** The operator sees every company's invoices, by month, with totals. */
+export async function listOperatorInvoices(ctx: AppContext, input: { actor: OperatorActor; month?: string }) {
+  const month = input.month === undefined ? undefined : parseYearMonth(input.month);
+  const rows = await listInvoices(ctx.db, { month });
+  return {
+    month: month ?? null,
+    items: rows.map((r) => toInvoiceDto(r.invoice, r)),
+    totals: totals(rows.map((r) => r.invoice)),
+  };
+}
+
+/** A company admin sees the company's own invoices and credit notes. */
+export async function listCompanyInvoices(ctx: AppContext, input: { actor: CompanyAdminActor }) {
+  const rows = await listInvoices(ctx.db, { companyId: input.actor.companyId });
+  return { items: rows.map((r) => toInvoiceDto(r.invoice)) };
+}

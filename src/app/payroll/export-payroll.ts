@@ -1,0 +1,60 @@
+import { payrollToCsv } from '../../adapters/payroll/csv';
+import { payrollToXlsx } from '../../adapters/payroll/xlsx';
+import { loadCatalog } from '../../db/repositories/catalog';
+import { insertPayrollExport } from '../../db/repositories/payroll';
+import type { PayrollSnapshotRow } from '../../domain/payroll';
+import { recordAudit } from '../audit';
+import type { AppContext, CompanyAdminActor } from '../context';
+import { loadPayrollBasis, type PayrollRow } from './get-payroll-basis';
+
+export function snapshotOf(rows: PayrollRow[]): PayrollSnapshotRow[] {
+  return rows.map((r) => ({
+    subscriptionId: r.subscriptionId,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    endDate: r.endDate,
+    priceOre: r.priceOre,
+    deductionOre: r.deductionOre,
+  }));
+}
+
+/**
+ * Rule 12: the basis as a CSV or XLSX file. Each export is recorded with what it contained (so the
+ * next one can tell what changed) and audited, in one transaction.
+ */
+export async function exportPayroll(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; month: string; format: 'csv' | 'xlsx' },
+) {
+  const now = ctx.clock.now();
+  const companyId = input.actor.companyId;
+  const catalog = await loadCatalog(ctx.db);
+  const basis = await ctx.db.transaction(async (tx) => {
+    const b = await loadPayrollBasis(tx, companyId, input.month, catalog);
+    const row = await insertPayrollExport(tx, {
+      companyId,
+      month: b.month,
+      format: input.format,
+      final: b.final ? 1 : 0,
+      rows: snapshotOf(b.rows),
+      createdBy: input.actor.userId,
+      createdAt: now,
+    });
+    await recordAudit(tx, input.actor, now, {
+      companyId,
+      action: 'payroll.exported',
+      entityType: 'payroll_export',
+      entityId: row.id,
+      after: { month: b.month, format: input.format, final: b.final, rows: b.rows.length, totals: b.totals },
+    });
+    return b;
+  });
+  const name = `lonnstrekk-${basis.month}${basis.final ? '' : '-forelopig'}`;
+  return input.format === 'csv'
+    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: payrollToCsv(basis) }
+    : {
+        filename: `${name}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await payrollToXlsx(basis),
+      };
+}

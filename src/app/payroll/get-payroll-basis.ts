@@ -1,0 +1,78 @@
+import type { Tx } from '../../db/engine';
+import { isMonthBilled } from '../../db/repositories/billing';
+import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
+import { billedPayrollLines } from '../../db/repositories/payroll';
+import { parseYearMonth } from '../../domain/calendar';
+import { AppError } from '../../domain/errors';
+import { payrollAmounts, payrollTotals } from '../../domain/payroll';
+import { loadMonthCharges } from '../billing/month-charges';
+import type { AppContext, CompanyAdminActor } from '../context';
+
+export type PayrollRow = {
+  subscriptionId: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  fields: Record<string, string | number | boolean>;
+  ticket: string;
+  categoryId: string;
+  zoneIds: string[];
+  startDate: string;
+  endDate: string | null;
+  daysValid: number;
+  priceOre: number;
+  companyShareOre: number;
+  deductionOre: number;
+  taxableBenefitOre: number;
+};
+
+function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: string[]) {
+  const category = catalog.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
+  const zones = zoneIds.map((id) => catalog.zones.find((z) => z.id === id)?.name ?? id);
+  return `${category}, ${zones.join(', ')}`;
+}
+
+/**
+ * Rule 12: the payroll-deduction basis of one company and month. Provisional (from the current
+ * subscriptions and subsidy) until the month is billed; then final, from the invoice lines with
+ * the company's share as it was billed.
+ */
+export async function loadPayrollBasis(tx: Tx, companyId: string, month: string, catalog: CatalogSnapshot) {
+  month = parseYearMonth(month);
+  const company = await findCompany(tx, companyId);
+  if (!company) throw new AppError('NOT_FOUND');
+  const final = await isMonthBilled(tx, companyId, month);
+  let rows: PayrollRow[];
+  if (final) {
+    rows = (await billedPayrollLines(tx, companyId, month)).map((l) => {
+      const deductionOre = l.priceOre - l.companyShareOre;
+      return {
+        ...l,
+        subscriptionId: l.subscriptionId!,
+        ticket: ticketText(catalog, l.categoryId, l.zoneIds),
+        companyShareOre: l.companyShareOre,
+        deductionOre,
+        taxableBenefitOre: l.priceOre - deductionOre,
+      };
+    });
+  } else {
+    const charges = (await loadMonthCharges(tx, [companyId], month, catalog.prices)).get(companyId) ?? [];
+    rows = charges.map((c) => ({
+      ...c,
+      ...payrollAmounts(c, company.subsidy),
+      ticket: ticketText(catalog, c.categoryId, c.zoneIds),
+    }));
+  }
+  return {
+    month,
+    final,
+    fieldColumns: company.orderForm.fields.map((f) => ({ key: f.key, label: f.label })),
+    rows,
+    totals: payrollTotals(rows),
+  };
+}
+
+export async function getPayrollBasis(ctx: AppContext, input: { actor: CompanyAdminActor; month: string }) {
+  return loadPayrollBasis(ctx.db, input.actor.companyId, input.month, await loadCatalog(ctx.db));
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { exportPayroll } from '../../app/payroll/export-payroll';
+import { getPayrollBasis } from '../../app/payroll/get-payroll-basis';
+import { getPayrollChanges } from '../../app/payroll/get-payroll-changes';
+import { requireCompanyAdmin } from '../auth/sessions';
+import { attachment } from './billing-operator';
+
+const money = {
+  priceOre: z.number(),
+  companyShareOre: z.number(),
+  deductionOre: z.number(),
+  taxableBenefitOre: z.number(),
+};
+const row = z.object({
+  subscriptionId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  ticket: z.string(),
+  categoryId: z.string(),
+  zoneIds: z.array(z.string()),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  daysValid: z.number(),
+  ...money,
+});
+const snapshot = z.object({
+  subscriptionId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  endDate: z.string().nullable(),
+  priceOre: z.number(),
+  deductionOre: z.number(),
+});
+
+export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/company/payroll',
+      {
+        schema: {
+          tags: ['payroll'],
+          summary:
+            'Payroll-deduction basis of a month (provisional until billed); format=csv|xlsx downloads it',
+          querystring: z.object({
+            month: z.string().max(20),
+            format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+          }),
+          response: {
+            200: z.union([
+              z.object({
+                month: z.string(),
+                final: z.boolean(),
+                fieldColumns: z.array(z.object({ key: z.string(), label: z.string() })),
+                rows: z.array(row),
+                totals: z.object({ count: z.number(), ...money }),
+              }),
+              z.any(),
+            ]),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireCompanyAdmin(request);
+        const { month, format } = request.query;
+        if (format === 'json') return getPayrollBasis(ctx, { actor, month });
+        const file = await exportPayroll(ctx, { actor, month, format });
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', attachment(file.filename))
+          .send(file.body);
+      },
+    );
+
+    app.get(
+      '/api/company/payroll/changes',
+      {
+        schema: {
+          tags: ['payroll'],
+          summary: 'Who started, ended or changed price since the last export',
+          querystring: z.object({ month: z.string().max(20) }),
+          response: {
+            200: z.object({
+              month: z.string(),
+              since: z
+                .object({ id: z.string(), month: z.string(), format: z.string(), createdAt: z.string() })
+                .nullable(),
+              started: z.array(snapshot),
+              ended: z.array(snapshot),
+              priceChanged: z.array(z.object({ before: snapshot, after: snapshot })),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        getPayrollChanges(ctx, { actor: requireCompanyAdmin(request), month: request.query.month }),
+    );
+  };
+}
