@@ -1,19 +1,49 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Loading } from '../../ui/Loading';
 import { NotFoundPage } from '../../ui/NotFoundPage';
-import { PlaceholderPage } from '../../ui/PlaceholderPage';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { ConfirmationPage } from './ConfirmationPage';
+import { LoginPage } from './LoginPage';
+import { MySubscriptionsPage } from './MySubscriptionsPage';
+import { OrderFormPage } from './OrderFormPage';
+import './order.css';
+import { useOrderPage } from './useOrderPage';
 
-/** Mounted by App.tsx at /bestill/:orderToken/* (read the token with useParams()); add this surface's pages as nested routes here. */
+/**
+ * Mounted by App.tsx at /bestill/:orderToken/*: the employee's order link (mobile first, also
+ * inside the company's iframe widget). Unknown link → a clear page; self-service off → a clear
+ * message; not logged in → SMS-code login; then "Dine abonnement", the order form and the receipt.
+ */
 export function OrderRoutes() {
+  const { query } = useOrderPage();
+  if (query.isPending) return <Loading />;
+  if (query.error?.code === 'ORDER_LINK_INVALID') return <Notice kind="invalid" />;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  const page = query.data;
+  if (!page.orderingOpen) return <Notice kind="disabled" company={page.company.name} />;
+  if (!page.signedInPhone) return <LoginPage page={page} />;
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<MySubscriptionsPage page={page} />} />
+      <Route path="ny" element={<OrderFormPage page={page} />} />
+      <Route path="bekreftelse/:subscriptionId" element={<ConfirmationPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }
 
-function Home() {
+function Notice({ kind, company = '' }: { kind: 'invalid' | 'disabled'; company?: string }) {
   const { t } = useTranslation('order');
-  return <PlaceholderPage title={t('title')} text={t('placeholder')} />;
+  usePageTitle(t(`${kind}.title`));
+  return (
+    <div className="order-page">
+      <Heading level={1} data-size="lg">
+        {t(`${kind}.title`)}
+      </Heading>
+      <Paragraph>{t(`${kind}.body`, { company })}</Paragraph>
+    </div>
+  );
 }

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/engine';
+import { loadCatalog } from '../../db/repositories/catalog';
+import { listSubscriptions, type SubscriptionWithZones } from '../../db/repositories/subscriptions';
+import { monthOf, osloToday } from '../../domain/calendar';
+import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
+import { AppError } from '../../domain/errors';
+import { splitCost } from '../../domain/money';
+import { deriveStatus, isLive, orderStartDate } from '../../domain/subscription';
+import type { AppContext, EmployeeActor } from '../context';
+import { createSubscription } from '../subscriptions/create-subscription';
+import { type SubscriptionDto, toSubscriptionDto } from '../subscriptions/to-dto';
+import { assertOrderingOpen, companyOfEmployee } from './order-company';
+import { type FieldValue, validateOrderFields } from './order-fields';
+
+export interface OrderInput {
+  actor: EmployeeActor;
+  firstName: string;
+  lastName: string;
+  zoneIds: string[];
+  categoryId: string;
+  fields: Record<string, unknown>;
+  consent: boolean;
+  /** From the Idempotency-Key header: a retry with the same key gets the same order. */
+  idempotencyKey?: string | null;
+}
+
+/** A double click sends the same order twice; within this window the second gets the first. */
+const REPEAT_WINDOW_MS = 2 * 60_000;
+
+const clean = (s: string) => s.trim().replace(/\s+/g, ' ');
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const canonical = (o: Record<string, FieldValue>) =>
+  JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+async function recentIdenticalOrder(
+  tx: Tx,
+  input: OrderInput,
+  order: { zoneIds: string[]; fields: Record<string, FieldValue> },
+  now: Date,
+): Promise<SubscriptionWithZones | undefined> {
+  const mine = await listSubscriptions(tx, input.actor.companyId, { phone: input.actor.phone });
+  return mine.find(
+    (s) =>
+      s.source === 'employee' &&
+      now.getTime() - s.createdAt.getTime() <= REPEAT_WINDOW_MS &&
+      isLive(deriveStatus(s, now)) &&
+      s.firstName === clean(input.firstName) &&
+      s.lastName === clean(input.lastName) &&
+      s.categoryId === input.categoryId &&
+      sameSet(s.zoneSets[0]?.zoneIds ?? [], order.zoneIds) &&
+      canonical(s.fields) === canonical(order.fields),
+  );
+}
+
+/**
+ * Rule 5: the employee orders a ticket from the 1st of next month, with explicit consent to the
+ * payroll deduction stored with the terms text, the time and the price split. Manual approval →
+ * pending; automatic → approved at once with the ticket SMS. A retry or double click makes one
+ * order (`created: false` for the repeat).
+ */
+export async function orderSubscription(
+  ctx: AppContext,
+  input: OrderInput,
+): Promise<{ subscription: SubscriptionDto; created: boolean }> {
+  if (input.consent !== true) throw new AppError('CONSENT_REQUIRED');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const company = await companyOfEmployee(tx, input.actor.companyId);
+    assertOrderingOpen(company);
+    const form = company.orderForm;
+    const fields = validateOrderFields(form.fields, input.fields);
+    const catalog = await loadCatalog(tx);
+    const category = catalog.categories.find((c) => c.id === input.categoryId && c.active);
+    if (!category || (form.offeredCategoryIds && !form.offeredCategoryIds.includes(category.id))) {
+      throw new AppError('CATEGORY_UNKNOWN');
+    }
+    const zoneIds = validateZoneSelection(input.zoneIds, catalog.zones, form.offeredZoneIds ?? undefined);
+    const startDate = orderStartDate(osloToday(now));
+    const split = splitCost(
+      priceForMonth(catalog.prices, category.id, zoneIds.length, monthOf(startDate)),
+      company.subsidy,
+    );
+
+    // One order at a time per employee: a parallel double click waits here, then sees the first.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`order:${company.id}:${input.actor.phone}`}))`,
+    );
+    const repeat = await recentIdenticalOrder(tx, input, { zoneIds, fields }, now);
+    if (repeat) return { subscription: toSubscriptionDto(repeat, now), created: false };
+
+    const { subscription, created } = await createSubscription(tx, ctx, {
+      actor: input.actor,
+      companyId: company.id,
+      phone: input.actor.phone,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      categoryId: category.id,
+      zoneIds,
+      startDate,
+      state: company.selfService === 'automatic' ? 'approved' : 'pending',
+      source: 'employee',
+      fields,
+      consent: {
+        termsText: company.deductionTerms,
+        at: now.toISOString(),
+        priceOre: split.priceOre,
+        companyShareOre: split.companyShareOre,
+        deductionOre: split.deductionOre,
+      },
+      idempotencyKey: input.idempotencyKey ? `employee:${input.actor.phone}:${input.idempotencyKey}` : null,
+      offeredZoneIds: form.offeredZoneIds,
+      offeredCategoryIds: form.offeredCategoryIds,
+    });
+    return { subscription: toSubscriptionDto(subscription, now), created };
+  });
+}

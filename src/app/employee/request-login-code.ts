@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { randomDigits } from '../../adapters/tokens';
+import { replaceCode } from '../../db/repositories/verification-codes';
+import { AppError } from '../../domain/errors';
+import { normalizeMobile } from '../../domain/phone';
+import type { AppContext } from '../context';
+import { queueMessage } from '../messages';
+import { assertWithinLimit, recordEvent } from '../rate-limit';
+import { assertOrderingOpen, companyByOrderToken } from './order-company';
+import { hashOtp, OTP_LENGTH, OTP_TTL_MS } from './otp-code';
+
+const HOUR = 60 * 60_000;
+/** Rule 4: limited sends per number and per IP per hour; a resend only after a short wait. */
+export const OTP_SEND_LIMITS = { perPhonePerHour: 5, perIpPerHour: 20, resendAfterMs: 30_000 };
+
+/**
+ * Sends a 6-digit login code by SMS to any valid mobile number. The answer is the same whether
+ * or not the number belongs to an employee, so login never reveals who is known.
+ */
+export async function requestLoginCode(
+  ctx: AppContext,
+  input: { orderToken: string; phone: string; ip: string },
+): Promise<{ expiresAt: Date; resendAfterSeconds: number }> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const company = await companyByOrderToken(tx, input.orderToken);
+    assertOrderingOpen(company);
+    const phone = normalizeMobile(input.phone);
+    if (!phone) throw new AppError('PHONE_INVALID', { details: [{ path: 'body.phone' }] });
+
+    const phoneKey = `otp-send:phone:${phone}`;
+    const ipKey = `otp-send:ip:${input.ip}`;
+    // Concurrent requests for one number queue here, so the limits cannot be raced past.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${phoneKey}))`);
+    await assertWithinLimit(
+      tx,
+      { key: phoneKey, limit: OTP_SEND_LIMITS.perPhonePerHour, windowMs: HOUR },
+      now,
+    );
+    await assertWithinLimit(tx, { key: ipKey, limit: OTP_SEND_LIMITS.perIpPerHour, windowMs: HOUR }, now);
+    await assertWithinLimit(tx, { key: phoneKey, limit: 1, windowMs: OTP_SEND_LIMITS.resendAfterMs }, now);
+    await recordEvent(tx, phoneKey, now);
+    await recordEvent(tx, ipKey, now);
+
+    const code = randomDigits(OTP_LENGTH);
+    const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
+    const row = await replaceCode(tx, {
+      companyId: company.id,
+      phone,
+      codeHash: hashOtp(ctx.config.SESSION_SECRET, company.id, phone, code),
+      expiresAt,
+      createdAt: now,
+    });
+    await queueMessage(tx, ctx.jobs, {
+      channel: 'sms',
+      to: phone,
+      body: `${code} er koden din for å logge inn på bedriftsbilletten hos ${company.name}. Den gjelder i 10 minutter.`,
+      idempotencyKey: `otp:${row.id}`,
+      companyId: company.id,
+      kind: 'login_code',
+    });
+    return { expiresAt, resendAfterSeconds: OTP_SEND_LIMITS.resendAfterMs / 1000 };
+  });
+}

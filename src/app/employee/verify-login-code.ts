@@ -1,0 +1,38 @@
+import { safeEqual } from '../../adapters/tokens';
+import { consumeCode, countWrongTry, findCurrentCode } from '../../db/repositories/verification-codes';
+import { AppError } from '../../domain/errors';
+import { normalizeMobile } from '../../domain/phone';
+import type { AppContext } from '../context';
+import { assertOrderingOpen, companyByOrderToken } from './order-company';
+import { hashOtp, OTP_MAX_TRIES } from './otp-code';
+
+/**
+ * Checks a login code (rule 4): only the newest code for the phone and company, within 10
+ * minutes, once, with at most 5 wrong tries (the 5th wrong try kills the code). Returns who to
+ * start the employee session for.
+ */
+export async function verifyLoginCode(
+  ctx: AppContext,
+  input: { orderToken: string; phone: string; code: string },
+): Promise<{ companyId: string; companyName: string; phone: string }> {
+  const now = ctx.clock.now();
+  const company = await companyByOrderToken(ctx.db, input.orderToken);
+  assertOrderingOpen(company);
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('PHONE_INVALID', { details: [{ path: 'body.phone' }] });
+
+  const row = await findCurrentCode(ctx.db, company.id, phone);
+  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) throw new AppError('OTP_EXPIRED');
+  if (row.attempts >= OTP_MAX_TRIES) throw new AppError('OTP_LOCKED');
+
+  const code = input.code.replace(/\s+/g, '');
+  const expected = hashOtp(ctx.config.SESSION_SECRET, company.id, phone, code);
+  if (!safeEqual(expected, row.codeHash)) {
+    // Counted outside any transaction that a thrown error would roll back.
+    const tries = await countWrongTry(ctx.db, row.id, OTP_MAX_TRIES);
+    if (tries === null || tries >= OTP_MAX_TRIES) throw new AppError('OTP_LOCKED');
+    throw new AppError('OTP_INVALID', { details: { attemptsLeft: OTP_MAX_TRIES - tries } });
+  }
+  if (!(await consumeCode(ctx.db, row.id, OTP_MAX_TRIES, now))) throw new AppError('OTP_EXPIRED');
+  return { companyId: company.id, companyName: company.name, phone };
+}

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { cancelSubscription } from '../../app/employee/cancel-subscription';
+import { getMe } from '../../app/employee/get-me';
+import { listMySubscriptions } from '../../app/employee/list-my-subscriptions';
+import { orderSubscription } from '../../app/employee/order-subscription';
+import { requireEmployee } from '../auth/sessions';
+
+/** The contract's Subscription object (plus the extra fields the UI shows). */
+export const subscriptionSchema = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  status: z.enum(['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled']),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  zoneIds: z.array(z.string()),
+  categoryId: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  createdAt: z.string(),
+  rejectionReason: z.string().nullable(),
+  source: z.string(),
+  replacesId: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  upcomingZoneIds: z.array(z.string()).nullable(),
+  upcomingZoneIdsFrom: z.string().nullable(),
+});
+
+const orderBody = z.object({
+  firstName: z.string().max(200),
+  lastName: z.string().max(200),
+  zoneIds: z.array(z.string().max(100)).max(100),
+  categoryId: z.string().max(100),
+  fields: z.record(z.string().max(100), z.unknown()).default({}),
+  consent: z.boolean(),
+});
+
+/** The employee's own session: who am I, my subscriptions, order, cancel (rules 5 and 10). */
+export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/me',
+      {
+        schema: {
+          tags: ['employee'],
+          response: {
+            200: z.object({
+              phone: z.string(),
+              company: z.object({
+                id: z.string(),
+                name: z.string(),
+                selfService: z.enum(['disabled', 'manual', 'automatic']),
+              }),
+            }),
+          },
+        },
+      },
+      async (request) => getMe(ctx, { actor: requireEmployee(request) }),
+    );
+
+    app.get(
+      '/api/me/subscriptions',
+      { schema: { tags: ['employee'], response: { 200: z.object({ items: z.array(subscriptionSchema) }) } } },
+      async (request) => ({ items: await listMySubscriptions(ctx, { actor: requireEmployee(request) }) }),
+    );
+
+    app.post(
+      '/api/me/subscriptions',
+      {
+        schema: {
+          tags: ['employee'],
+          body: orderBody,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          response: { 200: subscriptionSchema, 201: subscriptionSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireEmployee(request);
+        const { subscription, created } = await orderSubscription(ctx, {
+          actor,
+          ...request.body,
+          idempotencyKey: request.headers['idempotency-key'] ?? null,
+        });
+        return reply.status(created ? 201 : 200).send(subscription);
+      },
+    );
+
+    app.post(
+      '/api/me/subscriptions/:id/cancel',
+      {
+        schema: {
+          tags: ['employee'],
+          params: z.object({ id: z.string().max(100) }),
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) =>
+        cancelSubscription(ctx, { actor: requireEmployee(request), subscriptionId: request.params.id }),
+    );
+  };
+}

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { getOrderPage } from '../../app/employee/get-order-page';
+import { requestLoginCode } from '../../app/employee/request-login-code';
+import { verifyLoginCode } from '../../app/employee/verify-login-code';
+import { startSession } from '../auth/sessions';
+
+const params = z.object({ orderToken: z.string().min(1).max(200) });
+
+export const orderPageSchema = z.object({
+  company: z.object({ name: z.string() }),
+  intro: z.string(),
+  selfService: z.enum(['disabled', 'manual', 'automatic']),
+  orderingOpen: z.boolean(),
+  signedInPhone: z.string().nullable(),
+  startDate: z.string(),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'number', 'select', 'checkbox']),
+      required: z.boolean(),
+      helpText: z.string().optional(),
+      options: z.array(z.string()).optional(),
+    }),
+  ),
+  zones: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string() })),
+  prices: z.array(
+    z.object({
+      categoryId: z.string(),
+      zoneCount: z.number(),
+      monthlyPriceOre: z.number(),
+      companyShareOre: z.number(),
+      deductionOre: z.number(),
+    }),
+  ),
+  maxPricedZones: z.number(),
+  subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
+  deductionTerms: z.string(),
+});
+
+/** The public order link: its page data and the SMS-code login (rules 3 and 4). */
+export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/order/:orderToken',
+      { schema: { tags: ['employee'], params, response: { 200: orderPageSchema } } },
+      async (request) =>
+        getOrderPage(ctx, { orderToken: request.params.orderToken, viewer: request.session }),
+    );
+
+    app.post(
+      '/api/order/:orderToken/otp',
+      {
+        schema: {
+          tags: ['employee'],
+          params,
+          body: z.object({ phone: z.string().max(40) }),
+          response: { 202: z.object({ expiresAt: z.string(), resendAfterSeconds: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const sent = await requestLoginCode(ctx, {
+          orderToken: request.params.orderToken,
+          phone: request.body.phone,
+          ip: request.ip,
+        });
+        return reply
+          .status(202)
+          .send({ expiresAt: sent.expiresAt.toISOString(), resendAfterSeconds: sent.resendAfterSeconds });
+      },
+    );
+
+    app.post(
+      '/api/order/:orderToken/otp/verify',
+      {
+        schema: {
+          tags: ['employee'],
+          params,
+          body: z.object({ phone: z.string().max(40), code: z.string().max(20) }),
+          response: {
+            200: z.object({
+              phone: z.string(),
+              company: z.object({ id: z.string(), name: z.string() }),
+              csrfToken: z.string(),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const who = await verifyLoginCode(ctx, { orderToken: request.params.orderToken, ...request.body });
+        const { csrfToken } = await startSession(ctx, request, reply, {
+          kind: 'employee',
+          companyId: who.companyId,
+          phone: who.phone,
+        });
+        return { phone: who.phone, company: { id: who.companyId, name: who.companyName }, csrfToken };
+      },
+    );
+  };
+}

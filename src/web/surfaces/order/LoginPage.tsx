@@ -1,0 +1,66 @@
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../../query';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { CodeStep } from './CodeStep';
+import { CompanyLine } from './CompanyLine';
+import { PhoneStep } from './PhoneStep';
+import type { OrderPage } from './types';
+import { useOrderToken } from './useOrderPage';
+
+/** Rule 4: phone number → 6-digit code by SMS → the employee session. */
+export function LoginPage({ page }: { page: OrderPage }) {
+  const { t } = useTranslation('order');
+  const token = useOrderToken();
+  const [phone, setPhone] = useState<string | null>(null);
+  const [sentAt, setSentAt] = useState(0);
+  const send = useApiMutation<{ resendAfterSeconds: number }, { phone: string }>(
+    'post',
+    `/api/order/${encodeURIComponent(token)}/otp`,
+    {
+      onSuccess: (_data, vars) => {
+        setPhone(vars.phone);
+        setSentAt(Date.now());
+      },
+    },
+  );
+  usePageTitle(phone ? t('login.codeTitle') : t('login.title'));
+  return (
+    <div className="order-page">
+      <CompanyLine name={page.company.name} />
+      <Heading level={1} data-size="lg">
+        {phone ? t('login.codeTitle') : t('login.title')}
+      </Heading>
+      {!phone && page.intro && <Paragraph className="preserve-lines">{page.intro}</Paragraph>}
+      {phone === null ? (
+        <>
+          <Paragraph>{t('login.lead')}</Paragraph>
+          <PhoneStep pending={send.isPending} error={send.error} onSend={(p) => send.mutate({ phone: p })} />
+        </>
+      ) : (
+        <>
+          <CodeStep
+            phone={phone}
+            sentAt={sentAt}
+            onResend={() => send.mutate({ phone })}
+            resending={send.isPending}
+          />
+          <ErrorMessage error={send.error} />
+          <div>
+            <Button
+              variant="tertiary"
+              onClick={() => {
+                send.reset();
+                setPhone(null);
+              }}
+            >
+              {t('login.otherNumber')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+
+test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
+// The server hashes passwords with argon2 and shares the machine with other suites: allow it time.
+test.setTimeout(120_000);
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
+const CLOCK = '2027-01-15T10:00:00+01:00';
+
+function orgNumber(): string {
+  for (;;) {
+    const base = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8);
+    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
+    const r = sum % 11;
+    if (r !== 1) return base + String(r === 0 ? 0 : 11 - r);
+  }
+}
+
+async function outbox(api: APIRequestContext, to: string) {
+  const r = await api.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await r.json()).messages as { channel: string; body: string }[];
+}
+
+/** Operator registers a company, its admin accepts the invitation and opens self-service (manual). */
+async function companyWithOrderLink(baseURL: string) {
+  const operator = await request.newContext({ baseURL });
+  await operator.put('/api/dev/clock', { data: { now: CLOCK } });
+  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
+  const email = `kontakt-${Date.now()}@bedrift.example`;
+  const created = await operator.post('/api/operator/companies', {
+    data: { orgNumber: orgNumber(), name: 'Sørlandsbakeriet AS', contact: { name: 'Kari Kontakt', email } },
+    headers: { 'x-csrf-token': login.csrfToken },
+  });
+  expect(created.status()).toBe(201);
+  const invitation = (await outbox(operator, email))[0]!.body;
+  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec(invitation)![1];
+  const admin = await request.newContext({ baseURL });
+  const accepted = await admin.post(`/api/auth/invitations/${token}/accept`, {
+    data: { password: 'admin-password-1234' },
+  });
+  const csrf = (await accepted.json()).csrfToken as string;
+  const settings = await admin.patch('/api/company/settings', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      selfService: 'manual',
+      subsidy: { type: 'percent', value: 50 },
+      deductionTerms: 'Jeg godtar at halve billettprisen trekkes i lønn hver måned.',
+      orderForm: {
+        intro: 'Velkommen til bedriftsbilletten vår!',
+        fields: [{ key: 'ansattnr', label: 'Ansattnummer', type: 'text', required: true }],
+      },
+    },
+  });
+  expect(settings.status()).toBe(200);
+  const link = (await (await admin.get('/api/company/order-link')).json()).url as string;
+  return { admin, csrf, operator, path: new URL(link).pathname };
+}
+
+test('an employee orders on a phone: link → phone → SMS code → order → admin approves → SMS with the ticket link', async ({
+  page,
+  baseURL,
+}) => {
+  const { admin, csrf, operator, path } = await companyWithOrderLink(baseURL!);
+  const phone = `9${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Logg inn med mobilnummer' })).toBeVisible();
+  await expect(page.getByText('Bedriftsbillett hos Sørlandsbakeriet AS')).toBeVisible();
+  await expect(page.getByText('Velkommen til bedriftsbilletten vår!')).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel('Mobilnummer').fill('123');
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await expect(page.getByText('Skriv et gyldig mobilnummer, for eksempel 912 34 567.')).toBeVisible();
+  await page.getByLabel('Mobilnummer').fill(phone);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Skriv inn koden' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send ny kode' })).toBeDisabled();
+  await expectNoA11yViolations(page);
+
+  const code = /\b(\d{6})\b/.exec((await outbox(operator, phone))[0]!.body)![1]!;
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  await page.getByLabel('Kode fra SMS').fill(wrong);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByText('Koden er feil. Du har 4 forsøk igjen.')).toBeVisible();
+  await page.getByLabel('Kode fra SMS').fill(code);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Dine abonnement' })).toBeVisible();
+  await expect(page.getByText(/Du har ingen abonnement ennå/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Legg til' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Ny bestilling' })).toBeVisible();
+  await expect(page.getByLabel('Startdato')).toHaveValue('1. februar 2027');
+  await expect(page.getByLabel('Startdato')).toHaveAttribute('readonly', '');
+  await page.getByRole('button', { name: 'Bestill' }).click();
+  await expect(page.getByText('Rett opp dette før du bestiller:')).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel('Fornavn').fill('Ola');
+  await page.getByLabel('Etternavn').fill('Nordmann');
+  await page.getByLabel('Ansattnummer').fill('A-17');
+  await page.getByLabel('Søk etter kommune').fill('kristian');
+  await page.getByRole('checkbox', { name: 'Kristiansand' }).check();
+  await page.getByLabel('Reisendekategori').selectOption({ label: 'Voksen' });
+  await expect(page.getByText('Ditt trekk i lønn')).toBeVisible();
+  await expect(page.getByText('Jeg godtar at halve billettprisen trekkes i lønn hver måned.')).toBeVisible();
+  await page.getByRole('checkbox', { name: /samtykker til trekk i lønn/ }).check();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Bestill' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Takk for bestillingen!' })).toBeVisible();
+  await expect(page.getByText(/venter på godkjenning fra arbeidsgiveren din/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('link', { name: 'Til dine abonnement' }).click();
+  await expect(page.getByText('Venter på godkjenning · Ønsket start 1. februar 2027')).toBeVisible();
+
+  const pending = await (await admin.get('/api/company/subscriptions?status=pending')).json();
+  expect(pending.items).toHaveLength(1);
+  const approved = await admin.post(`/api/company/subscriptions/${pending.items[0].id}/approve`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {},
+  });
+  expect(approved.status()).toBe(200);
+  const sms = (await outbox(operator, phone))[0]!.body;
+  expect(sms).toMatch(/\/billett\/[A-Za-z0-9_-]+/);
+
+  await page.reload();
+  await expect(page.getByText('Godkjent – starter 1. februar 2027')).toBeVisible();
+  await page.getByRole('button', { name: 'Si opp' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByText(/ikke startet ennå\. Den blir kansellert, og det koster ingenting/),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Ja, si opp' }).click();
+  await expect(page.getByText('Bestillingen er kansellert.')).toBeVisible();
+  await expect(page.getByText('Kansellert', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Legg til' })).toBeVisible();
+});
+
+test('an unknown order link shows a clear page, not a form', async ({ page }) => {
+  await page.goto('/bestill/finnes-ikke');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeVisible();
+  await expect(page.getByLabel('Mobilnummer')).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
