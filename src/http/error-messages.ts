@@ -107,9 +107,33 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Måneden er ikke avsluttet ennå og kan ikke faktureres.',
     en: 'The month has not ended yet and cannot be invoiced.',
   },
+  INVOICE_NOT_CREDITABLE: {
+    nb: 'En kreditnota kan ikke krediteres. Krediter fakturaen den gjelder.',
+    en: 'A credit note cannot be credited. Credit the invoice it refers to.',
+  },
   IMPORT_INVALID: {
     nb: 'Filen har feil. Ingenting er importert.',
     en: 'The file has errors. Nothing was imported.',
+  },
+  ZONE_IN_USE: {
+    nb: 'Sonen er i bruk og kan ikke slettes. Deaktiver den i stedet.',
+    en: 'The zone is in use and cannot be deleted. Deactivate it instead.',
+  },
+  PRICE_VERSION_NOT_AHEAD: {
+    nb: 'En ny prisversjon må gjelde fra den 1. i en kommende måned.',
+    en: 'A new price version must be valid from the 1st of a coming month.',
+  },
+  PRICE_VERSION_IN_FORCE: {
+    nb: 'Priser som allerede gjelder eller har gjeldt, kan ikke endres. Legg inn en ny prisversjon.',
+    en: 'Prices that are or have been in force cannot be changed. Enter a new price version.',
+  },
+  LAST_OPERATOR_ADMIN: {
+    nb: 'Det må alltid være minst én administrator hos kollektivselskapet.',
+    en: 'There must always be at least one operator administrator.',
+  },
+  TICKET_NOT_FOUND: {
+    nb: 'Fant ingen billett for denne lenken. Bestillingen kan være avbestilt, avvist eller ikke godkjent ennå.',
+    en: 'No ticket was found for this link. The order may be cancelled, rejected or not approved yet.',
   },
   PAYLOAD_TOO_LARGE: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { nb: 'Innholdstypen støttes ikke.', en: 'The content type is not supported.' },

@@ -1,6 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { transportsFromConfig } from '../adapters/transports';
+import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing-job';
 import type { AppContext } from '../app/context';
+import { pendingDigestJob } from '../app/employee/pending-digest';
 import { SEND_MESSAGE_JOB } from '../app/messages';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
@@ -24,6 +26,8 @@ function transportFor(ctx: AppContext) {
 
 /** Every job the worker runs. Each feature adds its own definition here. */
 export const jobDefinitions: JobDefinition[] = [
+  { name: BILLING_MONTHLY_JOB, cron: '0 6 1 * *', handle: (ctx) => runScheduledBilling(ctx) },
+  pendingDigestJob,
   {
     name: SEND_MESSAGE_JOB,
     handle: (ctx, data) =>

@@ -30,7 +30,6 @@ CREATE TABLE "counters" (
 );
 --> statement-breakpoint
 CREATE TABLE "invoice_lines" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"invoice_id" uuid NOT NULL,
 	"line_no" integer NOT NULL,
 	"subscription_id" uuid,
@@ -40,7 +39,10 @@ CREATE TABLE "invoice_lines" (
 	"zone_ids" jsonb NOT NULL,
 	"net_ore" bigint NOT NULL,
 	"vat_ore" bigint NOT NULL,
-	"gross_ore" bigint NOT NULL
+	"gross_ore" bigint NOT NULL,
+	"days_valid" integer DEFAULT 0 NOT NULL,
+	"company_share_ore" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "invoice_lines_invoice_id_line_no_pk" PRIMARY KEY("invoice_id","line_no")
 );
 --> statement-breakpoint
 CREATE TABLE "invoices" (
@@ -51,6 +53,7 @@ CREATE TABLE "invoices" (
 	"number" bigint NOT NULL,
 	"credits_invoice_id" uuid,
 	"credited_at" timestamp with time zone,
+	"note" text,
 	"net_ore" bigint NOT NULL,
 	"vat_ore" bigint NOT NULL,
 	"total_ore" bigint NOT NULL,
@@ -250,8 +253,6 @@ CREATE TABLE "verification_codes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payroll_exports" ADD CONSTRAINT "payroll_exports_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prices" ADD CONSTRAINT "prices_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -268,8 +269,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_company_id_companies_id_fk" FOREIGN KE
 ALTER TABLE "verification_codes" ADD CONSTRAINT "verification_codes_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_company_at_idx" ON "audit_log" USING btree ("company_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
-CREATE INDEX "invoice_lines_invoice_idx" ON "invoice_lines" USING btree ("invoice_id");--> statement-breakpoint
-CREATE INDEX "invoice_lines_sub_idx" ON "invoice_lines" USING btree ("subscription_id");--> statement-breakpoint
+CREATE INDEX "billing_runs_month_idx" ON "billing_runs" USING btree ("month","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_number_key" ON "invoices" USING btree ("number");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_company_month_live_key" ON "invoices" USING btree ("company_id","month") WHERE "invoices"."kind" = 'invoice' and "invoices"."credited_at" is null;--> statement-breakpoint
 CREATE INDEX "invoices_month_idx" ON "invoices" USING btree ("month");--> statement-breakpoint

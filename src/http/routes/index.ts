@@ -2,10 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { AdjustableClock } from '../../adapters/clock';
 import type { AppContext } from '../../app/context';
 import { authRoutes } from './auth';
+import { billingCompanyRoutes } from './billing-company';
+import { billingOperatorRoutes } from './billing-operator';
 import { catalogRoutes } from './catalog';
+import { companyRoutes } from './company';
+import { companyAdminRoutes } from './company-admins';
+import { companySubscriptionRoutes } from './company-subscriptions';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
+import { inspectionRoutes } from './inspection';
+import { invitationRoutes } from './invitations';
+import { jwksRoutes } from './jwks';
+import { meRoutes } from './me';
+import { operatorCatalogRoutes } from './operator-catalog';
 import { operatorCompanyRoutes } from './operator-companies';
+import { operatorCompaniesAdminRoutes } from './operator-companies-admin';
+import { operatorFiguresRoutes } from './operator-figures';
+import { operatorMessagesRoutes } from './operator-messages';
+import { operatorStaffRoutes } from './operator-staff';
+import { orderRoutes } from './order';
+import { passwordResetRoutes } from './password-reset';
+import { payrollRoutes } from './payroll';
+import { ticketRoutes } from './tickets';
 
 /** Every route group. Each feature area registers its own plugin here. */
 export async function registerRoutes(
@@ -16,7 +34,25 @@ export async function registerRoutes(
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(catalogRoutes(ctx));
+  await app.register(ticketRoutes(ctx));
+  await app.register(inspectionRoutes(ctx));
+  await app.register(jwksRoutes(ctx));
+  await app.register(orderRoutes(ctx));
+  await app.register(meRoutes(ctx));
   await app.register(operatorCompanyRoutes(ctx));
+  await app.register(operatorCatalogRoutes(ctx));
+  await app.register(operatorCompaniesAdminRoutes(ctx));
+  await app.register(operatorMessagesRoutes(ctx));
+  await app.register(operatorFiguresRoutes(ctx));
+  await app.register(operatorStaffRoutes(ctx));
+  await app.register(billingOperatorRoutes(ctx));
+  await app.register(billingCompanyRoutes(ctx));
+  await app.register(payrollRoutes(ctx));
+  await app.register(invitationRoutes(ctx));
+  await app.register(passwordResetRoutes(ctx));
+  await app.register(companyRoutes(ctx));
+  await app.register(companySubscriptionRoutes(ctx));
+  await app.register(companyAdminRoutes(ctx));
   if (ctx.config.NODE_ENV !== 'production' && options.devClock)
     await app.register(devRoutes(ctx, options.devClock));
 }

@@ -1,3 +1,4 @@
+import enBilling from './locales/en/billing.json';
 import enCommon from './locales/en/common.json';
 import enCompany from './locales/en/company.json';
 import enDev from './locales/en/dev.json';
@@ -6,6 +7,7 @@ import enLanding from './locales/en/landing.json';
 import enOperator from './locales/en/operator.json';
 import enOrder from './locales/en/order.json';
 import enWallet from './locales/en/wallet.json';
+import nbBilling from './locales/nb/billing.json';
 import nbCommon from './locales/nb/common.json';
 import nbCompany from './locales/nb/company.json';
 import nbDev from './locales/nb/dev.json';
@@ -26,6 +28,7 @@ export const resources = {
     wallet: nbWallet,
     inspect: nbInspect,
     dev: nbDev,
+    billing: nbBilling,
   },
   en: {
     common: enCommon,
@@ -36,6 +39,7 @@ export const resources = {
     wallet: enWallet,
     inspect: enInspect,
     dev: enDev,
+    billing: enBilling,
   },
 } as const;
 
