@@ -12,6 +12,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
   retries: 0,
+  // Whole journeys (register → invite → order → approve → bill) take a while on a 2-core machine.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: 'list',
   use: { baseURL },
   projects: [

@@ -56,7 +56,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
           },
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Malformed URLs and the like never reach the error handler: give them the contract's body too.
     frameworkErrors: (error, request, reply) => {
       sendError(request, reply, error.code === 'FST_ERR_BAD_URL' ? 'ROUTE_NOT_FOUND' : 'VALIDATION_FAILED');

@@ -49,7 +49,7 @@ test.describe('web shell', () => {
     const surfaces: [string, string][] = [
       ['/operator', 'Administrasjon for kollektivselskapet'],
       ['/bedrift', 'Bedriftsportalen'],
-      ['/bestill/abc123', 'Bestill bedriftsbillett'],
+      ['/bestill/abc123', 'Lenken virker ikke'],
       ['/billett', 'Mine billetter'],
       ['/kontroll', 'Billettkontroll'],
       ['/dev/meldinger', 'Sendte meldinger (utvikling)'],

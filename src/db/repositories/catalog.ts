@@ -12,12 +12,14 @@ export interface CatalogSnapshot {
 
 /** The fare catalog is the operator's, shared by all companies: not company-scoped. */
 export async function loadCatalog(tx: Tx): Promise<CatalogSnapshot> {
-  const [zoneRows, categoryRows, priceRows, meta] = await Promise.all([
-    tx.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.name)),
-    tx.select().from(categories).orderBy(asc(categories.sortOrder)),
-    tx.select().from(prices).orderBy(asc(prices.categoryId), asc(prices.zoneCount), asc(prices.validFrom)),
-    tx.select().from(catalogMeta),
-  ]);
+  // One after another: inside a transaction there is one connection, which runs one query at a time.
+  const zoneRows = await tx.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.name));
+  const categoryRows = await tx.select().from(categories).orderBy(asc(categories.sortOrder));
+  const priceRows = await tx
+    .select()
+    .from(prices)
+    .orderBy(asc(prices.categoryId), asc(prices.zoneCount), asc(prices.validFrom));
+  const meta = await tx.select().from(catalogMeta);
   return {
     isExample: meta[0]?.isExample ?? false,
     zones: zoneRows.map((z) => ({ id: z.id, name: z.name, active: z.active })),
