@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -36,6 +37,10 @@ async function invitationToken(request: APIRequestContext, email: string): Promi
     .toBeTruthy();
   return token!;
 }
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
 
 test('billing: payroll basis provisional, the operator bills the month, the company downloads its invoice', async ({
   page,

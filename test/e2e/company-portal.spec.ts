@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -77,6 +78,10 @@ async function openNav(page: Page, name: string) {
     .getByRole('link', { name, exact: true })
     .click();
 }
+
+test.beforeAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
 
 test('company admin: onboarding → settings → manual subscription → approve → change zone → change category → end', async ({
   page,

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
 
 test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
 // The server hashes passwords with argon2 and shares the machine with other suites: allow it time.
@@ -57,6 +58,10 @@ async function companyWithOrderLink(baseURL: string) {
   const link = (await (await admin.get('/api/company/order-link')).json()).url as string;
   return { admin, csrf, operator, path: new URL(link).pathname };
 }
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
 
 test('an employee orders on a phone: link → phone → SMS code → order → admin approves → SMS with the ticket link', async ({
   page,
