@@ -22,7 +22,17 @@ export const BILLING_BATCH = 250;
  */
 export async function runBillingMonth(
   ctx: AppContext,
-  input: { actor: Actor; month: string; batchSize?: number },
+  input: {
+    actor: Actor;
+    month: string;
+    batchSize?: number;
+    /** Called after each step (the benchmark times the phases with it). */
+    onProgress?: (step: {
+      phase: 'companies' | 'batch';
+      companiesDone: number;
+      companiesTotal: number;
+    }) => void;
+  },
 ) {
   const month = parseYearMonth(input.month);
   const now = ctx.clock.now();
@@ -49,6 +59,8 @@ export async function runBillingMonth(
   try {
     const companyIds = await companiesToBill(ctx.db, month, first, last);
     await updateRun(ctx.db, run.id, { companiesTotal: companyIds.length });
+    const companiesTotal = companyIds.length;
+    input.onProgress?.({ phase: 'companies', companiesDone: 0, companiesTotal });
     const size = input.batchSize ?? BILLING_BATCH;
     for (let i = 0; i < companyIds.length; i += size) {
       const batch = companyIds.slice(i, i + size);
@@ -56,6 +68,7 @@ export async function runBillingMonth(
         await issueInvoices(tx, { actor: input.actor, month, companyIds: batch, runId: run.id, now, today });
         await advanceRun(tx, run.id, batch.length);
       });
+      input.onProgress?.({ phase: 'batch', companiesDone: i + batch.length, companiesTotal });
     }
     await updateRun(ctx.db, run.id, { status: 'done', finishedAt: ctx.clock.now() });
   } catch (error) {

@@ -275,9 +275,17 @@ export type MonthInvoiceParams = {
   actor: { type: string; id: string | null; label: string };
 };
 
+/** A uuid[] literal for one parameter (the planner then knows how many companies a batch has). */
+function uuidArray(ids: string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
 /**
- * The subscriptions (as CTE `s`) and the zone set each is billed at (`zs`, rule 8: the dearest in
- * force on the month's valid days, ties to the earliest), priced as on the month's first day (rule 1).
+ * The companies to bill (CTE `todo`, with their subsidy parsed once), their subscriptions valid in
+ * the month (`s`, with the valid days [from_d, to_d]) and the zone set each is billed at (`zs`,
+ * rule 8: the dearest in force on the month's valid days, ties to the earliest), priced as on the
+ * month's first day (rule 1). Prices are looked up with one hash join on the few (category, zone
+ * count) prices of the month, never per row.
  */
 function monthChargesSql(p: {
   month: string;
@@ -287,30 +295,37 @@ function monthChargesSql(p: {
   all?: boolean;
 }) {
   return sql`
-    p as (
-      select distinct on (category_id, zone_count) category_id, zone_count, monthly_price_ore
+    p as materialized (
+      select distinct on (category_id, zone_count) category_id, zone_count, monthly_price_ore::bigint as price
       from prices where valid_from <= ${p.first}::date
       order by category_id, zone_count, valid_from desc),
     todo as materialized (
-      select c.id from companies c
-      where c.id in (select jsonb_array_elements_text(${p.companies}::jsonb)::uuid)
+      select c.id, c.org_number, c.name, c.invoice_address, c.subsidy->>'type' as subsidy_type,
+        case c.subsidy->>'type'
+          when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
+          when 'fixed' then (c.subsidy->>'value')::bigint
+          else 0 end as subsidy_value
+      from companies c
+      where c.id = any(${p.companies}::uuid[])
         and (${p.all ?? false}::boolean or not exists (select 1 from invoices i where i.company_id = c.id
           and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null))),
     s as materialized (
-      select s.* from subscriptions s
-      where s.company_id in (select id from todo)
+      select s.id, s.company_id, s.category_id, s.first_name, s.last_name, s.created_at,
+        greatest(s.start_date, ${p.first}::date) as from_d,
+        least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date) as to_d
+      from subscriptions s
+      where s.company_id = any(${p.companies}::uuid[]) and s.company_id in (select id from todo)
         and s.state = 'approved' and s.start_date <= ${p.last}::date
         and (s.end_date is null or s.end_date >= ${p.first}::date)),
     sets as materialized (
       select zs.subscription_id, zs.zone_ids, zs.valid_from, s.category_id,
         least(jsonb_array_length(zs.zone_ids), 3) as zone_count
       from subscription_zone_sets zs join s on s.id = zs.subscription_id
-      where zs.valid_from <= least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
-        and (zs.valid_to is null or zs.valid_to >= greatest(s.start_date, ${p.first}::date))),
+      where zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)),
     zs as materialized (
-      select distinct on (sets.subscription_id) sets.subscription_id, sets.zone_ids, p.monthly_price_ore as price
+      select distinct on (sets.subscription_id) sets.subscription_id, sets.zone_ids, p.price
       from sets join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
-      order by sets.subscription_id, p.monthly_price_ore desc, sets.valid_from)`;
+      order by sets.subscription_id, p.price desc, sets.valid_from)`;
 }
 
 /**
@@ -321,13 +336,13 @@ export async function billingProblems(
   tx: Tx,
   p: { month: string; first: string; last: string; companyIds: string[] },
 ) {
-  const companies = JSON.stringify(p.companyIds);
+  const companies = uuidArray(p.companyIds);
   const result = await tx.execute(sql`
     with ${monthChargesSql({ ...p, companies, all: true })}
     (select 'PRICE_MISSING' as code, sets.subscription_id::text as "subscriptionId", sets.category_id as "categoryId",
        sets.zone_count as "zoneCount"
      from sets left join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
-     where p.monthly_price_ore is null limit 1)
+     where p.price is null limit 1)
     union all
     (select 'ZONES_REQUIRED', s.id::text, s.category_id, 0 from s
      where s.id not in (select subscription_id from sets) limit 1)`);
@@ -344,39 +359,42 @@ export async function billingProblems(
  * share frozen per line, and an audit entry per invoice. The caller holds the counter lock.
  */
 export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
-  const companies = JSON.stringify(p.companyIds);
+  const companies = uuidArray(p.companyIds);
+  // The batch's sorts and hashes (tens of thousands of rows) fit in memory instead of spilling to
+  // disk; for this transaction only.
+  await tx.execute(sql`set local work_mem = '64MB'`);
   const result = await tx.execute(sql`
     with ${monthChargesSql({ ...p, companies })},
-    zn as (
-      select d.zone_ids, string_agg(coalesce(z.name, e.id), ', ' order by e.ord) as names
-      from (select distinct zone_ids from zs) d
-      cross join lateral jsonb_array_elements_text(d.zone_ids) with ordinality as e(id, ord)
-      left join zones z on z.id = e.id
-      group by d.zone_ids),
+    zsn as materialized (
+      select u.subscription_id, g.zone_ids, u.price, n.names
+      from (select zone_ids, array_agg(subscription_id) as ids, array_agg(price) as prices from zs group by zone_ids) g
+      cross join lateral (
+        select string_agg(coalesce(z.name, e.id), ', ' order by e.ord) as names
+        from jsonb_array_elements_text(g.zone_ids) with ordinality as e(id, ord) left join zones z on z.id = e.id) n
+      cross join lateral unnest(g.ids, g.prices) as u(subscription_id, price)),
     l as (
-      select s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id, zs.zone_ids,
-        zs.price::bigint as gross,
+      select s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id, zsn.zone_ids,
+        zsn.price as gross,
         row_number() over (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id) as line_no,
-        least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date) - greatest(s.start_date, ${p.first}::date) + 1 as days_valid,
-        case c.subsidy->>'type'
-          when 'percent' then (2 * zs.price::bigint * round((c.subsidy->>'value')::numeric * 100)::bigint + 10000) / 20000
-          when 'fixed' then least((c.subsidy->>'value')::bigint, zs.price::bigint)
+        s.to_d - s.from_d + 1 as days_valid,
+        case t.subsidy_type
+          when 'percent' then (2 * zsn.price * t.subsidy_value + 10000) / 20000
+          when 'fixed' then least(t.subsidy_value, zsn.price)
           else 0 end as share,
-        'Bedriftsbillett ' || ${p.month}::text || ': ' || coalesce(cat.name, s.category_id) || ', ' || zn.names as description
-      from s join zs on zs.subscription_id = s.id join companies c on c.id = s.company_id
-      left join categories cat on cat.id = s.category_id join zn on zn.zone_ids = zs.zone_ids),
+        'Bedriftsbillett ' || ${p.month}::text || ': ' || coalesce(cat.name, s.category_id) || ', ' || zsn.names as description
+      from s join zsn on zsn.subscription_id = s.id join todo t on t.id = s.company_id
+      left join categories cat on cat.id = s.category_id),
     r as (
-      select l.*, (l.gross * 100) / 112 as base, (l.gross * 100) % 112 as rem,
+      select l.*, (l.gross * 100) / 112 as base,
         row_number() over (partition by l.company_id order by (l.gross * 100) % 112 desc, l.line_no) as rank,
         (2 * sum(l.gross) over w * 100 + 112) / 224 - sum((l.gross * 100) / 112) over w as remaining
       from l window w as (partition by l.company_id)),
-    lines as (
+    lines as materialized (
       select r.*, r.base + case when r.rank <= r.remaining then 1 else 0 end as net from r),
     totals as (
-      select lines.company_id, sum(lines.net)::bigint as net, sum(lines.gross)::bigint as gross,
-        row_number() over (order by c.org_number, c.id) as seq
-      from lines join companies c on c.id = lines.company_id
-      group by lines.company_id, c.org_number, c.id),
+      select t.company_id, t.net, t.gross, row_number() over (order by c.org_number, c.id) as seq
+      from (select company_id, sum(net)::bigint as net, sum(gross)::bigint as gross from lines group by company_id) t
+      join todo c on c.id = t.company_id),
     ins as (
       insert into invoices (company_id, month, kind, number, net_ore, vat_ore, total_ore, issue_date, due_date,
         kid, buyer, billing_run_id, created_at)
@@ -385,7 +403,7 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
         jsonb_build_object('orgNumber', c.org_number, 'name', c.name, 'address', c.invoice_address,
           'reference', coalesce(nullif(trim(c.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text)),
         ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
-      from totals t join companies c on c.id = t.company_id
+      from totals t join todo c on c.id = t.company_id
       returning id, company_id, number, total_ore, vat_ore),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
