@@ -24,7 +24,7 @@ function randomOrgNumber(): string {
   }
 }
 
-const randomMobile = () => `4${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+const randomMobile = () => `9${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 async function post(request: APIRequestContext, path: string, data: unknown, csrf?: string) {
   const response = await request.post(path, { data, headers: csrf ? { 'X-CSRF-Token': csrf } : {} });
