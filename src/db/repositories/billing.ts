@@ -35,17 +35,20 @@ function billableIn(first: string, last: string): SQL {
 
 /** Companies with something to bill in the month and no live invoice for it yet. */
 export async function companiesToBill(tx: Tx, month: string, first: string, last: string): Promise<string[]> {
+  // Driven by the (few) companies: one index probe each for a billable subscription and for a live
+  // invoice, instead of reading and de-duplicating every subscription.
   const rows = await tx
-    .selectDistinct({ id: subscriptions.companyId })
-    .from(subscriptions)
+    .select({ id: companies.id })
+    .from(companies)
     .where(
       and(
-        billableIn(first, last),
-        sql`not exists (select 1 from ${invoices} i where i.company_id = ${subscriptions.companyId}
+        sql`exists (select 1 from ${subscriptions} where ${subscriptions.companyId} = ${companies.id}
+          and ${billableIn(first, last)})`,
+        sql`not exists (select 1 from ${invoices} i where i.company_id = ${companies.id}
           and i.month = ${month} and i.kind = 'invoice' and i.credited_at is null)`,
       ),
     )
-    .orderBy(asc(subscriptions.companyId));
+    .orderBy(asc(companies.id));
   return rows.map((r) => r.id);
 }
 
@@ -320,8 +323,8 @@ function monthChargesSql(p: {
     sets as materialized (
       select zs.subscription_id, zs.zone_ids, zs.valid_from, s.category_id,
         least(jsonb_array_length(zs.zone_ids), 3) as zone_count
-      from subscription_zone_sets zs join s on s.id = zs.subscription_id
-      where zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)),
+      from s cross join lateral (select * from subscription_zone_sets zs where zs.subscription_id = s.id
+        and zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)) zs),
     zs as materialized (
       select distinct on (sets.subscription_id) sets.subscription_id, sets.zone_ids, p.price
       from sets join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
