@@ -1,10 +1,8 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useApiMutation } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { PasswordLoginForm } from '../../../ui/PasswordLoginForm';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import type { User } from '../types';
 import { useSessionChanged } from './useAfterLogin';
@@ -21,22 +19,6 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const notice = (useLocation().state as { notice?: 'passwordChanged' | 'loggedOut' } | null)?.notice;
   const sessionChanged = useSessionChanged();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const login = useApiMutation<{ user: User }, { email: string; password: string }>(
-    'post',
-    '/api/auth/login',
-    {
-      onSuccess: async ({ user }) => {
-        await sessionChanged();
-        navigate(user.role === 'operator' ? '/operator' : safeNext(params.get('neste')), { replace: true });
-      },
-    },
-  );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate({ email: email.trim(), password });
-  };
   return (
     <div className="company-narrow">
       <Heading level={1} data-size="lg">
@@ -47,30 +29,14 @@ export function LoginPage() {
           <Paragraph>{t(`login.${notice}`)}</Paragraph>
         </Alert>
       )}
-      <form onSubmit={submit} className="company-form">
-        <Textfield
-          label={t('login.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-        <Textfield
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <ErrorMessage error={login.error} />
-        <div>
-          <Button type="submit" loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
-        </div>
-      </form>
+      <PasswordLoginForm<User>
+        className="company-form"
+        labels={{ email: t('login.email'), password: t('login.password'), submit: t('login.submit') }}
+        onLoggedIn={async (user) => {
+          await sessionChanged();
+          navigate(user.role === 'operator' ? '/operator' : safeNext(params.get('neste')), { replace: true });
+        }}
+      />
       <Paragraph>
         <AppLink to="/bedrift/glemt-passord">{t('login.forgot')}</AppLink>
       </Paragraph>

@@ -1,9 +1,7 @@
-import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
+import { Heading } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApiMutation } from '../../../query';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { PasswordLoginForm } from '../../../ui/PasswordLoginForm';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { type OperatorUser, useSessionChanged } from '../shared/session';
 
@@ -12,22 +10,6 @@ export function LoginPage() {
   usePageTitle(t('login.title'));
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const login = useApiMutation<{ user: OperatorUser }, { email: string; password: string }>(
-    'post',
-    '/api/auth/login',
-    {
-      onSuccess: async ({ user }) => {
-        await sessionChanged();
-        navigate(user.role === 'operator' ? '/operator' : '/bedrift', { replace: true });
-      },
-    },
-  );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate({ email: email.trim(), password });
-  };
   return (
     <div className="operator-narrow">
       <Heading level={1} data-size="lg">
@@ -36,30 +18,14 @@ export function LoginPage() {
       <Heading level={2} data-size="md">
         {t('login.title')}
       </Heading>
-      <form onSubmit={submit} className="operator-form">
-        <Textfield
-          label={t('login.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-        <Textfield
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <ErrorMessage error={login.error} />
-        <div>
-          <Button type="submit" loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
-        </div>
-      </form>
+      <PasswordLoginForm<OperatorUser>
+        className="operator-form"
+        labels={{ email: t('login.email'), password: t('login.password'), submit: t('login.submit') }}
+        onLoggedIn={async (user) => {
+          await sessionChanged();
+          navigate(user.role === 'operator' ? '/operator' : '/bedrift', { replace: true });
+        }}
+      />
     </div>
   );
 }
