@@ -3,6 +3,7 @@ import type { Tx } from '../../db/engine';
 import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
 import {
+  closeZoneSetsAt,
   findSubscription,
   type SubscriptionWithZones,
   updateSubscription,
@@ -15,7 +16,6 @@ import { splitCost } from '../../domain/money';
 import { type CategoryChange, type ChangeEffective, categoryChange } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { closeZoneSetsAt } from './change-zones';
 import { createSubscription } from './create-subscription';
 import { revokeCredentials } from './end-subscription';
 import { toSubscriptionDto } from './to-dto';

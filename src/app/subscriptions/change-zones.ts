@@ -1,39 +1,17 @@
-import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
-import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
-import { subscriptionZoneSets } from '../../db/schema';
-import { addDays, osloToday } from '../../domain/calendar';
+import {
+  findSubscription,
+  replaceZoneSetsFrom,
+  updateSubscription,
+} from '../../db/repositories/subscriptions';
+import { osloToday } from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { toSubscriptionDto } from './to-dto';
-
-/**
- * Rule 8: from `from` on the subscription covers `zoneIds`. Sets that had not begun by then are
- * replaced; the set in force the day before ends that day. The caller has locked the subscription.
- */
-export async function replaceZoneSetsFrom(tx: Tx, subscriptionId: string, zoneIds: string[], from: string) {
-  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
-  await tx.delete(subscriptionZoneSets).where(and(ofSub, gte(subscriptionZoneSets.validFrom, from)));
-  await tx
-    .update(subscriptionZoneSets)
-    .set({ validTo: addDays(from, -1) })
-    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gte(subscriptionZoneSets.validTo, from))));
-  await tx.insert(subscriptionZoneSets).values({ subscriptionId, zoneIds, validFrom: from, validTo: null });
-}
-
-/** The zone sets end with the subscription: none runs past `endDate`. */
-export async function closeZoneSetsAt(tx: Tx, subscriptionId: string, endDate: string) {
-  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
-  await tx.delete(subscriptionZoneSets).where(and(ofSub, gt(subscriptionZoneSets.validFrom, endDate)));
-  await tx
-    .update(subscriptionZoneSets)
-    .set({ validTo: endDate })
-    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gt(subscriptionZoneSets.validTo, endDate))));
-}
 
 /** Rule 8: the admin changes the zones from the 1st of next month (default) or now. */
 export async function changeZones(

@@ -1,13 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
-import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
+import { closeZoneSetsAt, findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
 import { ticketCredentials } from '../../db/schema';
 import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { adminEnd, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { closeZoneSetsAt } from './change-zones';
 import { toSubscriptionDto } from './to-dto';
 
 /** Rule 7: ending "now" revokes the signed tickets already issued. */

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, or } from 'drizzle-orm';
+import { addDays } from '../../domain/calendar';
 import type { Tx } from '../engine';
 import { employees, subscriptions, subscriptionZoneSets } from '../schema';
 
@@ -127,4 +128,28 @@ export async function updateSubscription(
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/**
+ * Rule 8: from `from` on the subscription covers `zoneIds`. Sets that had not begun by then are
+ * replaced; the set in force the day before ends that day. The caller has locked the subscription.
+ */
+export async function replaceZoneSetsFrom(tx: Tx, subscriptionId: string, zoneIds: string[], from: string) {
+  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
+  await tx.delete(subscriptionZoneSets).where(and(ofSub, gte(subscriptionZoneSets.validFrom, from)));
+  await tx
+    .update(subscriptionZoneSets)
+    .set({ validTo: addDays(from, -1) })
+    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gte(subscriptionZoneSets.validTo, from))));
+  await tx.insert(subscriptionZoneSets).values({ subscriptionId, zoneIds, validFrom: from, validTo: null });
+}
+
+/** The zone sets end with the subscription: none runs past `endDate`. */
+export async function closeZoneSetsAt(tx: Tx, subscriptionId: string, endDate: string) {
+  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
+  await tx.delete(subscriptionZoneSets).where(and(ofSub, gt(subscriptionZoneSets.validFrom, endDate)));
+  await tx
+    .update(subscriptionZoneSets)
+    .set({ validTo: endDate })
+    .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gt(subscriptionZoneSets.validTo, endDate))));
 }
