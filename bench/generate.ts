@@ -21,13 +21,13 @@ export async function generate(db: Database, prefix: string, companies: number, 
       md5(e.id::text || random()::text), jsonb_build_object('ansattnr', e.last_name)
     from employees e join companies c on c.id = e.company_id where c.org_number like '${prefix}%'`);
   await sql(`
-    insert into subscription_zone_sets (subscription_id, zone_ids, valid_from, valid_to)
-    select s.id, '["kristiansand"]'::jsonb, s.start_date,
+    insert into subscription_zone_sets (subscription_id, company_id, zone_ids, valid_from, valid_to)
+    select s.id, s.company_id, '["kristiansand"]'::jsonb, s.start_date,
       case when abs(hashtext(s.id::text)) % 10 = 0 then date '2027-01-14' end
     from subscriptions s join companies c on c.id = s.company_id where c.org_number like '${prefix}%'`);
   await sql(`
-    insert into subscription_zone_sets (subscription_id, zone_ids, valid_from)
-    select s.id, '["kristiansand","vennesla"]'::jsonb, date '2027-01-15'
+    insert into subscription_zone_sets (subscription_id, company_id, zone_ids, valid_from)
+    select s.id, s.company_id, '["kristiansand","vennesla"]'::jsonb, date '2027-01-15'
     from subscriptions s join companies c on c.id = s.company_id
     where c.org_number like '${prefix}%' and abs(hashtext(s.id::text)) % 10 = 0`);
   await sql('analyze');

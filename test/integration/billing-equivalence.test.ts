@@ -65,8 +65,13 @@ function zoneList(r: ReturnType<typeof prng>): string[] {
 }
 
 /** Replaces a subscription's zone sets by 1–3 consecutive periods from its start, changing within the months. */
-async function randomZoneSets(app: TestApp, r: ReturnType<typeof prng>, subId: string, startDate: string) {
-  await app.ctx.db.delete(subscriptionZoneSets).where(eq(subscriptionZoneSets.subscriptionId, subId));
+async function randomZoneSets(
+  app: TestApp,
+  r: ReturnType<typeof prng>,
+  sub: { id: string; companyId: string },
+  startDate: string,
+) {
+  await app.ctx.db.delete(subscriptionZoneSets).where(eq(subscriptionZoneSets.subscriptionId, sub.id));
   const changes = r.pick([0, 1, 1, 2]);
   const bounds = [startDate];
   for (let i = 0; i < changes; i++) {
@@ -76,7 +81,8 @@ async function randomZoneSets(app: TestApp, r: ReturnType<typeof prng>, subId: s
   for (let i = 0; i < bounds.length; i++) {
     const next = bounds[i + 1];
     await app.ctx.db.insert(subscriptionZoneSets).values({
-      subscriptionId: subId,
+      subscriptionId: sub.id,
+      companyId: sub.companyId,
       zoneIds: zoneList(r),
       validFrom: bounds[i]!,
       validTo: next ? addDays(next, -1) : null,
@@ -105,7 +111,7 @@ async function seedScenario(app: TestApp, r: ReturnType<typeof prng>) {
       startDate: state === 'pending' ? '2027-01-01' : '2027-05-01',
       state,
     });
-    await randomZoneSets(app, r, s.id, s.startDate);
+    await randomZoneSets(app, r, s, s.startDate);
   }
 
   for (const companyId of companyIds) {
@@ -121,7 +127,7 @@ async function seedScenario(app: TestApp, r: ReturnType<typeof prng>) {
         zoneIds: ['kristiansand'],
         state: r.chance(0.1) ? 'pending' : 'approved',
       });
-      await randomZoneSets(app, r, sub.id, startDate);
+      await randomZoneSets(app, r, sub, startDate);
       const roll = r.next();
       if (roll < 0.15) {
         // Ends later (scheduled end, or end of month after a cancellation).
@@ -160,7 +166,7 @@ async function seedScenario(app: TestApp, r: ReturnType<typeof prng>) {
           .update(subscriptions)
           .set({ source: 'category_change', replacesId: sub.id })
           .where(eq(subscriptions.id, replacement.id));
-        await randomZoneSets(app, r, replacement.id, on);
+        await randomZoneSets(app, r, replacement, on);
       }
     }
   }

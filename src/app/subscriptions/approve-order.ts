@@ -1,7 +1,4 @@
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/engine';
-import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
-import { subscriptionZoneSets } from '../../db/schema';
+import { findSubscription, moveZoneSetStart, updateSubscription } from '../../db/repositories/subscriptions';
 import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { startDateOnApproval } from '../../domain/subscription';
@@ -9,14 +6,6 @@ import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { queueTicketSms } from './notify';
 import { toSubscriptionDto, zoneSetOn } from './to-dto';
-
-/** A pending order's zone set moves with its start date. */
-async function moveStart(tx: Tx, subscriptionId: string, zoneIds: string[], startDate: string) {
-  await tx.delete(subscriptionZoneSets).where(eq(subscriptionZoneSets.subscriptionId, subscriptionId));
-  await tx
-    .insert(subscriptionZoneSets)
-    .values({ subscriptionId, zoneIds, validFrom: startDate, validTo: null });
-}
 
 /**
  * Rule 6: the admin approves a pending order; the employee gets the SMS with the ticket link.
@@ -38,7 +27,7 @@ export async function approveOrder(
     }
     const startDate = startDateOnApproval(sub.startDate, osloToday(now), input.startToday === true);
     const zoneIds = zoneSetOn(sub.zoneSets, sub.startDate)?.zoneIds ?? [];
-    if (startDate !== sub.startDate) await moveStart(tx, sub.id, zoneIds, startDate);
+    if (startDate !== sub.startDate) await moveZoneSetStart(tx, sub, zoneIds, startDate);
     const row = await updateSubscription(
       tx,
       companyId,

@@ -1,4 +1,3 @@
-import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
 import {
   findSubscription,
@@ -32,7 +31,7 @@ export async function changeZones(
     if (last && last.validFrom <= from && sameZones(last.zoneIds, zoneIds))
       return toSubscriptionDto(sub, now);
     const before = toSubscriptionDto(sub, now);
-    await replaceZoneSetsFrom(tx, sub.id, zoneIds, from);
+    await replaceZoneSetsFrom(tx, sub, zoneIds, from);
     await updateSubscription(tx, companyId, sub.id, {}, now);
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');

@@ -123,11 +123,24 @@ export async function createSubscription(
     createdAt: now,
     updatedAt: now,
   });
-  await insertZoneSet(tx, { subscriptionId: row.id, zoneIds, validFrom: input.startDate });
+  await insertZoneSet(tx, {
+    companyId: row.companyId,
+    subscriptionId: row.id,
+    zoneIds,
+    validFrom: input.startDate,
+  });
   const subscription: SubscriptionWithZones = {
     ...row,
     zoneSets: [
-      { id: '', subscriptionId: row.id, zoneIds, validFrom: input.startDate, validTo: null, createdAt: now },
+      {
+        id: '',
+        subscriptionId: row.id,
+        companyId: row.companyId,
+        zoneIds,
+        validFrom: input.startDate,
+        validTo: null,
+        createdAt: now,
+      },
     ],
   };
   await recordAudit(tx, input.actor, now, {

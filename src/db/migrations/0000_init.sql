@@ -155,6 +155,7 @@ CREATE TABLE "employees" (
 CREATE TABLE "subscription_zone_sets" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"subscription_id" uuid NOT NULL,
+	"company_id" uuid NOT NULL,
 	"zone_ids" jsonb NOT NULL,
 	"valid_from" date NOT NULL,
 	"valid_to" date,
@@ -258,6 +259,7 @@ ALTER TABLE "payroll_exports" ADD CONSTRAINT "payroll_exports_company_id_compani
 ALTER TABLE "prices" ADD CONSTRAINT "prices_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscription_zone_sets" ADD CONSTRAINT "subscription_zone_sets_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "subscription_zone_sets" ADD CONSTRAINT "subscription_zone_sets_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -281,6 +283,7 @@ CREATE INDEX "messages_to_idx" ON "messages" USING btree ("to","created_at");-->
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_company_phone_key" ON "employees" USING btree ("company_id","phone");--> statement-breakpoint
 CREATE INDEX "subscription_zone_sets_sub_idx" ON "subscription_zone_sets" USING btree ("subscription_id","valid_from");--> statement-breakpoint
+CREATE INDEX "subscription_zone_sets_company_idx" ON "subscription_zone_sets" USING btree ("company_id");--> statement-breakpoint
 CREATE INDEX "subscriptions_company_idx" ON "subscriptions" USING btree ("company_id","state");--> statement-breakpoint
 CREATE INDEX "subscriptions_employee_idx" ON "subscriptions" USING btree ("employee_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_ticket_token_key" ON "subscriptions" USING btree ("ticket_access_token");--> statement-breakpoint

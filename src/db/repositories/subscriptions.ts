@@ -105,7 +105,13 @@ export async function insertSubscription(
 
 export async function insertZoneSet(
   tx: Tx,
-  values: { subscriptionId: string; zoneIds: string[]; validFrom: string; validTo?: string | null },
+  values: {
+    companyId: string;
+    subscriptionId: string;
+    zoneIds: string[];
+    validFrom: string;
+    validTo?: string | null;
+  },
 ): Promise<void> {
   await tx.insert(subscriptionZoneSets).values({ ...values, validTo: values.validTo ?? null });
 }
@@ -134,14 +140,35 @@ export function isUuid(value: string): boolean {
  * Rule 8: from `from` on the subscription covers `zoneIds`. Sets that had not begun by then are
  * replaced; the set in force the day before ends that day. The caller has locked the subscription.
  */
-export async function replaceZoneSetsFrom(tx: Tx, subscriptionId: string, zoneIds: string[], from: string) {
-  const ofSub = eq(subscriptionZoneSets.subscriptionId, subscriptionId);
+export async function replaceZoneSetsFrom(
+  tx: Tx,
+  sub: { id: string; companyId: string },
+  zoneIds: string[],
+  from: string,
+) {
+  const ofSub = eq(subscriptionZoneSets.subscriptionId, sub.id);
   await tx.delete(subscriptionZoneSets).where(and(ofSub, gte(subscriptionZoneSets.validFrom, from)));
   await tx
     .update(subscriptionZoneSets)
     .set({ validTo: addDays(from, -1) })
     .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gte(subscriptionZoneSets.validTo, from))));
-  await tx.insert(subscriptionZoneSets).values({ subscriptionId, zoneIds, validFrom: from, validTo: null });
+  await insertZoneSet(tx, { companyId: sub.companyId, subscriptionId: sub.id, zoneIds, validFrom: from });
+}
+
+/** A pending order's zone set moves with its start date. */
+export async function moveZoneSetStart(
+  tx: Tx,
+  sub: { id: string; companyId: string },
+  zoneIds: string[],
+  startDate: string,
+) {
+  await tx.delete(subscriptionZoneSets).where(eq(subscriptionZoneSets.subscriptionId, sub.id));
+  await insertZoneSet(tx, {
+    companyId: sub.companyId,
+    subscriptionId: sub.id,
+    zoneIds,
+    validFrom: startDate,
+  });
 }
 
 /** The zone sets end with the subscription: none runs past `endDate`. */

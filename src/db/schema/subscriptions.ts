@@ -83,12 +83,19 @@ export const subscriptionZoneSets = pgTable(
     subscriptionId: uuid('subscription_id')
       .notNull()
       .references(() => subscriptions.id),
+    /** The subscription's company, repeated so the billing run reads a batch's sets by company. */
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     zoneIds: jsonb('zone_ids').$type<string[]>().notNull(),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     createdAt: createdAt(),
   },
-  (t) => [index('subscription_zone_sets_sub_idx').on(t.subscriptionId, t.validFrom)],
+  (t) => [
+    index('subscription_zone_sets_sub_idx').on(t.subscriptionId, t.validFrom),
+    index('subscription_zone_sets_company_idx').on(t.companyId),
+  ],
 );
 
 /** Signed ticket credentials (compact JWS) issued for a subscription period. */
