@@ -111,6 +111,8 @@ async function main() {
         runBillingMonth(ctx, {
           actor: { type: 'system', label: 'bench' },
           month: MONTH,
+          batchSize: process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined,
+          concurrency: process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined,
           onProgress: () => marks.push(performance.now() - start),
         }),
       );

@@ -42,6 +42,13 @@ describe('VAT 12 % included in the price', () => {
     expect(lines.every((l) => l.netOre + l.vatOre === l.grossOre)).toBe(true);
   });
 
+  it('the øre left by rounding go to the first lines whose net is not exact, in invoice order', () => {
+    // 112 → exactly 100 net, so it keeps 100; the left-over øre goes to the next line.
+    expect(allocateVat([112, 14, 14]).lines.map((l) => l.netOre)).toEqual([100, 13, 12]);
+    // Order, not the size of the remainder, decides: 14 → 12.5 comes before 113 → 100.89.
+    expect(allocateVat([14, 113]).lines.map((l) => l.netOre)).toEqual([13, 100]);
+  });
+
   it('an empty invoice has zero totals', () => {
     expect(allocateVat([])).toEqual({ lines: [], total: { netOre: 0, vatOre: 0, grossOre: 0 } });
   });

@@ -38,8 +38,11 @@ export function splitGross(grossOre: Ore, vatPercent = VAT_PERCENT): VatSplit {
 }
 
 /**
- * VAT for an invoice: computed once on the total, then the net is shared out over the lines
- * by largest remainder, so the line amounts add up exactly to the totals.
+ * VAT for an invoice: computed once on the total, then the net is shared out over the lines so the
+ * line amounts add up exactly to the totals. Each line's net is first rounded down; the øre that
+ * leaves over go, one each, to the first lines (in invoice order) whose net was not a whole øre.
+ * Every line's net thus stays within one øre of its exact share, and a line with an exact net
+ * keeps it. (The billing run's SQL does the same in one pass over the lines in their order.)
  */
 export function allocateVat(
   grossLines: Ore[],
@@ -50,17 +53,18 @@ export function allocateVat(
   const grossTotal = grossLines.reduce((sum, g) => sum + assertOre(g), 0);
   const total = splitGross(grossTotal, vatPercent);
 
-  const exact = grossLines.map((g) => BigInt(g) * 100n);
-  const nets = exact.map((x) => Number(x / divisor));
-  let left = total.netOre - nets.reduce((a, b) => a + b, 0);
-  const byRemainder = exact
-    .map((x, i) => ({ i, rem: x % divisor }))
-    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
-  for (const { i } of byRemainder) {
-    if (left <= 0) break;
-    nets[i]! += 1;
-    left -= 1;
-  }
+  let left = total.netOre;
+  const nets = grossLines.map((g) => {
+    const net = Number((BigInt(g) * 100n) / divisor);
+    left -= net;
+    return net;
+  });
+  grossLines.forEach((g, i) => {
+    if (left > 0 && (BigInt(g) * 100n) % divisor !== 0n) {
+      nets[i]! += 1;
+      left -= 1;
+    }
+  });
   const lines = grossLines.map((grossOre, i) => ({
     netOre: nets[i]!,
     vatOre: grossOre - nets[i]!,

@@ -1,13 +1,20 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledBilling } from '../../src/app/billing/billing-job';
 import { runBillingMonth } from '../../src/app/billing/run-billing-month';
+import {
+  insertMonthInvoices,
+  insertMonthLines,
+  lockInvoiceCounter,
+  setInvoiceCounter,
+} from '../../src/db/repositories/billing';
 import { categories, invoiceLines, invoices, subscriptions } from '../../src/db/schema';
 import { jobDefinitions } from '../../src/jobs/definitions';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
+import { testEngines } from '../support/engines';
 import { createCompany, createSubscription, systemOperator } from '../support/factories';
-import { OPERATOR, type TestApp } from '../support/test-app';
+import { createTestApp, OPERATOR, type TestApp } from '../support/test-app';
 
 async function operator(app: TestApp) {
   const client = new TestClient(app.server);
@@ -179,3 +186,76 @@ describeEachEngine('billing run (issue 6)', (app) => {
     expect(rows).toHaveLength(1);
   });
 });
+
+// Two transactions interleaved by hand need two connections: PostgreSQL only (PGlite has one, and
+// there the batches run one after another).
+describe.runIf(testEngines().includes('postgres'))(
+  'billing run, interleaved transactions (issue 6) [postgres]',
+  () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await createTestApp('postgres');
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('rule 11: lines written for a company that another run invoices meanwhile are dropped: one invoice, no stray line, no gap', async () => {
+      const { company } = await createCompany(app);
+      await createSubscription(app, { companyId: company.id, startDate: '2027-06-01' });
+      app.setNow('2027-07-01T06:00:00+02:00');
+      const month = { month: '2027-06', first: '2027-06-01', last: '2027-06-30' };
+
+      let linesWritten!: () => void;
+      const written = new Promise<void>((resolve) => {
+        linesWritten = resolve;
+      });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // Transaction A writes the company's lines, then waits before numbering them.
+      const slow = app.ctx.db.transaction(async (tx) => {
+        const { invoices: pending } = await insertMonthLines(tx, { ...month, companyIds: [company.id] });
+        linesWritten();
+        await gate;
+        const counter = await lockInvoiceCounter(tx);
+        const issued = await insertMonthInvoices(tx, {
+          month: month.month,
+          pending,
+          runId: null,
+          counter,
+          kids: pending.map(() => '0000000000'),
+          issueDate: '2027-07-01',
+          dueDate: '2027-07-15',
+          now: new Date('2027-07-01T06:00:00+02:00'),
+          actor: { type: 'system', id: null, label: 'test' },
+        });
+        await setInvoiceCounter(tx, counter + issued.length);
+        return { pending, issued };
+      });
+      await written;
+      // Meanwhile a whole run invoices the company and commits.
+      const run = await runBillingMonth(app.ctx, { actor: systemOperator, month: month.month });
+      expect(run.invoices.filter((i) => i.companyId === company.id)).toHaveLength(1);
+      release();
+      const { pending, issued } = await slow;
+
+      expect(pending).toHaveLength(1);
+      expect(issued).toEqual([]);
+      const rows = await app.ctx.db
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.companyId, company.id), eq(invoices.month, month.month)));
+      expect(rows).toHaveLength(1);
+      expect(
+        await app.ctx.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, pending[0]!.id)),
+      ).toEqual([]);
+      const stray = await app.ctx.db.execute(
+        sql`select count(*)::int as n from invoice_lines l where not exists (select 1 from invoices i where i.id = l.invoice_id)`,
+      );
+      expect((stray as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+      expect(consecutive(await allNumbers(app))).toBe(true);
+    });
+  },
+);

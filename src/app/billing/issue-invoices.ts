@@ -2,6 +2,7 @@ import type { Tx } from '../../db/engine';
 import {
   billingProblems,
   insertMonthInvoices,
+  insertMonthLines,
   lockInvoiceCounter,
   setInvoiceCounter,
 } from '../../db/repositories/billing';
@@ -15,8 +16,11 @@ export type IssuedInvoice = { id: string; companyId: string; number: number; tot
 
 /**
  * Invoices the month for those of the given companies that have no live invoice for it yet, inside
- * the caller's transaction. The counter lock serialises every invoice-writing transaction, so a
- * company invoiced by a concurrent or earlier run is seen and skipped: no duplicate, no gap.
+ * the caller's transaction, in two steps. First the lines of every invoice are computed and written
+ * without any lock, so batches of one run (or two runs) can do this heavy part at the same time.
+ * Then the counter lock is taken, which serialises the short numbering step of every
+ * invoice-writing transaction: a company invoiced meanwhile by another transaction is seen and
+ * skipped (its lines removed), so there is no duplicate and no gap.
  */
 export async function issueInvoices(
   tx: Tx,
@@ -35,23 +39,28 @@ export async function issueInvoices(
     first: firstDayOfMonth(input.month),
     last: lastDayOfMonth(input.month),
   };
-  const counter = await lockInvoiceCounter(tx);
-  const { invoices: issued, complete } = await insertMonthInvoices(tx, {
+  const { invoices: pending, complete } = await insertMonthLines(tx, {
     ...bounds,
     companyIds: input.companyIds,
-    runId: input.runId,
-    counter,
-    kids: input.companyIds.map((_, i) => kidForInvoiceNumber(counter + i + 1)),
-    issueDate: input.today,
-    dueDate: addDays(input.today, seller.paymentTermsDays),
-    now: input.now,
-    actor: { type: input.actor.type, id: actorId(input.actor), label: actorLabel(input.actor) },
   });
   if (!complete) {
     // Throwing rolls the caller's transaction back: no invoice is written without all its lines.
     const [problem] = await billingProblems(tx, { ...bounds, companyIds: input.companyIds });
     throw new AppError(problem?.code ?? 'PRICE_MISSING', { details: { ...problem, month: input.month } });
   }
+  if (pending.length === 0) return [];
+  const counter = await lockInvoiceCounter(tx);
+  const issued = await insertMonthInvoices(tx, {
+    month: input.month,
+    pending,
+    runId: input.runId,
+    counter,
+    kids: pending.map((_, i) => kidForInvoiceNumber(counter + i + 1)),
+    issueDate: input.today,
+    dueDate: addDays(input.today, seller.paymentTermsDays),
+    now: input.now,
+    actor: { type: input.actor.type, id: actorId(input.actor), label: actorLabel(input.actor) },
+  });
   if (issued.length > 0) await setInvoiceCounter(tx, counter + issued.length);
   return issued;
 }

@@ -262,21 +262,8 @@ export async function runsOfMonth(tx: Tx, month: string): Promise<BillingRunRow[
 
 type IssuedRow = { id: string; companyId: string; number: number; totalOre: number };
 
-export type MonthInvoiceParams = {
-  month: string;
-  first: string;
-  last: string;
-  companyIds: string[];
-  runId: string | null;
-  /** The number before the first one to give (the counter's value). */
-  counter: number;
-  /** KIDs for counter+1, counter+2, … (as many as companies). */
-  kids: string[];
-  issueDate: string;
-  dueDate: string;
-  now: Date;
-  actor: { type: string; id: string | null; label: string };
-};
+/** A company's invoice whose lines are written but which has no number yet (insertMonthLines). */
+export type PendingInvoice = { id: string; companyId: string; netOre: number; grossOre: number };
 
 /** A uuid[] literal for one parameter (the planner then knows how many companies a batch has). */
 function uuidArray(ids: string[]): string {
@@ -303,7 +290,7 @@ function monthChargesSql(p: {
       from prices where valid_from <= ${p.first}::date
       order by category_id, zone_count, valid_from desc),
     todo as materialized (
-      select c.id, c.org_number, c.name, c.invoice_address, c.subsidy->>'type' as subsidy_type,
+      select c.id, gen_random_uuid() as invoice_id, c.org_number, c.name, c.invoice_address, c.subsidy->>'type' as subsidy_type,
         case c.subsidy->>'type'
           when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
           when 'fixed' then (c.subsidy->>'value')::bigint
@@ -323,8 +310,9 @@ function monthChargesSql(p: {
     sets as materialized (
       select zs.subscription_id, zs.zone_ids, zs.valid_from, s.category_id,
         least(jsonb_array_length(zs.zone_ids), 3) as zone_count
-      from s cross join lateral (select * from subscription_zone_sets zs where zs.subscription_id = s.id
-        and zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)) zs),
+      from subscription_zone_sets zs join s on s.id = zs.subscription_id
+      where zs.company_id = any(${p.companies}::uuid[])
+        and zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)),
     zs as materialized (
       select distinct on (sets.subscription_id) sets.subscription_id, sets.zone_ids, p.price
       from sets join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
@@ -355,13 +343,17 @@ export async function billingProblems(
 }
 
 /**
- * Rules 1, 8, 11 and 12 in one set-based statement: for each company of the batch without a live
- * invoice for the month, an invoice (numbered counter+1… in organisation-number order) with a line
- * per subscription valid in the month at its full monthly price, VAT 12 % computed on the total and
- * shared over the lines by largest remainder (as allocateVat in src/domain/money.ts), the company's
- * share frozen per line, and an audit entry per invoice. The caller holds the counter lock.
+ * Rules 1, 8, 11 and 12, first half, in one set-based statement: for each company of the batch
+ * without a live invoice for the month, the lines of its coming invoice (under a fresh invoice id),
+ * a line per subscription valid in the month at its full monthly price, in name order, with VAT 12 %
+ * computed on the total and shared over the lines as allocateVat (src/domain/money.ts) does, and
+ * the company's share frozen per line. No lock is taken: several batches compute and write their
+ * lines at once; insertMonthInvoices then numbers them under the lock.
  */
-export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
+export async function insertMonthLines(
+  tx: Tx,
+  p: { month: string; first: string; last: string; companyIds: string[] },
+) {
   const companies = uuidArray(p.companyIds);
   // The batch's sorts and hashes (tens of thousands of rows) fit in memory instead of spilling to
   // disk; for this transaction only.
@@ -376,9 +368,14 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
         from jsonb_array_elements_text(g.zone_ids) with ordinality as e(id, ord) left join zones z on z.id = e.id) n
       cross join lateral unnest(g.ids, g.prices) as u(subscription_id, price)),
     l as (
-      select s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id, zsn.zone_ids,
-        zsn.price as gross,
-        row_number() over (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id) as line_no,
+      select t.invoice_id, s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id,
+        zsn.zone_ids, zsn.price as gross, (zsn.price * 100) / 112 as base,
+        row_number() over w as line_no,
+        -- VAT (allocateVat): the øre lost by rounding each line's net down go, one each, to the first
+        -- lines whose net is not a whole øre. One sort serves the line order and all of this.
+        count(*) filter (where (zsn.price * 100) % 112 <> 0) over w as inexact_no,
+        (zsn.price * 100) % 112 <> 0 as inexact,
+        (2 * sum(zsn.price) over company * 100 + 112) / 224 - sum((zsn.price * 100) / 112) over company as left_over,
         s.to_d - s.from_d + 1 as days_valid,
         case t.subsidy_type
           when 'percent' then (2 * zsn.price * t.subsidy_value + 10000) / 20000
@@ -386,35 +383,96 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
           else 0 end as share,
         'Bedriftsbillett ' || ${p.month}::text || ': ' || coalesce(cat.name, s.category_id) || ', ' || zsn.names as description
       from s join zsn on zsn.subscription_id = s.id join todo t on t.id = s.company_id
-      left join categories cat on cat.id = s.category_id),
-    r as (
-      select l.*, (l.gross * 100) / 112 as base,
-        row_number() over (partition by l.company_id order by (l.gross * 100) % 112 desc, l.line_no) as rank,
-        (2 * sum(l.gross) over w * 100 + 112) / 224 - sum((l.gross * 100) / 112) over w as remaining
-      from l window w as (partition by l.company_id)),
-    lines as materialized (
-      select r.*, r.base + case when r.rank <= r.remaining then 1 else 0 end as net from r),
-    totals as (
-      select t.company_id, t.net, t.gross, row_number() over (order by c.org_number, c.id) as seq
-      from (select company_id, sum(net)::bigint as net, sum(gross)::bigint as gross from lines group by company_id) t
-      join todo c on c.id = t.company_id),
-    ins as (
-      insert into invoices (company_id, month, kind, number, net_ore, vat_ore, total_ore, issue_date, due_date,
-        kid, buyer, billing_run_id, created_at)
-      select t.company_id, ${p.month}::text, 'invoice', ${p.counter}::bigint + t.seq, t.net, t.gross - t.net, t.gross,
-        ${p.issueDate}::date, ${p.dueDate}::date, ${JSON.stringify(p.kids)}::jsonb ->> (t.seq - 1)::int,
-        jsonb_build_object('orgNumber', c.org_number, 'name', c.name, 'address', c.invoice_address,
-          'reference', coalesce(nullif(trim(c.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text)),
-        ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
-      from totals t join todo c on c.id = t.company_id
-      returning id, company_id, number, total_ore, vat_ore),
+      left join categories cat on cat.id = s.category_id
+      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id),
+        company as (partition by s.company_id)),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
         net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
-      select ins.id, lines.line_no, lines.subscription_id, lines.description,
-        lines.first_name || ' ' || lines.last_name, lines.category_id, lines.zone_ids,
-        lines.net, lines.gross - lines.net, lines.gross, lines.days_valid, lines.share
-      from lines join ins on ins.company_id = lines.company_id
+      select l.invoice_id, l.line_no, l.subscription_id, l.description, l.first_name || ' ' || l.last_name,
+        l.category_id, l.zone_ids, l.base + x.up, l.gross - l.base - x.up, l.gross, l.days_valid, l.share
+      from l cross join lateral (select (l.inexact and l.inexact_no <= l.left_over)::int as up) x
+      returning invoice_id, net_ore, gross_ore),
+    inv as (
+      select t.invoice_id as id, t.id as company_id, w.net, w.gross, w.n
+      from (select invoice_id, sum(net_ore)::bigint as net, sum(gross_ore)::bigint as gross, count(*) as n
+        from written group by invoice_id) w
+      join todo t on t.invoice_id = w.invoice_id)
+    select (select count(*) from s)::int as subscriptions, coalesce((select sum(n) from inv), 0)::int as lines,
+      coalesce((select jsonb_agg(jsonb_build_object('id', inv.id, 'companyId', inv.company_id,
+        'netOre', inv.net, 'grossOre', inv.gross)) from inv), '[]'::jsonb) as invoices`);
+  const [row] = (
+    result as unknown as {
+      rows: { subscriptions: number; lines: number; invoices: PendingInvoice[] | string }[];
+    }
+  ).rows;
+  const invoices = parseJson(row!.invoices).map((i) => ({
+    ...i,
+    netOre: Number(i.netOre),
+    grossOre: Number(i.grossOre),
+  }));
+  return {
+    invoices,
+    /** Every billable subscription got its line (else a price or a zone set is missing). */
+    complete: row!.lines === row!.subscriptions,
+  };
+}
+
+/** jsonb comes back parsed from PostgreSQL and as text from PGlite. */
+function parseJson<T>(value: T[] | string): T[] {
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
+}
+
+export type MonthInvoiceParams = {
+  month: string;
+  pending: PendingInvoice[];
+  runId: string | null;
+  /** The number before the first one to give (the counter's value). */
+  counter: number;
+  /** KIDs for counter+1, counter+2, … (one per pending invoice). */
+  kids: string[];
+  issueDate: string;
+  dueDate: string;
+  now: Date;
+  actor: { type: string; id: string | null; label: string };
+};
+
+/**
+ * Rule 11, second half: the invoices for lines written by insertMonthLines, numbered counter+1… in
+ * organisation-number order, with an audit entry each. The caller holds the counter lock, so every
+ * other invoice-writing transaction has committed or not begun: a company that another run has
+ * invoiced meanwhile is seen here, gets no invoice, and its lines are removed. No duplicate, no gap.
+ */
+export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promise<IssuedRow[]> {
+  const pending = JSON.stringify(
+    p.pending.map((i) => ({ id: i.id, company_id: i.companyId, net: i.netOre, gross: i.grossOre })),
+  );
+  const result = await tx.execute(sql`
+    with pending as (
+      select x.id, x.company_id, x.net, x.gross
+      from jsonb_to_recordset(${pending}::jsonb) as x(id uuid, company_id uuid, net bigint, gross bigint)),
+    todo as (
+      select pending.*, c.org_number, c.name, c.invoice_address,
+        row_number() over (order by c.org_number, c.id) as seq
+      from pending join companies c on c.id = pending.company_id
+      -- One index probe per company (a correlated NOT EXISTS was planned as a scan of every
+      -- invoice of the month per company, which grew with the square of the run).
+      where pending.company_id not in (select i.company_id from invoices i
+        where i.company_id = any(${uuidArray(p.pending.map((i) => i.companyId))}::uuid[])
+          and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
+    ins as (
+      insert into invoices (id, company_id, month, kind, number, net_ore, vat_ore, total_ore, issue_date, due_date,
+        kid, buyer, billing_run_id, created_at)
+      select t.id, t.company_id, ${p.month}::text, 'invoice', ${p.counter}::bigint + t.seq, t.net, t.gross - t.net, t.gross,
+        ${p.issueDate}::date, ${p.dueDate}::date, ${JSON.stringify(p.kids)}::jsonb ->> (t.seq - 1)::int,
+        jsonb_build_object('orgNumber', t.org_number, 'name', t.name, 'address', t.invoice_address,
+          'reference', coalesce(nullif(trim(t.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text)),
+        ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
+      from todo t
+      returning id, company_id, number, total_ore, vat_ore),
+    dropped as (
+      delete from invoice_lines
+      where invoice_id in (select id from pending where id not in (select id from todo))
       returning 1),
     audited as (
       insert into audit_log (company_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, "after", at)
@@ -423,18 +481,13 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams) {
           'billingRunId', ${p.runId}::text),
         ${p.now.toISOString()}::timestamptz
       from ins returning 1)
-    select (select count(*) from s)::int as subscriptions, (select count(*) from written)::int as lines,
-      (select count(*) from audited)::int as audited,
+    select (select count(*) from dropped)::int as dropped, (select count(*) from audited)::int as audited,
       coalesce((select jsonb_agg(jsonb_build_object('id', ins.id, 'companyId', ins.company_id,
         'number', ins.number, 'totalOre', ins.total_ore) order by ins.number) from ins), '[]'::jsonb) as invoices`);
-  const [row] = (
-    result as unknown as { rows: { subscriptions: number; lines: number; invoices: IssuedRow[] | string }[] }
-  ).rows;
-  const invoices =
-    typeof row!.invoices === 'string' ? (JSON.parse(row!.invoices) as IssuedRow[]) : row!.invoices;
-  return {
-    invoices: invoices.map((i) => ({ ...i, number: Number(i.number), totalOre: Number(i.totalOre) })),
-    /** Every billable subscription got its line (else a price or a zone set is missing). */
-    complete: row!.lines === row!.subscriptions,
-  };
+  const [row] = (result as unknown as { rows: { invoices: IssuedRow[] | string }[] }).rows;
+  return parseJson(row!.invoices).map((i) => ({
+    ...i,
+    number: Number(i.number),
+    totalOre: Number(i.totalOre),
+  }));
 }
