@@ -2,12 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledBilling } from '../../src/app/billing/billing-job';
 import { runBillingMonth } from '../../src/app/billing/run-billing-month';
-import {
-  insertMonthInvoices,
-  insertMonthLines,
-  lockInvoiceCounter,
-  setInvoiceCounter,
-} from '../../src/db/repositories/billing';
+import { insertMonthInvoices, insertMonthLines, lockInvoiceCounter } from '../../src/db/repositories/billing';
 import { categories, invoiceLines, invoices, subscriptions } from '../../src/db/schema';
 import { jobDefinitions } from '../../src/jobs/definitions';
 import { TestClient } from '../support/client';
@@ -231,7 +226,6 @@ describe.runIf(testEngines().includes('postgres'))(
           now: new Date('2027-07-01T06:00:00+02:00'),
           actor: { type: 'system', id: null, label: 'test' },
         });
-        await setInvoiceCounter(tx, counter + issued.length);
         return { pending, issued };
       });
       await written;

@@ -4,7 +4,6 @@ import {
   insertMonthInvoices,
   insertMonthLines,
   lockInvoiceCounter,
-  setInvoiceCounter,
 } from '../../db/repositories/billing';
 import { addDays, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
@@ -61,6 +60,5 @@ export async function issueInvoices(
     now: input.now,
     actor: { type: input.actor.type, id: actorId(input.actor), label: actorLabel(input.actor) },
   });
-  if (issued.length > 0) await setInvoiceCounter(tx, counter + issued.length);
   return issued;
 }

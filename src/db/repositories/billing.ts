@@ -18,8 +18,13 @@ const live = and(eq(invoices.kind, 'invoice'), isNull(invoices.creditedAt));
  * transaction that writes invoices holds it, so numbers are consecutive and never skipped.
  */
 export async function lockInvoiceCounter(tx: Tx): Promise<number> {
-  await tx.insert(counters).values({ name: INVOICE_COUNTER, value: 0 }).onConflictDoNothing();
-  const [row] = await tx.select().from(counters).where(eq(counters.name, INVOICE_COUNTER)).for('update');
+  // One statement: creates the row the first time, else locks it (waiting for a transaction that
+  // holds it) and returns the value as that transaction left it.
+  const [row] = await tx
+    .insert(counters)
+    .values({ name: INVOICE_COUNTER, value: 0 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value}` } })
+    .returning({ value: counters.value });
   return row!.value;
 }
 
@@ -308,13 +313,14 @@ function monthChargesSql(p: {
         and s.state = 'approved' and s.start_date <= ${p.last}::date
         and (s.end_date is null or s.end_date >= ${p.first}::date)),
     sets as materialized (
-      select zs.subscription_id, zs.zone_ids, zs.valid_from, s.category_id,
+      select zs.subscription_id, zs.company_id, zs.zone_ids, zs.valid_from, s.category_id,
         least(jsonb_array_length(zs.zone_ids), 3) as zone_count
       from subscription_zone_sets zs join s on s.id = zs.subscription_id
       where zs.company_id = any(${p.companies}::uuid[])
         and zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)),
     zs as materialized (
-      select distinct on (sets.subscription_id) sets.subscription_id, sets.zone_ids, p.price
+      select distinct on (sets.subscription_id) sets.subscription_id, sets.company_id, sets.category_id, sets.zone_ids,
+        p.price
       from sets join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
       order by sets.subscription_id, p.price desc, sets.valid_from)`;
 }
@@ -360,47 +366,49 @@ export async function insertMonthLines(
   await tx.execute(sql`set local work_mem = '64MB'`);
   const result = await tx.execute(sql`
     with ${monthChargesSql({ ...p, companies })},
+    -- Each line's description is made once per (category, zone set) in the batch, not per line.
     zsn as materialized (
-      select u.subscription_id, g.zone_ids, u.price, n.names
-      from (select zone_ids, array_agg(subscription_id) as ids, array_agg(price) as prices from zs group by zone_ids) g
+      select u.subscription_id, g.zone_ids, u.price, d.description
+      from (select category_id, zone_ids, array_agg(subscription_id) as ids, array_agg(price) as prices
+        from zs group by category_id, zone_ids) g
       cross join lateral (
-        select string_agg(coalesce(z.name, e.id), ', ' order by e.ord) as names
-        from jsonb_array_elements_text(g.zone_ids) with ordinality as e(id, ord) left join zones z on z.id = e.id) n
+        select 'Bedriftsbillett ' || ${p.month}::text || ': '
+          || coalesce((select c.name from categories c where c.id = g.category_id), g.category_id) || ', '
+          || string_agg(coalesce(z.name, e.id), ', ' order by e.ord) as description
+        from jsonb_array_elements_text(g.zone_ids) with ordinality as e(id, ord) left join zones z on z.id = e.id) d
       cross join lateral unnest(g.ids, g.prices) as u(subscription_id, price)),
+    -- Per invoice: its gross, net (VAT on the total) and the øre that rounding each line's net down
+    -- leaves over.
+    tot as materialized (
+      select company_id, n, gross, (2 * gross * 100 + 112) / 224 as net, (2 * gross * 100 + 112) / 224 - base as left_over
+      from (select company_id, count(*) as n, sum(price)::bigint as gross, sum((price * 100) / 112)::bigint as base
+        from zs group by company_id) sums),
     l as (
       select t.invoice_id, s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id,
         zsn.zone_ids, zsn.price as gross, (zsn.price * 100) / 112 as base,
         row_number() over w as line_no,
-        -- VAT (allocateVat): the øre lost by rounding each line's net down go, one each, to the first
-        -- lines whose net is not a whole øre. One sort serves the line order and all of this.
+        -- The left-over øre go, one each, to the first lines whose net is not a whole øre; the
+        -- line order's sort serves this count too.
         count(*) filter (where (zsn.price * 100) % 112 <> 0) over w as inexact_no,
-        (zsn.price * 100) % 112 <> 0 as inexact,
-        (2 * sum(zsn.price) over company * 100 + 112) / 224 - sum((zsn.price * 100) / 112) over company as left_over,
+        (zsn.price * 100) % 112 <> 0 as inexact, tot.left_over,
         s.to_d - s.from_d + 1 as days_valid,
         case t.subsidy_type
           when 'percent' then (2 * zsn.price * t.subsidy_value + 10000) / 20000
           when 'fixed' then least(t.subsidy_value, zsn.price)
           else 0 end as share,
-        'Bedriftsbillett ' || ${p.month}::text || ': ' || coalesce(cat.name, s.category_id) || ', ' || zsn.names as description
+        zsn.description
       from s join zsn on zsn.subscription_id = s.id join todo t on t.id = s.company_id
-      left join categories cat on cat.id = s.category_id
-      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id),
-        company as (partition by s.company_id)),
+      join tot on tot.company_id = s.company_id
+      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id)),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
         net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
       select l.invoice_id, l.line_no, l.subscription_id, l.description, l.first_name || ' ' || l.last_name,
         l.category_id, l.zone_ids, l.base + x.up, l.gross - l.base - x.up, l.gross, l.days_valid, l.share
-      from l cross join lateral (select (l.inexact and l.inexact_no <= l.left_over)::int as up) x
-      returning invoice_id, net_ore, gross_ore),
-    inv as (
-      select t.invoice_id as id, t.id as company_id, w.net, w.gross, w.n
-      from (select invoice_id, sum(net_ore)::bigint as net, sum(gross_ore)::bigint as gross, count(*) as n
-        from written group by invoice_id) w
-      join todo t on t.invoice_id = w.invoice_id)
-    select (select count(*) from s)::int as subscriptions, coalesce((select sum(n) from inv), 0)::int as lines,
-      coalesce((select jsonb_agg(jsonb_build_object('id', inv.id, 'companyId', inv.company_id,
-        'netOre', inv.net, 'grossOre', inv.gross)) from inv), '[]'::jsonb) as invoices`);
+      from l cross join lateral (select (l.inexact and l.inexact_no <= l.left_over)::int as up) x)
+    select (select count(*) from s)::int as subscriptions, coalesce((select sum(n) from tot), 0)::int as lines,
+      coalesce((select jsonb_agg(jsonb_build_object('id', t.invoice_id, 'companyId', t.id,
+        'netOre', tot.net, 'grossOre', tot.gross)) from tot join todo t on t.id = tot.company_id), '[]'::jsonb) as invoices`);
   const [row] = (
     result as unknown as {
       rows: { subscriptions: number; lines: number; invoices: PendingInvoice[] | string }[];
@@ -439,9 +447,10 @@ export type MonthInvoiceParams = {
 
 /**
  * Rule 11, second half: the invoices for lines written by insertMonthLines, numbered counter+1… in
- * organisation-number order, with an audit entry each. The caller holds the counter lock, so every
- * other invoice-writing transaction has committed or not begun: a company that another run has
- * invoiced meanwhile is seen here, gets no invoice, and its lines are removed. No duplicate, no gap.
+ * organisation-number order, with an audit entry each; the counter moves past the last number.
+ * The caller holds the counter lock, so every other invoice-writing transaction has committed or
+ * not begun: a company that another run has invoiced meanwhile is seen here, gets no invoice, and
+ * its lines are removed. No duplicate, no gap.
  */
 export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promise<IssuedRow[]> {
   const pending = JSON.stringify(
@@ -470,6 +479,9 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
         ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
       from todo t
       returning id, company_id, number, total_ore, vat_ore),
+    counted as (
+      update counters set value = ${p.counter}::bigint + (select count(*) from ins) where name = ${INVOICE_COUNTER}
+      returning 1),
     dropped as (
       delete from invoice_lines
       where invoice_id in (select id from pending where id not in (select id from todo))
@@ -482,6 +494,7 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
         ${p.now.toISOString()}::timestamptz
       from ins returning 1)
     select (select count(*) from dropped)::int as dropped, (select count(*) from audited)::int as audited,
+      (select count(*) from counted)::int as counted,
       coalesce((select jsonb_agg(jsonb_build_object('id', ins.id, 'companyId', ins.company_id,
         'number', ins.number, 'totalOre', ins.total_ore) order by ins.number) from ins), '[]'::jsonb) as invoices`);
   const [row] = (result as unknown as { rows: { invoices: IssuedRow[] | string }[] }).rows;
