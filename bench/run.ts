@@ -5,7 +5,8 @@
  *
  *   npm run bench                       (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_COMPANIES=200 BENCH_PER_COMPANY=50 npm run bench   (smaller)
- *   BENCH_ROUNDS=5 npm run bench        (more rounds of run + floor; the median ratio is reported)
+ *   BENCH_ROUNDS=9 npm run bench        (more rounds of run + floor, default 5; the median ratio is reported)
+ *   BENCH_BATCH=500 BENCH_CONCURRENCY=3 npm run bench   (other batch sizes and batches at once)
  *   node --import tsx bench/profile.ts  (EXPLAIN ANALYZE of one batch's statement)
  */
 import { randomBytes } from 'node:crypto';
@@ -30,7 +31,7 @@ const PER_COMPANY = Number(process.env.BENCH_PER_COMPANY ?? 50);
 const PAYROLL_EMPLOYEES = Number(process.env.BENCH_PAYROLL_EMPLOYEES ?? 10_000);
 const MONTH = '2027-01';
 /** Rounds of run + floor (BENCH_ROUNDS): the report takes the median ratio. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: BASE_URL });

@@ -399,7 +399,8 @@ export async function insertMonthLines(
         zsn.description
       from s join zsn on zsn.subscription_id = s.id join todo t on t.id = s.company_id
       join tot on tot.company_id = s.company_id
-      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id)),
+      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id
+        rows unbounded preceding)),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
         net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
