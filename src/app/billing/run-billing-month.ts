@@ -16,9 +16,10 @@ import { issueInvoices } from './issue-invoices';
 export const BILLING_BATCH = 250;
 
 /**
- * Batch transactions at once on PostgreSQL: one computes its lines while another writes, and the
- * short numbering step under the counter lock is all they wait for. More would take connections
- * from the web traffic for little gain. PGlite has one connection, so there it is one at a time.
+ * Batch transactions at once on PostgreSQL: they compute and write their lines side by side and
+ * wait for each other only in the short numbering step under the counter lock (issueInvoices).
+ * More gained nothing measurable on two cores and would take connections from the web traffic.
+ * PGlite has one connection, so there the batches run one after another.
  */
 export const BILLING_CONCURRENCY = 2;
 
