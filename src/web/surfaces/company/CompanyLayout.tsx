@@ -1,10 +1,10 @@
-import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { SignedInFrame } from '../../ui/SignedInFrame';
 import { useSessionChanged } from './auth/useAfterLogin';
 import { useMe } from './shared/useMe';
 import './company.css';
@@ -43,41 +43,21 @@ export function CompanyLayout() {
   };
   const user = me.data.user;
   return (
-    <div className="company-portal">
-      <div className="company-topbar">
-        <Paragraph data-size="sm">
-          {t('layout.portal')} · {t('layout.loggedInAs', { name: user.name || user.email })}
-        </Paragraph>
-        <Button variant="secondary" data-size="sm" onClick={() => void logOut()}>
-          {t('layout.logOut')}
-        </Button>
+    <SignedInFrame
+      rootClassName="company-portal"
+      prefix="company"
+      status={`${t('layout.portal')} · ${t('layout.loggedInAs', { name: user.name || user.email })}`}
+      logOutLabel={t('layout.logOut')}
+      onLogOut={() => void logOut()}
+      wrongRole={user.role !== 'company_admin' ? t('layout.notCompanyAdmin') : null}
+      navLabel={t('layout.navLabel')}
+      nav={NAV.map(([path, key]) => ({ to: `/bedrift/${path}`, label: t(`nav.${key}`), end: path === '' }))}
+    >
+      <div className="company-content">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </div>
-      {user.role !== 'company_admin' ? (
-        <Alert data-color="warning">
-          <Paragraph>{t('layout.notCompanyAdmin')}</Paragraph>
-        </Alert>
-      ) : (
-        <>
-          <nav aria-label={t('layout.navLabel')} className="company-nav">
-            <ul>
-              {NAV.map(([path, key]) => (
-                <li key={key}>
-                  <Link asChild>
-                    <NavLink to={`/bedrift/${path}`} end={path === ''}>
-                      {t(`nav.${key}`)}
-                    </NavLink>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="company-content">
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          </div>
-        </>
-      )}
-    </div>
+    </SignedInFrame>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+import { Navigate, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { SignedInFrame } from '../../ui/SignedInFrame';
 import { useMe, useSessionChanged } from './shared/session';
 
 const NAV = [
@@ -31,38 +32,22 @@ export function OperatorLayout() {
     navigate('/operator/logg-inn', { replace: true });
   };
   return (
-    <div className="operator-office">
-      <div className="operator-topbar">
-        <Paragraph data-size="sm">
+    <SignedInFrame
+      rootClassName="operator-office"
+      prefix="operator"
+      status={
+        <>
           {t('layout.office')} · {t('layout.loggedInAs', { name: user.name || user.email })}{' '}
           {user.operatorRole === 'read_only' && <Tag data-color="warning">{t('layout.readOnly')}</Tag>}
-        </Paragraph>
-        <Button variant="secondary" data-size="sm" onClick={() => void logOut()}>
-          {t('layout.logOut')}
-        </Button>
-      </div>
-      {user.role !== 'operator' ? (
-        <Alert data-color="warning">
-          <Paragraph>{t('layout.notOperator')}</Paragraph>
-        </Alert>
-      ) : (
-        <>
-          <nav aria-label={t('layout.navLabel')} className="operator-nav">
-            <ul>
-              {NAV.map(([path, key]) => (
-                <li key={key}>
-                  <Link asChild>
-                    <NavLink to={`/operator/${path}`} end={path === ''}>
-                      {t(`nav.${key}`)}
-                    </NavLink>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <Outlet />
         </>
-      )}
-    </div>
+      }
+      logOutLabel={t('layout.logOut')}
+      onLogOut={() => void logOut()}
+      wrongRole={user.role !== 'operator' ? t('layout.notOperator') : null}
+      navLabel={t('layout.navLabel')}
+      nav={NAV.map(([path, key]) => ({ to: `/operator/${path}`, label: t(`nav.${key}`), end: path === '' }))}
+    >
+      <Outlet />
+    </SignedInFrame>
   );
 }
