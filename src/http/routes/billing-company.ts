@@ -4,7 +4,8 @@ import { getInvoiceFile } from '../../app/billing/get-invoice-file';
 import { listCompanyInvoices } from '../../app/billing/list-invoices';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
-import { attachment, invoiceDto, invoiceFormat } from './billing-operator';
+import { sendDownload } from '../download';
+import { invoiceDto, invoiceFormat } from './billing-operator';
 
 export function billingCompanyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,10 +37,7 @@ export function billingCompanyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           invoiceId: request.params.id,
           format: request.params.format,
         });
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', attachment(file.filename))
-          .send(file.body);
+        return sendDownload(reply, file);
       },
     );
   };

@@ -7,6 +7,7 @@ import { listOperatorInvoices } from '../../app/billing/list-invoices';
 import { runBillingMonth } from '../../app/billing/run-billing-month';
 import type { AppContext } from '../../app/context';
 import { requireOperator } from '../auth/sessions';
+import { sendDownload } from '../download';
 
 export const monthQuery = z.object({ month: z.string().max(20) });
 
@@ -43,10 +44,6 @@ export const billingRunDto = z.object({
 export const invoiceFormat = z.enum(['pdf', 'ehf', 'csv']);
 
 /** Sends a generated file as a download. */
-export function attachment(filename: string): string {
-  return `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`;
-}
-
 const brief = z.object({
   id: z.string(),
   number: z.number(),
@@ -168,10 +165,7 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           invoiceId: request.params.id,
           format: request.params.format,
         });
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', attachment(file.filename))
-          .send(file.body);
+        return sendDownload(reply, file);
       },
     );
   };

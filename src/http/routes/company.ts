@@ -10,6 +10,7 @@ import { rotateOrderLink } from '../../app/companies/rotate-order-link';
 import { updateSettings } from '../../app/companies/update-settings';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
+import { sendDownload } from '../download';
 
 const subsidySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none'), value: z.number().optional() }),
@@ -131,10 +132,11 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['company'], summary: 'A printable A4 poster with a QR code for the order link' } },
       async (request, reply) => {
         const pdf = await orderLinkPoster(ctx, { actor: requireCompanyAdmin(request) });
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', 'inline; filename="bestillingsplakat.pdf"')
-          .send(pdf);
+        return sendDownload(
+          reply,
+          { contentType: 'application/pdf', filename: 'bestillingsplakat.pdf', body: pdf },
+          'inline',
+        );
       },
     );
 

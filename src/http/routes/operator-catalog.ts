@@ -14,6 +14,7 @@ import { updateCategory } from '../../app/catalog/update-category';
 import { updateZone } from '../../app/catalog/update-zone';
 import type { AppContext } from '../../app/context';
 import { requireOperator } from '../auth/sessions';
+import { sendDownload } from '../download';
 
 const catalogId = z
   .string()
@@ -227,10 +228,11 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         requireOperator(request);
         const files = await exportCatalog(ctx);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${request.params.file}"`)
-          .send(files[request.params.file]);
+        return sendDownload(reply, {
+          contentType: 'text/csv; charset=utf-8',
+          filename: request.params.file,
+          body: files[request.params.file],
+        });
       },
     );
 

@@ -5,7 +5,7 @@ import { exportPayroll } from '../../app/payroll/export-payroll';
 import { getPayrollBasis } from '../../app/payroll/get-payroll-basis';
 import { getPayrollChanges } from '../../app/payroll/get-payroll-changes';
 import { requireCompanyAdmin } from '../auth/sessions';
-import { attachment } from './billing-operator';
+import { sendDownload } from '../download';
 
 const money = {
   priceOre: z.number(),
@@ -68,10 +68,7 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { month, format } = request.query;
         if (format === 'json') return getPayrollBasis(ctx, { actor, month });
         const file = await exportPayroll(ctx, { actor, month, format });
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', attachment(file.filename))
-          .send(file.body);
+        return sendDownload(reply, file);
       },
     );
 
