@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fieldText, PAYROLL_HEADERS, type PayrollSheet } from './csv';
+import { type PayrollSheet, payrollTable } from './table';
 
 const KRONER = '#,##0.00';
 
@@ -8,32 +8,10 @@ export async function payrollToXlsx(sheet: PayrollSheet): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Bedriftsbillett';
   const ws = book.addWorksheet(`Lønnstrekk ${sheet.month}`);
-  const header = [
-    ...PAYROLL_HEADERS.before,
-    ...sheet.fieldColumns.map((f) => f.label),
-    ...PAYROLL_HEADERS.after,
-  ];
-  ws.addRow(header).font = { bold: true };
-  const status = sheet.final ? 'endelig' : 'foreløpig';
   const kr = (ore: number) => ore / 100;
-  for (const r of sheet.rows) {
-    ws.addRow([
-      sheet.month,
-      status,
-      r.firstName,
-      r.lastName,
-      r.phone,
-      ...sheet.fieldColumns.map((f) => fieldText(r.fields[f.key])),
-      r.ticket,
-      r.startDate,
-      r.endDate ?? '',
-      r.daysValid,
-      kr(r.priceOre),
-      kr(r.companyShareOre),
-      kr(r.deductionOre),
-      kr(r.taxableBenefitOre),
-    ]);
-  }
+  const { header, rows } = payrollTable(sheet, kr);
+  ws.addRow(header).font = { bold: true };
+  for (const row of rows) ws.addRow(row);
   const t = sheet.totals;
   const sum = new Array(header.length).fill(null);
   sum[2] = 'Sum';
