@@ -1,6 +1,12 @@
 /** The company API's shapes (api-contract.md + the company routes), as the portal reads them. */
 
-export type SubscriptionStatus = 'pending' | 'approved' | 'active' | 'ended' | 'rejected' | 'cancelled';
+import type { SubscriptionDto } from '../../../app/subscriptions/to-dto';
+import type { SubscriptionStatus } from '../../../domain/subscription';
+
+export type { SubscriptionStatus } from '../../../domain/subscription';
+/** The contract's Subscription object: the server's own type (a type only: nothing of the server is bundled). */
+export type Subscription = SubscriptionDto;
+
 export const STATUSES: SubscriptionStatus[] = [
   'pending',
   'approved',
@@ -9,25 +15,6 @@ export const STATUSES: SubscriptionStatus[] = [
   'rejected',
   'cancelled',
 ];
-
-export type Subscription = {
-  id: string;
-  companyId: string;
-  status: SubscriptionStatus;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  zoneIds: string[];
-  categoryId: string;
-  startDate: string;
-  endDate: string | null;
-  fields: Record<string, string | number | boolean>;
-  createdAt: string;
-  rejectionReason?: string | null;
-  replacesId?: string | null;
-  upcomingZoneIds?: string[] | null;
-  upcomingZoneIdsFrom?: string | null;
-};
 
 export type ZoneSet = { zoneIds: string[]; validFrom: string; validTo: string | null };
 

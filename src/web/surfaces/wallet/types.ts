@@ -1,17 +1,2 @@
-/** GET /api/tickets/{ticketAccessToken} (src/http/routes/tickets.ts). */
-export interface Ticket {
-  status: 'upcoming' | 'valid' | 'ended';
-  validFrom: string;
-  validTo: string | null;
-  holder: { firstName: string; lastName: string };
-  zoneIds: string[];
-  categoryId: string;
-  credential: string;
-  credentialValidFrom: string;
-  credentialValidTo: string | null;
-  startDate: string;
-  endDate: string | null;
-  companyName: string;
-  category: { id: string; name: string; nameEn: string };
-  zones: { id: string; name: string }[];
-}
+/** GET /api/tickets/{ticketAccessToken} (src/http/routes/tickets.ts): the server's own type. */
+export type { TicketDto as Ticket } from '../../../app/tickets/get-ticket';
