@@ -4,44 +4,19 @@
  *
  *   node --import tsx bench/profile.ts        (BENCH_COMPANIES, BENCH_PER_COMPANY, PROFILE_BATCH as in run.ts)
  */
-import { randomBytes } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { issueInvoices } from '../src/app/billing/issue-invoices';
 import type { Tx } from '../src/db/engine';
-import { openDatabase } from '../src/db/engine';
 import { companiesToBill } from '../src/db/repositories/billing';
-import { seedExampleCatalog } from '../src/db/seed';
 import { generate } from './generate';
+import { COMPANIES, PER_COMPANY, withScratchDatabase } from './scratch-database';
 
-const BASE_URL =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
-const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
-const PER_COMPANY = Number(process.env.BENCH_PER_COMPANY ?? 50);
 const BATCH = Number(process.env.PROFILE_BATCH ?? 250);
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 class Rollback extends Error {}
 
 async function main() {
-  const name = `bb_prof_${randomBytes(4).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  try {
-    await seedExampleCatalog(database.db);
+  await withScratchDatabase('bb_prof', async (database) => {
     await generate(database, '1', COMPANIES, PER_COMPANY);
     const ids = await companiesToBill(database.db, '2027-01', '2027-01-01', '2027-01-31');
     const batch = ids.slice(0, BATCH);
@@ -75,10 +50,7 @@ async function main() {
       .catch((e) => {
         if (!(e instanceof Rollback)) throw e;
       });
-  } finally {
-    await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
-  }
+  });
 }
 
 main().catch((error) => {

@@ -9,39 +9,20 @@
  *   BENCH_BATCH=500 BENCH_CONCURRENCY=3 npm run bench   (other batch sizes and batches at once)
  *   node --import tsx bench/profile.ts  (EXPLAIN ANALYZE of one batch's statement)
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { AdjustableClock } from '../src/adapters/clock';
 import { runBillingMonth } from '../src/app/billing/run-billing-month';
 import type { AppContext, CompanyAdminActor } from '../src/app/context';
 import { exportPayroll } from '../src/app/payroll/export-payroll';
 import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/engine';
-import { seedExampleCatalog } from '../src/db/seed';
 import { RecordingJobQueue } from '../src/jobs/queue';
 import { generate } from './generate';
+import { COMPANIES, PER_COMPANY, withScratchDatabase } from './scratch-database';
 
-const BASE_URL =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
-const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
-const PER_COMPANY = Number(process.env.BENCH_PER_COMPANY ?? 50);
 const PAYROLL_EMPLOYEES = Number(process.env.BENCH_PAYROLL_EMPLOYEES ?? 10_000);
 const MONTH = '2027-01';
 /** Rounds of run + floor (BENCH_ROUNDS): the report takes the median ratio. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -73,14 +54,8 @@ function report(rows: Measured[]) {
 }
 
 async function main() {
-  const name = `bb_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  const sql = database.executeSql;
-  try {
-    await seedExampleCatalog(database.db);
+  await withScratchDatabase('bb_bench', async (database) => {
+    const sql = database.executeSql;
     const clock = new AdjustableClock();
     clock.set(new Date('2027-02-01T06:00:00+01:00'));
     const ctx: AppContext = {
@@ -92,7 +67,7 @@ async function main() {
       log: { info: () => {}, warn: () => {}, error: () => {} },
     };
     const total = COMPANIES * PER_COMPANY;
-    console.log(`database ${name}: generating ${total} subscriptions in ${COMPANIES} companies…`);
+    console.log(`generating ${total} subscriptions in ${COMPANIES} companies…`);
     const [, genMs] = await time(() => generate(database, '1', COMPANIES, PER_COMPANY));
     console.log(`  generated in ${(genMs / 1000).toFixed(1)} s`);
     await sql('create table bench_floor (like invoice_lines including defaults)');
@@ -202,10 +177,7 @@ async function main() {
       },
       ...payroll,
     ]);
-  } finally {
-    await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
-  }
+  });
 }
 
 main().catch((error) => {
