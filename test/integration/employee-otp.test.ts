@@ -17,6 +17,17 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
   // The test clock keeps running (slowly, under load), so moves are relative to its current time.
   const advance = (ms: number) => app().setNow(new Date(app().clock.now().getTime() + ms).toISOString());
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  /** The code in the newest SMS to a number (given without +47). */
+  const lastCode = async (phone: string) => codeIn(await latestSms(app(), `+47${phone}`));
+  /** At NOW: a company taking orders, a client that asked it for a code for a fresh number, and the code. */
+  async function codeSent() {
+    app().setNow(NOW);
+    const { company } = await orderingCompany(app());
+    const client = new TestClient(app().server);
+    const phone = mobile();
+    const sent = await send(client, company.orderToken, phone);
+    return { company, client, phone, sent, code: await lastCode(phone) };
+  }
 
   it('a valid number gets a 6-digit code by SMS, stored only as a hash, and the code starts an employee session', async () => {
     app().setNow(NOW);
@@ -59,12 +70,7 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
   });
 
   it('a code expires after 10 minutes: 400 OTP_EXPIRED with the clock moved', async () => {
-    app().setNow(NOW);
-    const { company } = await orderingCompany(app());
-    const client = new TestClient(app().server);
-    const phone = mobile();
-    const sent = await send(client, company.orderToken, phone);
-    const code = codeIn(await latestSms(app(), `+47${phone}`));
+    const { company, client, phone, sent, code } = await codeSent();
     expect(new Date(sent.body.expiresAt).getTime() - app().clock.now().getTime()).toBeLessThanOrEqual(
       10 * 60_000,
     );
@@ -75,22 +81,13 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
   });
 
   it('a code still works just before 10 minutes', async () => {
-    app().setNow(NOW);
-    const { company } = await orderingCompany(app());
-    const client = new TestClient(app().server);
-    const phone = mobile();
-    const sent = await send(client, company.orderToken, phone);
-    const code = codeIn(await latestSms(app(), `+47${phone}`));
+    const { company, client, phone, sent, code } = await codeSent();
     app().setNow(new Date(new Date(sent.body.expiresAt).getTime() - 10_000).toISOString());
     expect((await verify(client, company.orderToken, phone, code)).status).toBe(200);
   });
 
   it('a code is single use: the second use is 400 OTP_EXPIRED', async () => {
-    app().setNow(NOW);
-    const { company } = await orderingCompany(app());
-    const phone = mobile();
-    await send(new TestClient(app().server), company.orderToken, phone);
-    const code = codeIn(await latestSms(app(), `+47${phone}`));
+    const { company, phone, code } = await codeSent();
     expect((await verify(new TestClient(app().server), company.orderToken, phone, code)).status).toBe(200);
     const again = await verify(new TestClient(app().server), company.orderToken, phone, code);
     expect(again.status).toBe(400);
@@ -98,12 +95,7 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
   });
 
   it('5 wrong tries kill the code: 4 × 400 OTP_INVALID, then 429 OTP_LOCKED, and the right code no longer works', async () => {
-    app().setNow(NOW);
-    const { company } = await orderingCompany(app());
-    const client = new TestClient(app().server);
-    const phone = mobile();
-    await send(client, company.orderToken, phone);
-    const code = codeIn(await latestSms(app(), `+47${phone}`));
+    const { company, client, phone, code } = await codeSent();
     for (let i = 1; i <= 4; i++) {
       const r = await verify(client, company.orderToken, phone, wrong(code));
       expect(r.status).toBe(400);
@@ -118,15 +110,10 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
   });
 
   it('only the newest code works: a resend (after the 30 s wait) makes the first code useless', async () => {
-    app().setNow(NOW);
-    const { company } = await orderingCompany(app());
-    const client = new TestClient(app().server);
-    const phone = mobile();
-    await send(client, company.orderToken, phone);
-    const first = codeIn(await latestSms(app(), `+47${phone}`));
+    const { company, client, phone, code: first } = await codeSent();
     advance(31_000);
     expect((await send(client, company.orderToken, phone)).status).toBe(202);
-    const second = codeIn(await latestSms(app(), `+47${phone}`));
+    const second = await lastCode(phone);
     if (first !== second) {
       const old = await verify(client, company.orderToken, phone, first);
       expect(old.status).toBe(400);
@@ -141,7 +128,7 @@ describeEachEngine('employee login by SMS code (rule 4)', (app) => {
     const b = await orderingCompany(app());
     const phone = mobile();
     await send(new TestClient(app().server), a.company.orderToken, phone);
-    const code = codeIn(await latestSms(app(), `+47${phone}`));
+    const code = await lastCode(phone);
     const r = await verify(new TestClient(app().server), b.company.orderToken, phone, code);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('OTP_EXPIRED');
