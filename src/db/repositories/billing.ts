@@ -57,11 +57,6 @@ export async function companiesToBill(tx: Tx, month: string, first: string, last
   return rows.map((r) => r.id);
 }
 
-export async function companiesByIds(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return [];
-  return tx.select().from(companies).where(inArray(companies.id, ids)).orderBy(asc(companies.orgNumber));
-}
-
 export async function billableSubscriptions(tx: Tx, companyIds: string[], first: string, last: string) {
   if (companyIds.length === 0) return [];
   return tx
@@ -107,20 +102,6 @@ type ZoneSetInMonth = {
   validFrom: string;
   validTo: string | null;
 };
-
-/** Of the given companies, those that already have a live invoice for the month. */
-export async function companiesWithLiveInvoice(
-  tx: Tx,
-  month: string,
-  companyIds: string[],
-): Promise<Set<string>> {
-  if (companyIds.length === 0) return new Set();
-  const rows = await tx
-    .select({ companyId: invoices.companyId })
-    .from(invoices)
-    .where(and(eq(invoices.month, month), inArray(invoices.companyId, companyIds), live));
-  return new Set(rows.map((r) => r.companyId));
-}
 
 /** Bulk insert: one statement per table, the rows passed as one JSON parameter. */
 export async function insertInvoices(tx: Tx, rows: NewInvoice[], lines: NewInvoiceLine[]): Promise<void> {
