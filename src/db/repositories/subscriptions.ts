@@ -64,13 +64,6 @@ export async function listSubscriptions(
   return withZones(tx, rows);
 }
 
-/** By the ticket link's token: the token itself is the capability, so no company scope. */
-export async function findByTicketToken(tx: Tx, token: string): Promise<SubscriptionWithZones | null> {
-  const rows = await tx.select().from(subscriptions).where(eq(subscriptions.ticketAccessToken, token));
-  const [row] = await withZones(tx, rows);
-  return row ?? null;
-}
-
 /** Finds or creates the employee (by phone within the company) and locks the row for this transaction. */
 export async function lockEmployee(
   tx: Tx,
