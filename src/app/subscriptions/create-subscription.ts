@@ -123,26 +123,13 @@ export async function createSubscription(
     createdAt: now,
     updatedAt: now,
   });
-  await insertZoneSet(tx, {
+  const zoneSet = await insertZoneSet(tx, {
     companyId: row.companyId,
     subscriptionId: row.id,
     zoneIds,
     validFrom: input.startDate,
   });
-  const subscription: SubscriptionWithZones = {
-    ...row,
-    zoneSets: [
-      {
-        id: '',
-        subscriptionId: row.id,
-        companyId: row.companyId,
-        zoneIds,
-        validFrom: input.startDate,
-        validTo: null,
-        createdAt: now,
-      },
-    ],
-  };
+  const subscription: SubscriptionWithZones = { ...row, zoneSets: [zoneSet] };
   await recordAudit(tx, input.actor, now, {
     companyId: input.companyId,
     action: 'subscription.created',

@@ -157,6 +157,7 @@ CREATE TABLE "subscription_zone_sets" (
 	"subscription_id" uuid NOT NULL,
 	"company_id" uuid NOT NULL,
 	"zone_ids" jsonb NOT NULL,
+	"zone_key" text GENERATED ALWAYS AS (zone_ids::text) STORED NOT NULL,
 	"valid_from" date NOT NULL,
 	"valid_to" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

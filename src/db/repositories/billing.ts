@@ -257,73 +257,54 @@ function uuidArray(ids: string[]): string {
 }
 
 /**
- * The companies to bill (CTE `todo`, with their subsidy parsed once), their subscriptions valid in
- * the month (`s`, with the valid days [from_d, to_d]) and the zone set each is billed at (`zs`,
- * rule 8: the dearest in force on the month's valid days, ties to the earliest), priced as on the
- * month's first day (rule 1). Prices are looked up with one hash join on the few (category, zone
- * count) prices of the month, never per row.
+ * Every billable subscription of the batch's companies (CTE `zs`: approved and valid on at least
+ * one day of the month) with the zone set it is billed at (rule 8: the dearest in force on its
+ * valid days in the month, ties to the earliest) and that set's price as on the month's first day
+ * (rule 1, CTE `p`: the few prices of the month, looked up with one hash join). A subscription
+ * without a zone set in the month, or whose zone sets have no price, still has its row, with a
+ * null price: the caller counts those.
+ *
+ * The columns are kept in this order on purpose: the fixed-width ones first, so that the sorts
+ * reading them find them at a known offset in each row.
  */
-function monthChargesSql(p: {
-  month: string;
-  first: string;
-  last: string;
-  companies: string;
-  all?: boolean;
-}) {
+function billableInMonthSql(p: { first: string; last: string; companies: string }) {
   return sql`
     p as materialized (
       select distinct on (category_id, zone_count) category_id, zone_count, monthly_price_ore::bigint as price
       from prices where valid_from <= ${p.first}::date
       order by category_id, zone_count, valid_from desc),
-    todo as materialized (
-      select c.id, gen_random_uuid() as invoice_id, c.org_number, c.name, c.invoice_address, c.subsidy->>'type' as subsidy_type,
-        case c.subsidy->>'type'
-          when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
-          when 'fixed' then (c.subsidy->>'value')::bigint
-          else 0 end as subsidy_value
-      from companies c
-      where c.id = any(${p.companies}::uuid[])
-        and (${p.all ?? false}::boolean or not exists (select 1 from invoices i where i.company_id = c.id
-          and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null))),
-    s as materialized (
-      select s.id, s.company_id, s.category_id, s.first_name, s.last_name, s.created_at,
-        greatest(s.start_date, ${p.first}::date) as from_d,
-        least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date) as to_d
-      from subscriptions s
-      where s.company_id = any(${p.companies}::uuid[]) and s.company_id in (select id from todo)
-        and s.state = 'approved' and s.start_date <= ${p.last}::date
-        and (s.end_date is null or s.end_date >= ${p.first}::date)),
-    sets as materialized (
-      select zs.subscription_id, zs.company_id, zs.zone_ids, zs.valid_from, s.category_id,
-        least(jsonb_array_length(zs.zone_ids), 3) as zone_count
-      from subscription_zone_sets zs join s on s.id = zs.subscription_id
-      where zs.company_id = any(${p.companies}::uuid[])
-        and zs.valid_from <= s.to_d and (zs.valid_to is null or zs.valid_to >= s.from_d)),
     zs as materialized (
-      select distinct on (sets.subscription_id) sets.subscription_id, sets.company_id, sets.category_id, sets.zone_ids,
-        p.price
-      from sets join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
-      order by sets.subscription_id, p.price desc, sets.valid_from)`;
+      select distinct on (s.id) s.id, s.company_id, s.created_at, p.price, z.valid_from,
+        least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
+          - greatest(s.start_date, ${p.first}::date) + 1 as days_valid,
+        s.last_name, s.first_name, s.category_id, coalesce(c.name, s.category_id) as category_name,
+        z.zone_key, z.zone_ids
+      from subscriptions s
+      left join categories c on c.id = s.category_id
+      left join subscription_zone_sets z on z.subscription_id = s.id and z.company_id = any(${p.companies}::uuid[])
+        and z.valid_from <= least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
+        and (z.valid_to is null or z.valid_to >= greatest(s.start_date, ${p.first}::date))
+      left join p on p.category_id = s.category_id and p.zone_count = least(jsonb_array_length(z.zone_ids), 3)
+      where s.company_id = any(${p.companies}::uuid[]) and s.state = 'approved'
+        and s.start_date <= ${p.last}::date and (s.end_date is null or s.end_date >= ${p.first}::date)
+      order by s.id, p.price desc nulls last, z.valid_from)`;
 }
 
 /**
- * Why subscriptions of these companies cannot be billed for the month: a zone set without a price,
- * or no zone set. Asked only when the month's insert left subscriptions without a line.
+ * Why subscriptions of these companies cannot be billed for the month: no zone set in the month, or
+ * no price for the zone set. Asked only when the month's insert left subscriptions without a line.
  */
 export async function billingProblems(
   tx: Tx,
   p: { month: string; first: string; last: string; companyIds: string[] },
 ) {
-  const companies = uuidArray(p.companyIds);
   const result = await tx.execute(sql`
-    with ${monthChargesSql({ ...p, companies, all: true })}
-    (select 'PRICE_MISSING' as code, sets.subscription_id::text as "subscriptionId", sets.category_id as "categoryId",
-       sets.zone_count as "zoneCount"
-     from sets left join p on p.category_id = sets.category_id and p.zone_count = sets.zone_count
-     where p.price is null limit 1)
-    union all
-    (select 'ZONES_REQUIRED', s.id::text, s.category_id, 0 from s
-     where s.id not in (select subscription_id from sets) limit 1)`);
+    with ${billableInMonthSql({ ...p, companies: uuidArray(p.companyIds) })}
+    select case when zs.zone_ids is null then 'ZONES_REQUIRED' else 'PRICE_MISSING' end as code,
+      zs.id::text as "subscriptionId", zs.category_id as "categoryId",
+      coalesce(least(jsonb_array_length(zs.zone_ids), 3), 0) as "zoneCount"
+    from zs where zs.price is null
+    order by zs.zone_ids is null, zs.id limit 1`);
   return (
     result as unknown as { rows: { code: 'PRICE_MISSING' | 'ZONES_REQUIRED'; subscriptionId: string }[] }
   ).rows;
@@ -331,11 +312,16 @@ export async function billingProblems(
 
 /**
  * Rules 1, 8, 11 and 12, first half, in one set-based statement: for each company of the batch
- * without a live invoice for the month, the lines of its coming invoice (under a fresh invoice id),
- * a line per subscription valid in the month at its full monthly price, in name order, with VAT 12 %
- * computed on the total and shared over the lines as allocateVat (src/domain/money.ts) does, and
- * the company's share frozen per line. No lock is taken: several batches compute and write their
- * lines at once; insertMonthInvoices then numbers them under the lock.
+ * without a live invoice for the month (CTE `inv`, with a fresh invoice id and its totals), the
+ * lines of its coming invoice: a line per subscription valid in the month at its full monthly
+ * price, in name order, with VAT 12 % computed on the total and shared over the lines as
+ * allocateVat (src/domain/money.ts) does, and the company's share frozen per line. No lock is
+ * taken: several batches compute and write their lines at once; insertMonthInvoices then numbers
+ * them under the lock.
+ *
+ * Shaped for speed (issue 6; measured in docs/decisions/005): each line's row is sorted once (for
+ * the line order) and written once; the small lookups (invoice, zone names) are joined by hash on
+ * keys whose sizes the planner knows; zone names are made once per distinct zone set (`zone_key`).
  */
 export async function insertMonthLines(
   tx: Tx,
@@ -346,51 +332,60 @@ export async function insertMonthLines(
   // disk; for this transaction only.
   await tx.execute(sql`set local work_mem = '64MB'`);
   const result = await tx.execute(sql`
-    with ${monthChargesSql({ ...p, companies })},
-    -- Each line's description is made once per (category, zone set) in the batch, not per line.
-    zsn as materialized (
-      select u.subscription_id, g.zone_ids, u.price, d.description
-      from (select category_id, zone_ids, array_agg(subscription_id) as ids, array_agg(price) as prices
-        from zs group by category_id, zone_ids) g
-      cross join lateral (
-        select 'Bedriftsbillett ' || ${p.month}::text || ': '
-          || coalesce((select c.name from categories c where c.id = g.category_id), g.category_id) || ', '
-          || string_agg(coalesce(z.name, e.id), ', ' order by e.ord) as description
-        from jsonb_array_elements_text(g.zone_ids) with ordinality as e(id, ord) left join zones z on z.id = e.id) d
-      cross join lateral unnest(g.ids, g.prices) as u(subscription_id, price)),
-    -- Per invoice: its gross, net (VAT on the total) and the øre that rounding each line's net down
-    -- leaves over.
-    tot as materialized (
-      select company_id, n, gross, (2 * gross * 100 + 112) / 224 as net, (2 * gross * 100 + 112) / 224 - base as left_over
-      from (select company_id, count(*) as n, sum(price)::bigint as gross, sum((price * 100) / 112)::bigint as base
-        from zs group by company_id) sums),
+    with ${billableInMonthSql({ ...p, companies })},
+    -- Per invoice: its gross, net (VAT on the total), the øre that rounding each line's net down
+    -- leaves over, and the company's subsidy parsed once.
+    inv as materialized (
+      select c.id as company_id, gen_random_uuid() as invoice_id, sums.subscriptions, sums.lines, sums.gross,
+        (2 * sums.gross * 100 + 112) / 224 as net, (2 * sums.gross * 100 + 112) / 224 - sums.base as left_over,
+        case c.subsidy->>'type'
+          when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
+          when 'fixed' then (c.subsidy->>'value')::bigint
+          else 0 end as subsidy_value,
+        c.subsidy->>'type' as subsidy_type
+      from (select company_id, count(*) as subscriptions, count(price) as lines,
+          coalesce(sum(price), 0)::bigint as gross, coalesce(sum((price * 100) / 112), 0)::bigint as base
+        from zs group by company_id) sums
+      join companies c on c.id = sums.company_id
+      where not exists (select 1 from invoices i where i.company_id = c.id
+        and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
+    -- The zone names of each distinct zone set, made once.
+    zn as materialized (
+      select g.zone_key, (select string_agg(coalesce(z.name, e.id), ', ' order by e.ord)
+          from jsonb_array_elements_text(g.zone_key::jsonb) with ordinality as e(id, ord)
+          left join zones z on z.id = e.id) as names
+      from (select distinct zone_key from zs where price is not null) g),
     l as (
-      select t.invoice_id, s.company_id, s.id as subscription_id, s.first_name, s.last_name, s.category_id,
-        zsn.zone_ids, zsn.price as gross, (zsn.price * 100) / 112 as base,
+      select zs.company_id, zs.created_at, zs.id, zs.last_name, zs.first_name,
+        inv.invoice_id, zs.price, zs.days_valid, inv.left_over, inv.subsidy_value,
         row_number() over w as line_no,
         -- The left-over øre go, one each, to the first lines whose net is not a whole øre; the
         -- line order's sort serves this count too.
-        count(*) filter (where (zsn.price * 100) % 112 <> 0) over w as inexact_no,
-        (zsn.price * 100) % 112 <> 0 as inexact, tot.left_over,
-        s.to_d - s.from_d + 1 as days_valid,
-        case t.subsidy_type
-          when 'percent' then (2 * zsn.price * t.subsidy_value + 10000) / 20000
-          when 'fixed' then least(t.subsidy_value, zsn.price)
-          else 0 end as share,
-        zsn.description
-      from s join zsn on zsn.subscription_id = s.id join todo t on t.id = s.company_id
-      join tot on tot.company_id = s.company_id
-      window w as (partition by s.company_id order by s.last_name, s.first_name, s.created_at, s.id
+        count(*) filter (where (zs.price * 100) % 112 <> 0) over w as inexact_no,
+        inv.subsidy_type, zs.category_id, zs.zone_ids,
+        'Bedriftsbillett ' || ${p.month}::text || ': ' || zs.category_name || ', ' || zn.names as description
+      from zs
+      join inv on inv.company_id = zs.company_id
+      join zn on zn.zone_key = zs.zone_key
+      where zs.price is not null
+      window w as (partition by zs.company_id order by zs.last_name, zs.first_name, zs.created_at, zs.id
         rows unbounded preceding)),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
         net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
-      select l.invoice_id, l.line_no, l.subscription_id, l.description, l.first_name || ' ' || l.last_name,
-        l.category_id, l.zone_ids, l.base + x.up, l.gross - l.base - x.up, l.gross, l.days_valid, l.share
-      from l cross join lateral (select (l.inexact and l.inexact_no <= l.left_over)::int as up) x)
-    select (select count(*) from s)::int as subscriptions, coalesce((select sum(n) from tot), 0)::int as lines,
-      coalesce((select jsonb_agg(jsonb_build_object('id', t.invoice_id, 'companyId', t.id,
-        'netOre', tot.net, 'grossOre', tot.gross)) from tot join todo t on t.id = tot.company_id), '[]'::jsonb) as invoices`);
+      select l.invoice_id, l.line_no, l.id, l.description, l.first_name || ' ' || l.last_name,
+        l.category_id, l.zone_ids, (l.price * 100) / 112 + x.up, l.price - (l.price * 100) / 112 - x.up, l.price,
+        l.days_valid,
+        case l.subsidy_type
+          when 'percent' then (2 * l.price * l.subsidy_value + 10000) / 20000
+          when 'fixed' then least(l.subsidy_value, l.price)
+          else 0 end
+      from l cross join lateral (
+        select ((l.price * 100) % 112 <> 0 and l.inexact_no <= l.left_over)::int as up) x)
+    select coalesce((select sum(subscriptions) from inv), 0)::int as subscriptions,
+      coalesce((select sum(lines) from inv), 0)::int as lines,
+      coalesce((select jsonb_agg(jsonb_build_object('id', inv.invoice_id, 'companyId', inv.company_id,
+        'netOre', inv.net, 'grossOre', inv.gross)) from inv), '[]'::jsonb) as invoices`);
   const [row] = (
     result as unknown as {
       rows: { subscriptions: number; lines: number; invoices: PendingInvoice[] | string }[];

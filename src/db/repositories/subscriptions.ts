@@ -105,8 +105,12 @@ export async function insertZoneSet(
     validFrom: string;
     validTo?: string | null;
   },
-): Promise<void> {
-  await tx.insert(subscriptionZoneSets).values({ ...values, validTo: values.validTo ?? null });
+): Promise<typeof subscriptionZoneSets.$inferSelect> {
+  const [row] = await tx
+    .insert(subscriptionZoneSets)
+    .values({ ...values, validTo: values.validTo ?? null })
+    .returning();
+  return row!;
 }
 
 export async function updateSubscription(

@@ -88,6 +88,11 @@ export const subscriptionZoneSets = pgTable(
       .notNull()
       .references(() => companies.id),
     zoneIds: jsonb('zone_ids').$type<string[]>().notNull(),
+    /**
+     * The zone ids as text, kept by the database: the billing run groups and looks up a batch's
+     * zone sets by this cheap-to-hash key instead of by the jsonb (issue 6's benchmark).
+     */
+    zoneKey: text('zone_key').notNull().generatedAlwaysAs(sql`zone_ids::text`),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     createdAt: createdAt(),
