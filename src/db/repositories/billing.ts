@@ -260,9 +260,9 @@ function uuidArray(ids: string[]): string {
  * Every billable subscription of the batch's companies (CTE `zs`: approved and valid on at least
  * one day of the month) with the zone set it is billed at (rule 8: the dearest in force on its
  * valid days in the month, ties to the earliest) and that set's price as on the month's first day
- * (rule 1, CTE `p`: the few prices of the month, looked up with one hash join). A subscription
- * without a zone set in the month, or whose zone sets have no price, still has its row, with a
- * null price: the caller counts those.
+ * (rule 1, CTE `p`: the few prices of the month with their category's name, looked up with one hash
+ * join). A subscription without a zone set in the month, or whose zone sets have no price, still
+ * has its row, with a null price: the caller counts those.
  *
  * The columns are kept in this order on purpose: the fixed-width ones first, so that the sorts
  * reading them find them at a known offset in each row.
@@ -270,17 +270,18 @@ function uuidArray(ids: string[]): string {
 function billableInMonthSql(p: { first: string; last: string; companies: string }) {
   return sql`
     p as materialized (
-      select distinct on (category_id, zone_count) category_id, zone_count, monthly_price_ore::bigint as price
-      from prices where valid_from <= ${p.first}::date
-      order by category_id, zone_count, valid_from desc),
+      select distinct on (pr.category_id, pr.zone_count) pr.category_id, pr.zone_count,
+        pr.monthly_price_ore::bigint as price, coalesce(c.name, pr.category_id) as category_name
+      from prices pr left join categories c on c.id = pr.category_id
+      where pr.valid_from <= ${p.first}::date
+      order by pr.category_id, pr.zone_count, pr.valid_from desc),
     zs as materialized (
       select distinct on (s.id) s.id, s.company_id, s.created_at, p.price, z.valid_from,
         least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
           - greatest(s.start_date, ${p.first}::date) + 1 as days_valid,
-        s.last_name, s.first_name, s.category_id, coalesce(c.name, s.category_id) as category_name,
+        s.last_name, s.first_name, s.category_id, p.category_name,
         z.zone_key, z.zone_ids
       from subscriptions s
-      left join categories c on c.id = s.category_id
       left join subscription_zone_sets z on z.subscription_id = s.id and z.company_id = any(${p.companies}::uuid[])
         and z.valid_from <= least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
         and (z.valid_to is null or z.valid_to >= greatest(s.start_date, ${p.first}::date))
