@@ -8,6 +8,7 @@
  *   BENCH_ROUNDS=9 npm run bench        (more rounds of run + floor, default 5; the median ratio is reported)
  *   BENCH_BATCH=500 BENCH_CONCURRENCY=3 npm run bench   (other batch sizes and batches at once)
  *   node --import tsx bench/profile.ts  (EXPLAIN ANALYZE of one batch's statement)
+ *   node --import tsx bench/instructions.ts  (instructions of one batch's statement and its floor, callgrind)
  */
 import { performance } from 'node:perf_hooks';
 import { AdjustableClock } from '../src/adapters/clock';
