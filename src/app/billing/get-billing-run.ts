@@ -29,3 +29,5 @@ export async function listBillingRuns(ctx: AppContext, input: { actor: OperatorA
   const runs = await runsOfMonth(ctx.db, parseYearMonth(input.month));
   return { items: runs.map(toRunDto) };
 }
+
+export type BillingRunDto = ReturnType<typeof toRunDto>;

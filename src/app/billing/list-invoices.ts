@@ -52,3 +52,7 @@ export async function listCompanyInvoices(ctx: AppContext, input: { actor: Compa
   const rows = await listInvoices(ctx.db, { companyId: input.actor.companyId });
   return { items: rows.map((r) => toInvoiceDto(r.invoice)) };
 }
+
+export type InvoiceDto = ReturnType<typeof toInvoiceDto>;
+export type OperatorInvoiceList = Awaited<ReturnType<typeof listOperatorInvoices>>;
+export type CompanyInvoiceList = Awaited<ReturnType<typeof listCompanyInvoices>>;

@@ -17,3 +17,5 @@ export async function getOperatorCatalog(ctx: AppContext) {
     versions: groupVersions(catalog.prices, today),
   };
 }
+
+export type OperatorCatalogDto = Awaited<ReturnType<typeof getOperatorCatalog>>;

@@ -30,3 +30,5 @@ export function operatorCompanyDto(
     contacts,
   };
 }
+
+export type OperatorCompanyDto = ReturnType<typeof operatorCompanyDto>;

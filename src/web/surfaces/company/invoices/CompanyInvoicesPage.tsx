@@ -1,24 +1,12 @@
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import type { CompanyInvoiceList } from '../../../../app/billing/list-invoices';
 import { useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, localeOf } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
-
-type Invoice = {
-  id: string;
-  month: string;
-  kind: 'invoice' | 'credit_note';
-  number: number;
-  vatOre: number;
-  totalOre: number;
-  issueDate: string;
-  dueDate: string;
-  kid: string;
-  creditedAt: string | null;
-};
 
 const FORMATS = [
   ['pdf', 'PDF'],
@@ -31,7 +19,7 @@ export function CompanyInvoicesPage() {
   const { t, i18n } = useTranslation('billing');
   usePageTitle(t('company.title'));
   const locale = localeOf(i18n.resolvedLanguage);
-  const list = useApiQuery<{ items: Invoice[] }>('/api/company/invoices');
+  const list = useApiQuery<CompanyInvoiceList>('/api/company/invoices');
   return (
     <>
       <Heading level={1} data-size="lg">

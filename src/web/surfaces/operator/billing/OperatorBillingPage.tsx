@@ -10,6 +10,8 @@ import {
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BillingRunDto } from '../../../../app/billing/get-billing-run';
+import type { OperatorInvoiceList } from '../../../../app/billing/list-invoices';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, localeOf } from '../../../ui/format';
@@ -17,25 +19,7 @@ import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
 
-type Invoice = {
-  id: string;
-  companyName?: string;
-  orgNumber?: string;
-  month: string;
-  kind: 'invoice' | 'credit_note';
-  number: number;
-  netOre: number;
-  vatOre: number;
-  totalOre: number;
-  issueDate: string;
-  creditedAt: string | null;
-};
-type Run = {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  companiesTotal: number;
-  companiesDone: number;
-};
+type Invoice = OperatorInvoiceList['items'][number];
 type Brief = { id: string; number: number } | null;
 
 function previousMonth(): string {
@@ -60,14 +44,13 @@ export function OperatorBillingPage() {
     '/api/operator/billing-runs',
     { invalidates: ['/api/operator/invoices', '/api/operator/billing-runs'] },
   );
-  const runs = useApiQuery<{ items: Run[] }>(`/api/operator/billing-runs?month=${month}`, {
+  const runs = useApiQuery<{ items: BillingRunDto[] }>(`/api/operator/billing-runs?month=${month}`, {
     enabled: valid && run.isPending,
     refetchInterval: run.isPending ? 500 : false,
   });
-  const invoices = useApiQuery<{
-    items: Invoice[];
-    totals: { netOre: number; vatOre: number; totalOre: number };
-  }>(`/api/operator/invoices?month=${month}`, { enabled: valid });
+  const invoices = useApiQuery<OperatorInvoiceList>(`/api/operator/invoices?month=${month}`, {
+    enabled: valid,
+  });
   const credit = useApiMutation<{ creditNote: Brief; invoice: Brief }, { id: string; reason: string }>(
     'post',
     (v) => `/api/operator/invoices/${v.id}/credit`,

@@ -1,12 +1,8 @@
-export type VersionPrice = { categoryId: string; zoneCount: 1 | 2 | 3; monthlyPriceOre: number };
-export type OperatorCatalog = {
-  today: string;
-  isExample: boolean;
-  maxPricedZones: number;
-  zones: { id: string; name: string; active: boolean }[];
-  categories: { id: string; name: string; nameEn: string; active: boolean }[];
-  versions: { validFrom: string; state: 'past' | 'current' | 'future'; prices: VersionPrice[] }[];
-};
+import type { OperatorCatalogDto } from '../../../../app/catalog/get-operator-catalog';
+
+/** The catalog as GET /api/operator/catalog returns it (the server's DTO; types only). */
+export type OperatorCatalog = OperatorCatalogDto;
+export type VersionPrice = OperatorCatalog['versions'][number]['prices'][number];
 export const CATALOG_PATH = '/api/operator/catalog';
 export const ZONE_COUNTS = [1, 2, 3] as const;
 
