@@ -15,7 +15,11 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Wires the whole product: database (migrated), clock, jobs, seed data and the HTTP server. */
 export async function createApp(config: Config, options: { logger?: boolean; webDir?: string } = {}) {
   const log = pino({ level: config.LOG_LEVEL });
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    onIdleError: (error) => log.warn({ err: error }, 'database: an idle connection was closed by the server'),
+  });
   const clock = new AdjustableClock();
   if (config.APP_NOW) clock.set(new Date(config.APP_NOW));
 

@@ -31,13 +31,24 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
  * Opens the database: PostgreSQL when a URL is given, else the embedded PGlite (in DATA_DIR,
  * or in memory for `memory://`). Migrations run before it is returned.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
-  const database = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string;
+  /** Told when the server drops an idle pooled connection (restart, admin command). */
+  onIdleError?: (error: Error) => void;
+}): Promise<Database> {
+  const database = options.url
+    ? await openPostgres(options.url, options.onIdleError)
+    : await openPglite(options.dataDir);
   return database;
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, onIdleError?: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, or a database dropped with its connections)
+  // is discarded by the pool and replaced at the next query; without a listener its error would be
+  // thrown as an uncaught exception and stop the process.
+  pool.on('error', (error) => onIdleError?.(error));
   // Dates stay strings ('YYYY-MM-DD'), as on PGlite with drizzle's `mode: 'string'`.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder });
