@@ -11,6 +11,29 @@ export function payrollAmounts(
   return { ...splitCost(charge.priceOre, subsidy), daysValid: charge.daysValid };
 }
 
+/** One row of a company's payroll-deduction basis: the employee, the ticket and the month's money. */
+export type PayrollRow = PayrollAmounts & {
+  subscriptionId: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  fields: Record<string, string | number | boolean>;
+  ticket: string;
+  categoryId: string;
+  zoneIds: string[];
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+};
+
+/** A company's payroll-deduction basis for a month: provisional until the month is billed. */
+export type PayrollBasis = {
+  month: string;
+  final: boolean;
+  fieldColumns: { key: string; label: string }[];
+  rows: PayrollRow[];
+  totals: PayrollTotals;
+};
+
 export type PayrollTotals = {
   count: number;
   priceOre: Ore;

@@ -1,24 +1,7 @@
+import type { PayrollBasis } from '../../domain/payroll';
+
 /** The payroll-deduction basis of a company and month (rule 12), as the exports lay it out. */
-export type PayrollSheet = {
-  month: string;
-  final: boolean;
-  fieldColumns: { key: string; label: string }[];
-  rows: {
-    firstName: string;
-    lastName: string;
-    phone: string;
-    fields: Record<string, string | number | boolean>;
-    ticket: string;
-    startDate: string;
-    endDate: string | null;
-    daysValid: number;
-    priceOre: number;
-    companyShareOre: number;
-    deductionOre: number;
-    taxableBenefitOre: number;
-  }[];
-  totals: { priceOre: number; companyShareOre: number; deductionOre: number; taxableBenefitOre: number };
-};
+export type PayrollSheet = PayrollBasis;
 
 export const PAYROLL_HEADERS = {
   before: ['Måned', 'Status', 'Fornavn', 'Etternavn', 'Mobil'],

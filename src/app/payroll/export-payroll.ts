@@ -2,10 +2,10 @@ import { payrollToCsv } from '../../adapters/payroll/csv';
 import { payrollToXlsx } from '../../adapters/payroll/xlsx';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { insertPayrollExport } from '../../db/repositories/payroll';
-import type { PayrollSnapshotRow } from '../../domain/payroll';
+import type { PayrollRow, PayrollSnapshotRow } from '../../domain/payroll';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { loadPayrollBasis, type PayrollRow } from './get-payroll-basis';
+import { loadPayrollBasis } from './get-payroll-basis';
 
 export function snapshotOf(rows: PayrollRow[]): PayrollSnapshotRow[] {
   return rows.map((r) => ({

@@ -5,27 +5,9 @@ import { findCompany } from '../../db/repositories/companies';
 import { billedPayrollLines } from '../../db/repositories/payroll';
 import { parseYearMonth } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
-import { payrollAmounts, payrollTotals } from '../../domain/payroll';
+import { type PayrollBasis, type PayrollRow, payrollAmounts, payrollTotals } from '../../domain/payroll';
 import { loadMonthCharges } from '../billing/month-charges';
 import type { AppContext, CompanyAdminActor } from '../context';
-
-export type PayrollRow = {
-  subscriptionId: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  fields: Record<string, string | number | boolean>;
-  ticket: string;
-  categoryId: string;
-  zoneIds: string[];
-  startDate: string;
-  endDate: string | null;
-  daysValid: number;
-  priceOre: number;
-  companyShareOre: number;
-  deductionOre: number;
-  taxableBenefitOre: number;
-};
 
 function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: string[]) {
   const category = catalog.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
@@ -38,7 +20,12 @@ function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: strin
  * subscriptions and subsidy) until the month is billed; then final, from the invoice lines with
  * the company's share as it was billed.
  */
-export async function loadPayrollBasis(tx: Tx, companyId: string, month: string, catalog: CatalogSnapshot) {
+export async function loadPayrollBasis(
+  tx: Tx,
+  companyId: string,
+  month: string,
+  catalog: CatalogSnapshot,
+): Promise<PayrollBasis> {
   month = parseYearMonth(month);
   const company = await findCompany(tx, companyId);
   if (!company) throw new AppError('NOT_FOUND');

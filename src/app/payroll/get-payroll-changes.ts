@@ -18,3 +18,5 @@ export async function getPayrollChanges(ctx: AppContext, input: { actor: Company
     ...changes,
   };
 }
+
+export type PayrollChangesDto = Awaited<ReturnType<typeof getPayrollChanges>>;

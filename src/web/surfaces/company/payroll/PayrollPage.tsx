@@ -2,6 +2,8 @@ import { Heading, Link, List, Paragraph, Table, Tag, Textfield } from '@digdir/d
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PayrollChangesDto } from '../../../../app/payroll/get-payroll-changes';
+import type { PayrollBasis } from '../../../../domain/payroll';
 import { useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, formatDateTime, formatMoney, localeOf } from '../../../ui/format';
@@ -9,46 +11,8 @@ import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
 
-type Row = {
-  subscriptionId: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  fields: Record<string, string | number | boolean>;
-  ticket: string;
-  endDate: string | null;
-  daysValid: number;
-  priceOre: number;
-  companyShareOre: number;
-  deductionOre: number;
-  taxableBenefitOre: number;
-};
-type Basis = {
-  month: string;
-  final: boolean;
-  fieldColumns: { key: string; label: string }[];
-  rows: Row[];
-  totals: {
-    count: number;
-    priceOre: number;
-    companyShareOre: number;
-    deductionOre: number;
-    taxableBenefitOre: number;
-  };
-};
-type Snapshot = {
-  subscriptionId: string;
-  firstName: string;
-  lastName: string;
-  endDate: string | null;
-  deductionOre: number;
-};
-type Changes = {
-  since: { month: string; format: string; createdAt: string } | null;
-  started: Snapshot[];
-  ended: Snapshot[];
-  priceChanged: { before: Snapshot; after: Snapshot }[];
-};
+type Basis = PayrollBasis;
+type Changes = PayrollChangesDto;
 
 function thisMonth(): string {
   const d = new Date();
