@@ -16,7 +16,8 @@ export type ChargedSubscription = MonthCharge & {
 
 /**
  * What each subscription of the given companies costs for the month (rules 1, 8, 11), by company,
- * in name order. Two queries for any number of companies: the billing run calls it per batch.
+ * in name order, by the domain's rules. Two queries for any number of companies. The provisional
+ * payroll basis reads it; the billing run computes the same in SQL (docs/decisions/005).
  */
 export async function loadMonthCharges(
   tx: Tx,
