@@ -11,7 +11,7 @@
  * folder, and runs each statement there in single-user mode (rolled back), counting only what
  * PostgreSQL does to plan and run it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,11 +32,16 @@ function literal(query: { sql: string; params: unknown[] }): string {
   });
 }
 
-/** Runs a command as the postgres user when we are root (PostgreSQL refuses to run as root). */
+/**
+ * Runs a command as the postgres user when we are root (PostgreSQL refuses to run as root), and
+ * returns what it wrote to stderr (the server's log in single-user mode, valgrind's summary).
+ */
 function asPostgres(command: string, args: string[], input?: string): string {
   const [cmd, argv] =
     process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  return execFileSync(cmd, argv, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  const run = spawnSync(cmd, argv, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`${command} failed (${run.status}):\n${run.stderr}`);
+  return run.stderr;
 }
 
 async function main() {
@@ -96,10 +101,9 @@ async function main() {
       for (const [name, text] of Object.entries(statements)) {
         const input = `begin;\n\nset local work_mem = '64MB';\n\n${text};\n\nrollback;\n\n`;
         const out = join(dir, `${name}.callgrind`);
-        execFileSync(
-          process.getuid?.() === 0 ? 'runuser' : 'valgrind',
+        const log = asPostgres(
+          'valgrind',
           [
-            ...(process.getuid?.() === 0 ? ['-u', 'postgres', '--', 'valgrind'] : []),
             '--tool=callgrind',
             `--callgrind-out-file=${out}`,
             '--toggle-collect=PortalRun',
@@ -111,15 +115,17 @@ async function main() {
             data,
             'bench',
           ],
-          { input, stdio: ['pipe', 'ignore', 'ignore'] },
+          input,
         );
-        const summary =
-          readFileSync(out, 'utf8').match(/^summary: (\d+)/m) ??
-          readFileSync(out, 'utf8').match(/^totals: (\d+)/m);
-        counts[name] = Number(summary?.[1]);
+        // A statement that failed would be counted as far as it got: refuse instead.
+        if (/\bERROR:/.test(log)) throw new Error(`the ${name} statement failed:\n${log}`);
+        const total = readFileSync(out, 'utf8').match(/^(?:summary|totals): (\d+)/m);
+        if (!total) throw new Error(`no instruction count in ${out}`);
+        counts[name] = Number(total[1]);
       }
-      const lines = COMPANIES * PER_COMPANY * (batch.length / COMPANIES);
-      console.log(`one batch: ${batch.length} companies, ${lines} lines (instructions, callgrind)`);
+      console.log(
+        `one batch: ${batch.length} companies, ${batch.length * PER_COMPANY} lines (instructions, callgrind)`,
+      );
       console.log(`  floor      ${(counts.floor! / 1e6).toFixed(1).padStart(8)} M`);
       console.log(
         `  statement  ${(counts.statement! / 1e6).toFixed(1).padStart(8)} M   ratio ${(counts.statement! / counts.floor!).toFixed(2)}×`,
