@@ -295,10 +295,7 @@ function billableInMonthSql(p: { first: string; last: string; companies: string 
  * Why subscriptions of these companies cannot be billed for the month: no zone set in the month, or
  * no price for the zone set. Asked only when the month's insert left subscriptions without a line.
  */
-export async function billingProblems(
-  tx: Tx,
-  p: { month: string; first: string; last: string; companyIds: string[] },
-) {
+export async function billingProblems(tx: Tx, p: { first: string; last: string; companyIds: string[] }) {
   const result = await tx.execute(sql`
     with ${billableInMonthSql({ ...p, companies: uuidArray(p.companyIds) })}
     select case when zs.zone_ids is null then 'ZONES_REQUIRED' else 'PRICE_MISSING' end as code,

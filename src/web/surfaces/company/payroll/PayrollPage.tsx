@@ -11,9 +11,6 @@ import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
 
-type Basis = PayrollBasis;
-type Changes = PayrollChangesDto;
-
 function thisMonth(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
@@ -31,8 +28,10 @@ export function PayrollPage() {
   const client = useQueryClient();
   const [month, setMonth] = useState(thisMonth);
   const valid = /^\d{4}-\d{2}$/.test(month);
-  const basis = useApiQuery<Basis>(`/api/company/payroll?month=${month}`, { enabled: valid });
-  const changes = useApiQuery<Changes>(`/api/company/payroll/changes?month=${month}`, { enabled: valid });
+  const basis = useApiQuery<PayrollBasis>(`/api/company/payroll?month=${month}`, { enabled: valid });
+  const changes = useApiQuery<PayrollChangesDto>(`/api/company/payroll/changes?month=${month}`, {
+    enabled: valid,
+  });
   const exported = () =>
     setTimeout(
       () => void client.invalidateQueries({ queryKey: [`/api/company/payroll/changes?month=${month}`] }),
