@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledBilling } from '../../src/app/billing/billing-job';
 import { runBillingMonth } from '../../src/app/billing/run-billing-month';
 import { insertMonthInvoices, insertMonthLines, lockInvoiceCounter } from '../../src/db/repositories/billing';
-import { categories, invoiceLines, invoices, subscriptions } from '../../src/db/schema';
+import { categories, invoiceLines, invoices, subscriptions, subscriptionZoneSets } from '../../src/db/schema';
 import { jobDefinitions } from '../../src/jobs/definitions';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
@@ -179,6 +179,26 @@ describeEachEngine('billing run (issue 6)', (app) => {
       .from(invoices)
       .where(and(eq(invoices.companyId, c.company.id), eq(invoices.month, '2027-04')));
     expect(rows).toHaveLength(1);
+  });
+
+  it('rule 8: a subscription with no zone set in force during the month stops the run with ZONES_REQUIRED, naming it', async () => {
+    const c = await createCompany(app());
+    const sub = await createSubscription(app(), { companyId: c.company.id, startDate: '2027-05-01' });
+    // Its only zone set starts after the month.
+    await app()
+      .ctx.db.update(subscriptionZoneSets)
+      .set({ validFrom: '2027-06-01' })
+      .where(eq(subscriptionZoneSets.subscriptionId, sub.id));
+
+    app().setNow('2027-06-01T06:00:00+02:00');
+    await expect(
+      runBillingMonth(app().ctx, { actor: systemOperator, month: '2027-05' }),
+    ).rejects.toMatchObject({
+      code: 'ZONES_REQUIRED',
+      details: { subscriptionId: sub.id, month: '2027-05' },
+    });
+    const written = await app().ctx.db.select().from(invoices).where(eq(invoices.month, '2027-05'));
+    expect(written).toHaveLength(0);
   });
 });
 

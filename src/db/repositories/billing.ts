@@ -285,7 +285,9 @@ function billableInMonthSql(p: { first: string; last: string; companies: string 
       left join subscription_zone_sets z on z.subscription_id = s.id and z.company_id = any(${p.companies}::uuid[])
         and z.valid_from <= least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
         and (z.valid_to is null or z.valid_to >= greatest(s.start_date, ${p.first}::date))
-      left join p on p.category_id = s.category_id and p.zone_count = least(jsonb_array_length(z.zone_ids), 3)
+      -- No zone set, no price (least() would turn the missing count into 3).
+      left join p on z.zone_ids is not null and p.category_id = s.category_id
+        and p.zone_count = least(jsonb_array_length(z.zone_ids), 3)
       where s.company_id = any(${p.companies}::uuid[]) and s.state = 'approved'
         and s.start_date <= ${p.last}::date and (s.end_date is null or s.end_date >= ${p.first}::date)
       order by s.id, p.price desc nulls last, z.valid_from)`;
@@ -300,7 +302,7 @@ export async function billingProblems(tx: Tx, p: { first: string; last: string; 
     with ${billableInMonthSql({ ...p, companies: uuidArray(p.companyIds) })}
     select case when zs.zone_ids is null then 'ZONES_REQUIRED' else 'PRICE_MISSING' end as code,
       zs.id::text as "subscriptionId", zs.category_id as "categoryId",
-      coalesce(least(jsonb_array_length(zs.zone_ids), 3), 0) as "zoneCount"
+      case when zs.zone_ids is null then 0 else least(jsonb_array_length(zs.zone_ids), 3) end as "zoneCount"
     from zs where zs.price is null
     order by zs.zone_ids is null, zs.id limit 1`);
   return (
@@ -334,14 +336,14 @@ export async function insertMonthLines(
     -- Per invoice: its gross, net (VAT on the total), the øre that rounding each line's net down
     -- leaves over, and the company's subsidy parsed once.
     inv as materialized (
-      select c.id as company_id, gen_random_uuid() as invoice_id, sums.subscriptions, sums.lines, sums.gross,
+      select c.id as company_id, gen_random_uuid() as invoice_id, sums.subscriptions, sums.gross,
         (2 * sums.gross * 100 + 112) / 224 as net, (2 * sums.gross * 100 + 112) / 224 - sums.base as left_over,
         case c.subsidy->>'type'
           when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
           when 'fixed' then (c.subsidy->>'value')::bigint
           else 0 end as subsidy_value,
         c.subsidy->>'type' as subsidy_type
-      from (select company_id, count(*) as subscriptions, count(price) as lines,
+      from (select company_id, count(*) as subscriptions,
           coalesce(sum(price), 0)::bigint as gross, coalesce(sum((price * 100) / 112), 0)::bigint as base
         from zs group by company_id) sums
       join companies c on c.id = sums.company_id
@@ -379,9 +381,11 @@ export async function insertMonthLines(
           when 'fixed' then least(l.subsidy_value, l.price)
           else 0 end
       from l cross join lateral (
-        select ((l.price * 100) % 112 <> 0 and l.inexact_no <= l.left_over)::int as up) x)
+        select ((l.price * 100) % 112 <> 0 and l.inexact_no <= l.left_over)::int as up) x
+      returning 1)
     select coalesce((select sum(subscriptions) from inv), 0)::int as subscriptions,
-      coalesce((select sum(lines) from inv), 0)::int as lines,
+      -- The lines actually written: a line lost on the way can never leave an invoice short.
+      (select count(*) from written)::int as lines,
       coalesce((select jsonb_agg(jsonb_build_object('id', inv.invoice_id, 'companyId', inv.company_id,
         'netOre', inv.net, 'grossOre', inv.gross)) from inv), '[]'::jsonb) as invoices`);
   const [row] = (
