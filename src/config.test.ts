@@ -43,3 +43,22 @@ describe('configuration (issue 2.3)', () => {
     expect(config.isDev).toBe(false);
   });
 });
+
+describe('TRUST_PROXY (issue 12.3)', () => {
+  it('trusts nobody by default; true/false, a hop count or a list of addresses and CIDRs', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'TRUE' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).TRUST_PROXY).toEqual(
+      ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback'],
+    );
+  });
+
+  it('a wrong entry stops the start, naming the variable and the entry', () => {
+    for (const wrong of ['10.0.0.1/33', 'proxy.example.no', '10.0.0', '::1/129', '10.0.0.1/8/8']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY/);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,nope' })).toThrow(/not: nope/);
+  });
+});

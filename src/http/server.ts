@@ -16,6 +16,7 @@ import type { AdjustableClock } from '../adapters/clock';
 import type { AppContext } from '../app/context';
 import { registerSessions } from './auth/sessions';
 import { redactUrl } from './log-redaction';
+import { trustProxyOption } from './trust-proxy';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
 
@@ -54,7 +55,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
               }),
             },
           },
-    trustProxy: true,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
     // Malformed URLs and the like never reach the error handler: give them the contract's body too.

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from './test-app';
 export function describeEachEngine(
   name: string,
   suite: (app: () => TestApp) => void,
-  options: { now?: string } = {},
+  options: { now?: string; env?: Record<string, string> } = {},
 ) {
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {

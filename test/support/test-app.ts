@@ -22,11 +22,23 @@ export interface TestApp {
 
 /**
  * A whole product on a fresh database (seeded catalog and operator), with a recording job queue
- * and the clock set to `now`. Requests go through fastify's inject: no port is opened.
+ * and the clock set to `now`. Requests go through fastify's inject: no port is opened. `env`
+ * overrides configuration (see src/config.ts).
  */
-export async function createTestApp(engine: EngineName, options: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: EngineName,
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(engine);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', DATA_DIR: 'memory://' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JOBS: 'false',
+    DATA_DIR: 'memory://',
+    // The tests stand behind a proxy on loopback (inject's peer), so X-Forwarded-For picks a client.
+    TRUST_PROXY: 'loopback',
+    ...options.env,
+  });
   const clock = new AdjustableClock();
   clock.set(new Date(options.now ?? '2027-01-15T10:00:00+01:00'));
   const jobs = new RecordingJobQueue();
