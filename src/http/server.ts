@@ -16,9 +16,9 @@ import type { AdjustableClock } from '../adapters/clock';
 import type { AppContext } from '../app/context';
 import { registerSessions } from './auth/sessions';
 import { redactUrl } from './log-redaction';
-import { trustProxyOption } from './trust-proxy';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
+import { trustProxyOption } from './trust-proxy';
 
 export interface ServerOptions {
   /** The built web app (Vite output); served with fallback to index.html for client routes. */
