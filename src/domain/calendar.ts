@@ -38,6 +38,24 @@ export function isYearMonth(s: string): boolean {
   return typeof s === 'string' && tryPlainYearMonth(s) !== null;
 }
 
+/** The years a date or month typed by a person may fall in (issue 14); outside is a 400. */
+export const INPUT_YEARS = { min: 2000, max: 2099 } as const;
+
+/** A real calendar date 'YYYY-MM-DD' in the years of `INPUT_YEARS`. */
+export function isInputDate(s: string): boolean {
+  return isIsoDate(s) && inInputYears(s);
+}
+
+/** A real calendar month 'YYYY-MM' in the years of `INPUT_YEARS`. */
+export function isInputMonth(s: string): boolean {
+  return isYearMonth(s) && inInputYears(s);
+}
+
+function inInputYears(s: string): boolean {
+  const year = Number(s.slice(0, 4));
+  return year >= INPUT_YEARS.min && year <= INPUT_YEARS.max;
+}
+
 export function parseIsoDate(s: string): IsoDate {
   toPlainDate(s);
   return s;

@@ -8,6 +8,7 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Noen av feltene er ikke fylt ut riktig.',
     en: 'Some fields are not filled in correctly.',
   },
+
   INVALID_JSON: { nb: 'Forespørselen er ikke gyldig JSON.', en: 'The request is not valid JSON.' },
   NOT_FOUND: { nb: 'Fant ikke det du ba om.', en: 'What you asked for was not found.' },
   ROUTE_NOT_FOUND: { nb: 'Denne adressen finnes ikke.', en: 'This address does not exist.' },
@@ -142,6 +143,99 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Something went wrong on our side. Try again shortly.',
   },
 };
+
+/**
+ * What is wrong with one field of a request (`details[].problem` of a VALIDATION_FAILED), in
+ * bokmål and English. `{field}` is the field's name; `{max}`, `{min}`, `{keys}` come from the issue.
+ */
+export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
+  unpaired_surrogate: {
+    nb: '{field} inneholder et ødelagt tegn.',
+    en: '{field} contains a broken character.',
+  },
+  control_character: {
+    nb: '{field} inneholder et kontrolltegn som ikke er tillatt.',
+    en: '{field} contains a control character that is not allowed.',
+  },
+  line_break: { nb: '{field} kan ikke ha linjeskift.', en: '{field} cannot contain line breaks.' },
+  replacement_character: {
+    nb: '{field} inneholder tegnet \uFFFD: teksten er lest med feil tegnsett.',
+    en: '{field} contains the character \uFFFD: the text was read with the wrong encoding.',
+  },
+  bidi_control: {
+    nb: '{field} inneholder usynlige skriveretningstegn som ikke er tillatt.',
+    en: '{field} contains invisible text-direction characters that are not allowed.',
+  },
+  required: { nb: '{field} må fylles ut.', en: '{field} is required.' },
+  too_short: { nb: '{field} må ha minst {min} tegn.', en: '{field} must have at least {min} characters.' },
+  too_long: { nb: '{field} kan ha høyst {max} tegn.', en: '{field} can have at most {max} characters.' },
+  name_characters: {
+    nb: '{field} kan bare ha bokstaver, mellomrom, bindestrek, apostrof og punktum.',
+    en: '{field} may only contain letters, spaces, hyphens, apostrophes and periods.',
+  },
+  email_invalid: {
+    nb: '{field} er ikke en gyldig e-postadresse.',
+    en: '{field} is not a valid email address.',
+  },
+  pattern: { nb: '{field} har feil format.', en: '{field} has the wrong format.' },
+  date_invalid: {
+    nb: '{field} er ikke en gyldig dato (ÅÅÅÅ-MM-DD).',
+    en: '{field} is not a valid date (YYYY-MM-DD).',
+  },
+  month_invalid: {
+    nb: '{field} er ikke en gyldig måned (ÅÅÅÅ-MM).',
+    en: '{field} is not a valid month (YYYY-MM).',
+  },
+  year_out_of_range: {
+    nb: '{field} må ligge i årene {min}–{max}.',
+    en: '{field} must be in the years {min}–{max}.',
+  },
+  empty_patch: {
+    nb: '{field} endrer ingenting: oppgi minst ett felt.',
+    en: '{field} changes nothing: give at least one field.',
+  },
+  wrong_type: { nb: '{field} har feil type.', en: '{field} has the wrong type.' },
+  too_big: {
+    nb: '{field} er for stor eller for lang (høyst {max}).',
+    en: '{field} is too large or too long (at most {max}).',
+  },
+  too_small: {
+    nb: '{field} er for liten eller for kort (minst {min}).',
+    en: '{field} is too small or too short (at least {min}).',
+  },
+  not_allowed: {
+    nb: '{field} har en verdi som ikke er tillatt.',
+    en: '{field} has a value that is not allowed.',
+  },
+  unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
+  invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+};
+
+/** The message of a VALIDATION_FAILED with problems in several fields. */
+export const severalFieldsMessage: Record<Lang, string> = {
+  nb: 'Noen av feltene er ikke fylt ut riktig: {fields}.',
+  en: 'Some fields are not filled in correctly: {fields}.',
+};
+
+/** How a field is named in a message: «orderForm.intro» / "orderForm.intro"; the whole body is "the request". */
+export function fieldLabel(field: string, lang: Lang): string {
+  if (!field) return lang === 'nb' ? 'Forespørselen' : 'The request';
+  return lang === 'nb' ? `«${field}»` : `"${field}"`;
+}
+
+/** The message for one field's problem; an unknown problem reads as "{field} is not valid". */
+export function translateFieldProblem(
+  problem: string,
+  field: string,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
+  const texts = fieldProblemMessages[problem] ?? fieldProblemMessages.invalid;
+  let text = texts?.[lang] ?? '';
+  for (const [key, value] of Object.entries({ ...params, field: fieldLabel(field, lang) }))
+    text = text.replaceAll(`{${key}}`, String(value));
+  return text;
+}
 
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'nb';

@@ -1,7 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../domain/errors';
-import { pickLang, translateError } from './error-messages';
+import {
+  type Lang,
+  pickLang,
+  severalFieldsMessage,
+  translateError,
+  translateFieldProblem,
+} from './error-messages';
 import { statusOf } from './errors';
 
 export function sendError(
@@ -16,13 +22,81 @@ export function sendError(
     const retry = params?.retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
   }
+  const fields = code === 'VALIDATION_FAILED' ? fieldProblems(details, lang) : null;
   return reply.status(statusOf[code]).send({
     error: {
       code,
-      message: translateError(code, lang, params),
-      ...(details === undefined ? {} : { details }),
+      message: fields?.message ?? translateError(code, lang, params),
+      ...(details === undefined ? {} : { details: fields?.details ?? details }),
     },
   });
+}
+
+/** One field's problem in a VALIDATION_FAILED: `path` like `body.firstName`, `problem` a key of fieldProblemMessages. */
+export interface FieldProblem {
+  path: string;
+  problem: string;
+  params?: Record<string, string | number>;
+}
+
+const CONTEXTS = /^(body|querystring|params|headers)\.?/;
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  const v = value as FieldProblem | null;
+  return typeof v?.path === 'string' && typeof v.problem === 'string';
+}
+
+/**
+ * Translates details that name fields and their problems, and makes the error's message name
+ * them: one field → its own message ("«firstName» inneholder et kontrolltegn…"), several → a list.
+ */
+function fieldProblems(details: unknown, lang: Lang) {
+  if (!Array.isArray(details) || details.length === 0 || !details.every(isFieldProblem)) return null;
+  const translated = details.map(({ path, problem, params }) => ({
+    path,
+    problem,
+    message: translateFieldProblem(problem, path.replace(CONTEXTS, ''), lang, params),
+  }));
+  const fields = [...new Set(details.map((d) => d.path.replace(CONTEXTS, '')))];
+  const message =
+    fields.length === 1
+      ? (translated[0]?.message ?? '')
+      : severalFieldsMessage[lang].replace('{fields}', fields.map((f) => f || 'body').join(', '));
+  return { details: translated, message };
+}
+
+type ZodIssueLike = {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+};
+
+/** A zod issue (as fastify-type-provider-zod passes it) as a field problem. */
+function problemOfIssue(context: string, issue: ZodIssueLike): FieldProblem {
+  const path = `${context}${issue.instancePath.replaceAll('/', '.')}`.replace(/\.$/, '');
+  const p = issue.params;
+  const own = p.params as { problem?: string; max?: number; min?: number } | undefined;
+  if (issue.keyword === 'custom' && own?.problem) {
+    const { problem, ...rest } = own;
+    return { path, problem, params: rest as Record<string, string | number> };
+  }
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return { path, problem: /received undefined/.test(issue.message) ? 'required' : 'wrong_type' };
+    case 'too_big':
+      return { path, problem: 'too_big', params: { max: String(p.maximum) } };
+    case 'too_small':
+      return { path, problem: 'too_small', params: { min: String(p.minimum) } };
+    case 'invalid_format':
+      return { path, problem: p.format === 'email' ? 'email_invalid' : 'pattern' };
+    case 'invalid_value':
+      return { path, problem: 'not_allowed' };
+    case 'unrecognized_keys':
+      return { path, problem: 'unknown_keys', params: { keys: ((p.keys as string[]) ?? []).join(', ') } };
+    default:
+      return { path, problem: 'invalid' };
+  }
 }
 
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -38,10 +112,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return sendError(request, reply, error.code, error.details, error.params);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((v) => ({
-      path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-      message: v.message,
-    }));
+    const context = error.validationContext ?? 'body';
+    const details = error.validation.map((v) => problemOfIssue(context, v as unknown as ZodIssueLike));
     return sendError(request, reply, 'VALIDATION_FAILED', details);
   }
   const fastifyError = error as FastifyError;

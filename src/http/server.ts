@@ -19,6 +19,7 @@ import { redactUrl } from './log-redaction';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
 import { trustProxyOption } from './trust-proxy';
+import { guardUrl } from './url-guard';
 
 export interface ServerOptions {
   /** The built web app (Vite output); served with fallback to index.html for client routes. */
@@ -64,6 +65,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.addHook('onRequest', guardUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCleanText, normaliseText, searchKey } from './text';
+
+const line = { max: 100, min: 1 };
+const name = { max: 100, min: 1, personName: true };
+const ok = (value: string) => ({ ok: true, value });
+const bad = (problem: string) => ({ ok: false, problem });
+
+describe('the text boundary (issue 14, item 1)', () => {
+  it('makes text NFC, so "Åse" typed as A + combining ring equals the precomposed one', () => {
+    expect(normaliseText('A\u030Ase', line)).toEqual(ok('\u00C5se'));
+  });
+
+  it('trims and collapses inner whitespace of a single line (NBSP and line separators too)', () => {
+    expect(normaliseText('  Ola \u00A0  Nordmann\u2003', line)).toEqual(ok('Ola Nordmann'));
+    expect(normaliseText('a\u2028b', line)).toEqual(ok('a b'));
+  });
+
+  it('refuses NUL and every other C0/C1 control character', () => {
+    expect(normaliseText('X\u0000Y', line)).toEqual(bad('control_character'));
+    expect(normaliseText('X\u001BY', line)).toEqual(bad('control_character'));
+    expect(normaliseText('X\u007FY', line)).toEqual(bad('control_character'));
+    expect(normaliseText('X\u0085Y', line)).toEqual(bad('control_character'));
+    expect(normaliseText('X\u009FY', { ...line, multiLine: true })).toEqual(bad('control_character'));
+    expect(normaliseText('X\u0000Y', { ...line, multiLine: true })).toEqual(bad('control_character'));
+  });
+
+  it('allows line breaks only in a multi-line field, and makes them \\n', () => {
+    expect(normaliseText('a\nb', line)).toEqual(bad('line_break'));
+    expect(normaliseText('a\tb', line)).toEqual(bad('line_break'));
+    expect(normaliseText(' a  \r\nb\rc\u2029d \n', { max: 100, multiLine: true })).toEqual(ok('a\nb\nc\nd'));
+  });
+
+  it('refuses U+FFFD, unpaired surrogates and bidi overrides and isolates', () => {
+    expect(normaliseText('Trine \uFFFDdeg\uFFFDrd', line)).toEqual(bad('replacement_character'));
+    expect(normaliseText('a\uD800b', line)).toEqual(bad('unpaired_surrogate'));
+    expect(normaliseText('a\uDC00', line)).toEqual(bad('unpaired_surrogate'));
+    for (const c of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ])
+      expect(normaliseText(`abc${c}def`, line)).toEqual(bad('bidi_control'));
+    expect(normaliseText('smile \u{1F600}', line)).toEqual(ok('smile \u{1F600}'));
+  });
+
+  it('counts the length in code points after normalising, between min and max', () => {
+    expect(normaliseText('   ', line)).toEqual(bad('required'));
+    expect(normaliseText('ab', { max: 100, min: 3 })).toEqual(bad('too_short'));
+    expect(normaliseText('\u{1F600}'.repeat(100), line)).toEqual(ok('\u{1F600}'.repeat(100)));
+    expect(normaliseText('a'.repeat(101), line)).toEqual(bad('too_long'));
+    expect(normaliseText('a'.repeat(10_000_000), line)).toEqual(bad('too_long'));
+    expect(normaliseText('', { max: 10 })).toEqual(ok(''));
+  });
+
+  it('personal names: letters of any script, marks, spaces, hyphens, apostrophes and periods only', () => {
+    for (const n of [
+      'Åse',
+      'Łukasz Wiśniewski',
+      'Anne-Marit',
+      "O'Brien",
+      'D’Angelo',
+      'J. R. R.',
+      'Čeněk Đurić',
+      'Ŋáste Ŧŧ',
+      'Σωκράτης',
+      'Алексей',
+      '李小龍',
+      '’t Hart',
+    ])
+      expect(normaliseText(n, name)).toEqual(ok(n));
+    for (const n of ['=2+3', 'Ola2', 'Ola \u{1F600}', '@Ola', '+47', '-Ola', '.', 'Ola;Kari', 'a<b>'])
+      expect(normaliseText(n, name)).toEqual(bad('name_characters'));
+  });
+
+  it('e-mail addresses and patterns are checked after normalising', () => {
+    expect(normaliseText(' kari@example.no ', { max: 320, email: true })).toEqual(ok('kari@example.no'));
+    expect(normaliseText('kari@', { max: 320, email: true })).toEqual(bad('email_invalid'));
+    expect(normaliseText('0123 ', { max: 4, pattern: /^\d{4}$/ })).toEqual(ok('0123'));
+    expect(normaliseText('012a', { max: 4, pattern: /^\d{4}$/ })).toEqual(bad('pattern'));
+  });
+
+  it('property: whatever it accepts is NFC, clean, trimmed, within its bounds and stable', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 40 }),
+        (raw, multiLine, max) => {
+          const result = normaliseText(raw, { max, multiLine });
+          if (!result.ok) return;
+          const v = result.value;
+          expect(v.normalize('NFC')).toBe(v);
+          expect(isCleanText(v.replace(/[\n\t]/g, ' '))).toBe(true);
+          expect(v).toBe(v.trim());
+          expect([...v].length).toBeLessThanOrEqual(max);
+          if (!multiLine) expect(v).not.toMatch(/\s\s|[\n\t]/);
+          expect(normaliseText(v, { max, multiLine })).toEqual(result);
+        },
+      ),
+      { seed: 14, numRuns: 400 },
+    );
+  });
+
+  it('property: a string with any refused character is refused', () => {
+    const refused = fc.constantFrom('\u0000', '\u0007', '\u0080', '\uFFFD', '\u202E', '\u2067', '\uD800');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), refused, fc.string({ maxLength: 20 }), (a, c, b) => {
+        expect(normaliseText(a + c + b, { max: 100 }).ok).toBe(false);
+      }),
+      { seed: 14 },
+    );
+  });
+
+  it('a search key is NFC and collapsed like stored text', () => {
+    expect(searchKey('  A\u030Ase  Hansen ')).toBe('\u00C5se Hansen');
+  });
+});

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { checkOpaqueText, normaliseText, type TextProblem, type TextRule } from '../../domain/text';
+
+/**
+ * The zod side of the one text boundary (`src/domain/text.ts`). Every request schema that takes
+ * a string uses one of these builders; `src/http/request-schemas.test.ts` walks every route's
+ * body, query, params and headers and refuses a plain `z.string()`.
+ *
+ * A breach is a zod issue `{ code: 'custom', params: { problem, max?, min? } }`; the error
+ * handler turns it into a 400 VALIDATION_FAILED naming the field, in bokmål and English
+ * (`fieldProblemMessages` in `src/http/error-messages.ts`).
+ */
+
+/** The transform functions of the builders: how the schema check recognises a checked string. */
+const checkedTransforms = new WeakSet<object>();
+
+/** True when `schema` is a pipe made by one of the builders here (for the schema check). */
+export function isCheckedString(schema: z.ZodType): boolean {
+  const def = (schema as unknown as { _zod: { def: { type: string; out?: z.ZodType } } })._zod.def;
+  if (def.type !== 'pipe' || !def.out) return false;
+  const out = (def.out as unknown as { _zod: { def: { type: string; transform?: object } } })._zod.def;
+  return out.type === 'transform' && !!out.transform && checkedTransforms.has(out.transform);
+}
+
+type Issue = { problem: TextProblem | string; [key: string]: unknown };
+
+/**
+ * A string schema whose value goes through `check`; an issue from it is the field's 400.
+ * Exported for the calendar builders; routes use `text.*`.
+ */
+export function checkedString<T>(
+  check: (raw: string) => { ok: true; value: T } | { ok: false; issue: Issue },
+  jsonSchema: Record<string, unknown>,
+) {
+  const transform = (raw: string, ctx: z.core.$RefinementCtx<string>): T => {
+    const result = check(raw);
+    if (result.ok) return result.value;
+    ctx.issues.push({
+      code: 'custom',
+      message: String(result.issue.problem),
+      input: raw,
+      params: result.issue,
+    });
+    return z.NEVER;
+  };
+  checkedTransforms.add(transform);
+  return z.string().transform(transform).meta(jsonSchema);
+}
+
+function ruleSchema(rule: TextRule, jsonSchema: Record<string, unknown> = {}) {
+  return checkedString(
+    (raw) => {
+      const result = normaliseText(raw, rule);
+      return result.ok
+        ? result
+        : { ok: false, issue: { problem: result.problem, max: rule.max, min: rule.min ?? 0 } };
+    },
+    { maxLength: rule.max, ...(rule.min ? { minLength: rule.min } : {}), ...jsonSchema },
+  );
+}
+
+export interface LineOptions {
+  max: number;
+  /** Fewest characters; default 1 (a required field). 0 accepts the empty string. */
+  min?: number;
+  /** A pattern the normalised value must match, e.g. `/^\d{4}$/`. */
+  pattern?: RegExp;
+}
+
+export const text = {
+  /** One line: NFC, trimmed, whitespace collapsed; no line breaks, control or bidi characters. */
+  singleLine: ({ max, min = 1, pattern }: LineOptions) =>
+    ruleSchema({ max, min, pattern }, pattern ? { pattern: pattern.source } : {}),
+  /** Several lines (intro texts, terms, reasons): as `singleLine`, but line breaks kept as `\n`. */
+  multiLine: ({ max, min = 0 }: { max: number; min?: number }) => ruleSchema({ max, min, multiLine: true }),
+  /** A first or last name as on the ID: letters of any script, marks, space, - ' ’ and . only. */
+  personName: ({ max = 100 }: { max?: number } = {}) =>
+    ruleSchema(
+      { max, min: 1, personName: true },
+      {
+        description: "Letters of any script, combining marks, spaces, hyphens, apostrophes (' ’) and periods",
+      },
+    ),
+  /** An e-mail address, normalised like a single line. */
+  email: ({ max = 320 }: { max?: number } = {}) =>
+    ruleSchema({ max, min: 3, email: true }, { format: 'email' }),
+  /** A search term: normalised like a single line (NFC), may be empty. */
+  search: ({ max = 200 }: { max?: number } = {}) => ruleSchema({ max, min: 0 }),
+  /**
+   * An opaque value compared byte for byte (ids, tokens, keys): not changed, but refused when
+   * it holds control, bidi or broken characters or is longer than `max` (or shorter than `min`).
+   */
+  opaque: ({ max, min = 1, pattern }: LineOptions) =>
+    checkedString(
+      (raw) => {
+        const problem =
+          checkOpaqueText(raw, max) ??
+          (raw.length < min ? (raw.length === 0 ? 'required' : 'too_short') : null) ??
+          (pattern && !pattern.test(raw) ? 'pattern' : null);
+        return problem ? { ok: false, issue: { problem, max, min } } : { ok: true, value: raw };
+      },
+      { maxLength: max, ...(min ? { minLength: min } : {}), ...(pattern ? { pattern: pattern.source } : {}) },
+    ),
+  /** A password or other secret: passed on unchanged (never normalised), only its length bounded. */
+  secret: ({ max = 1000 }: { max?: number } = {}) =>
+    checkedString(
+      (raw) =>
+        raw.length > max ? { ok: false, issue: { problem: 'too_long', max } } : { ok: true, value: raw },
+      { maxLength: max },
+    ),
+};
