@@ -45,7 +45,7 @@ export async function createApp(config: Config, options: { logger?: boolean; web
 
   async function stop() {
     await server.close();
-    if (jobs) await jobs.boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    if (jobs) await jobs.boss.stop({ graceful: false }).catch(() => undefined);
     await database.close();
   }
   return { ctx, server, clock, stop };

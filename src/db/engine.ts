@@ -22,6 +22,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   executeSql: ExecuteSql;
+  /** The embedded engine's client (PGlite only), for libraries that adapt to it (pg-boss). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    pglite: client,
     executeSql: async (text, values) => {
       if (values && values.length > 0) {
         const result = await client.query<Record<string, unknown>>(text, values);

@@ -18,7 +18,7 @@ for (const engine of testEngines()) {
       jobs = await startJobs(database, database.url);
     });
     afterAll(async () => {
-      await jobs.boss.stop({ graceful: false, wait: true });
+      await jobs.boss.stop({ graceful: false });
       await database.close();
     });
 
