@@ -1,5 +1,13 @@
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/engine';
-import { messages } from '../db/schema';
+import { employees, messages } from '../db/schema';
+import {
+  type Language,
+  languageOf,
+  type MessageKind,
+  type MessageParams,
+  renderMessage,
+} from '../domain/message-catalogue';
 import type { JobQueue } from '../jobs/queue';
 
 export const SEND_MESSAGE_JOB = 'send-message';
@@ -37,4 +45,42 @@ export async function queueMessage(tx: Tx, jobs: JobQueue, message: NewMessage):
   if (!row) return false;
   await jobs.send(tx, SEND_MESSAGE_JOB, { messageId: row.id }, { singletonKey: row.id, retryLimit: 5 });
   return true;
+}
+
+/**
+ * Queues a message of the catalogue (`src/domain/message-catalogue.ts`) in the recipient's
+ * language, in the caller's transaction, under its idempotency key. Returns false for a repeat.
+ */
+export async function queueCatalogMessage<K extends MessageKind>(
+  tx: Tx,
+  jobs: JobQueue,
+  message: {
+    kind: K;
+    params: MessageParams[K];
+    language: Language;
+    channel: 'sms' | 'email';
+    to: string;
+    idempotencyKey: string;
+    companyId?: string | null;
+  },
+): Promise<boolean> {
+  const text = renderMessage(message.kind, message.language, message.params);
+  return queueMessage(tx, jobs, {
+    channel: message.channel,
+    to: message.to,
+    subject: text.subject,
+    body: text.body,
+    idempotencyKey: message.idempotencyKey,
+    companyId: message.companyId ?? null,
+    kind: message.kind,
+  });
+}
+
+/** The language an employee chose (stored per company and phone); bokmål when unknown. */
+export async function employeeLanguage(tx: Tx, companyId: string, phone: string): Promise<Language> {
+  const [row] = await tx
+    .select({ language: employees.language })
+    .from(employees)
+    .where(and(eq(employees.companyId, companyId), eq(employees.phone, phone)));
+  return languageOf(row?.language);
 }

@@ -23,6 +23,12 @@ export type PayrollRow = PayrollAmounts & {
   zoneIds: string[];
   startDate: IsoDate;
   endDate: IsoDate | null;
+  /**
+   * Issue 15: the company raised the deduction and the employee has not yet agreed; only
+   * `consentedDeductionOre` (the amount agreed, øre) may be deducted until then, not `deductionOre`.
+   */
+  consentMissing: boolean;
+  consentedDeductionOre: Ore | null;
 };
 
 /** A company's payroll-deduction basis for a month: provisional until the month is billed. */

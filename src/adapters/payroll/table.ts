@@ -14,6 +14,7 @@ export const PAYROLL_HEADERS = {
     'Bedriftens andel',
     'Lønnstrekk',
     'Skattepliktig fordel',
+    'Samtykke mangler: godkjent trekk',
   ],
 };
 
@@ -49,6 +50,7 @@ export function payrollTable<M>(sheet: PayrollSheet, money: (ore: number) => M) 
     money(r.companyShareOre),
     money(r.deductionOre),
     money(r.taxableBenefitOre),
+    r.consentMissing && r.consentedDeductionOre !== null ? money(r.consentedDeductionOre) : '',
   ]);
   return { status, header, rows };
 }

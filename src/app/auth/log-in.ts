@@ -39,12 +39,16 @@ export function publicUser(user: {
   companyId: string | null;
   name: string;
   operatorRole?: 'admin' | 'read_only' | null;
+  language?: 'nb' | 'en';
+  newOrderNotice?: 'immediate' | 'digest' | 'none';
 }) {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
+    language: user.language ?? 'nb',
+    ...(user.role === 'company_admin' ? { newOrderNotice: user.newOrderNotice ?? 'digest' } : {}),
     ...(user.companyId ? { companyId: user.companyId } : {}),
     ...(user.role === 'operator' ? { operatorRole: user.operatorRole ?? 'admin' } : {}),
   };

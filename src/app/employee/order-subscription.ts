@@ -1,14 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
-import { listSubscriptions, type SubscriptionWithZones } from '../../db/repositories/subscriptions';
+import {
+  listSubscriptions,
+  type SubscriptionRow,
+  type SubscriptionWithZones,
+  setEmployeeLanguage,
+} from '../../db/repositories/subscriptions';
 import { monthOf, osloToday } from '../../domain/calendar';
 import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
+import { deductionTermsText } from '../../domain/deduction-terms';
 import { AppError } from '../../domain/errors';
+import type { Language } from '../../domain/message-catalogue';
 import { splitCost } from '../../domain/money';
 import { deriveStatus, isLive, orderStartDate } from '../../domain/subscription';
 import type { AppContext, EmployeeActor } from '../context';
+import { employeeLanguage } from '../messages';
 import { createSubscription } from '../subscriptions/create-subscription';
+import { smsEmployee } from '../subscriptions/notify';
+import { emailAdmins } from '../subscriptions/notify-admins';
 import { type SubscriptionDto, toSubscriptionDto } from '../subscriptions/to-dto';
 import { assertOrderingOpen, companyOfEmployee } from './order-company';
 import { type FieldValue, validateOrderFields } from './order-fields';
@@ -21,6 +31,8 @@ export interface OrderInput {
   categoryId: string;
   fields: Record<string, unknown>;
   consent: boolean;
+  /** The web app's language: the employee's choice for messages, and of the default terms text. */
+  language?: Language;
   /** From the Idempotency-Key header: a retry with the same key gets the same order. */
   idempotencyKey?: string | null;
 }
@@ -89,6 +101,7 @@ export async function orderSubscription(
     const repeat = await recentIdenticalOrder(tx, input, { zoneIds, fields }, now);
     if (repeat) return { subscription: toSubscriptionDto(repeat, now), created: false };
 
+    const language = input.language ?? (await employeeLanguage(tx, company.id, input.actor.phone));
     const { subscription, created } = await createSubscription(tx, ctx, {
       actor: input.actor,
       companyId: company.id,
@@ -102,7 +115,7 @@ export async function orderSubscription(
       source: 'employee',
       fields,
       consent: {
-        termsText: company.deductionTerms,
+        termsText: deductionTermsText(company.deductionTerms, language),
         at: now.toISOString(),
         priceOre: split.priceOre,
         companyShareOre: split.companyShareOre,
@@ -112,6 +125,34 @@ export async function orderSubscription(
       offeredZoneIds: form.offeredZoneIds,
       offeredCategoryIds: form.offeredCategoryIds,
     });
+    if (created) {
+      if (input.language) await setEmployeeLanguage(tx, company.id, input.actor.phone, input.language);
+      await notifyOrder(tx, ctx, subscription);
+    }
     return { subscription: toSubscriptionDto(subscription, now), created };
+  });
+}
+
+/**
+ * Issue 15: an order waiting for approval is confirmed to the employee by SMS and announced to
+ * the administrators who chose to hear of new orders at once (the others get the daily digest).
+ * An approved order's ticket SMS is the confirmation.
+ */
+async function notifyOrder(tx: Tx, ctx: AppContext, sub: SubscriptionRow) {
+  if (sub.state !== 'pending') return;
+  await smsEmployee(
+    tx,
+    ctx,
+    sub,
+    'order_received',
+    { startDate: sub.startDate, needsApproval: true },
+    `order-received:${sub.id}`,
+  );
+  await emailAdmins(tx, ctx, {
+    companyId: sub.companyId,
+    kind: 'admin_new_order',
+    params: { employeeName: `${sub.firstName} ${sub.lastName}`, startDate: sub.startDate },
+    idempotencyKey: `admin-new-order:${sub.id}`,
+    who: (admin) => admin.newOrderNotice === 'immediate',
   });
 }

@@ -1,34 +1,18 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { companies, subscriptions, users } from '../../db/schema';
-import { formatDateNb, osloToday } from '../../domain/calendar';
+import { and, asc, eq } from 'drizzle-orm';
+import { companies, subscriptions } from '../../db/schema';
+import { osloToday } from '../../domain/calendar';
 import { formatPhoneNo } from '../../domain/phone';
 import type { AppContext } from '../context';
-import { queueMessage } from '../messages';
+import { emailAdmins } from '../subscriptions/notify-admins';
 
 export const PENDING_DIGEST_JOB = 'pending-orders-digest';
 
 type Pending = { firstName: string; lastName: string; phone: string; startDate: string; createdAt: Date };
 
-function digestBody(ctx: AppContext, companyName: string, pending: Pending[]): string {
-  const lines = pending.map(
-    (p) =>
-      `- ${p.firstName} ${p.lastName} (${formatPhoneNo(p.phone)}), bestilt ${formatDateNb(osloToday(p.createdAt))}, ` +
-      `start ${formatDateNb(p.startDate)}`,
-  );
-  return [
-    `Hei! ${pending.length} bestilling(er) av bedriftsbillett hos ${companyName} venter på godkjenning:`,
-    '',
-    ...lines,
-    '',
-    `Godkjenn eller avvis dem i bedriftsportalen: ${ctx.config.publicUrl}/bedrift`,
-    '',
-    `(English: ${pending.length} company-ticket order(s) are waiting for your approval.)`,
-  ].join('\n');
-}
-
 /**
  * The daily email to each company's administrators listing the orders that wait for approval
- * (issue 4, step 5). Keyed per company, administrator and Oslo day: a rerun sends nothing new.
+ * (issue 4, step 5), to those who chose the digest, in their language (issue 15). Keyed per
+ * company, administrator and Oslo day: a rerun sends nothing new.
  */
 export async function sendPendingOrdersDigest(ctx: AppContext): Promise<{ emails: number }> {
   const now = ctx.clock.now();
@@ -40,32 +24,29 @@ export async function sendPendingOrdersDigest(ctx: AppContext): Promise<{ emails
     .where(and(eq(subscriptions.state, 'pending'), eq(companies.status, 'active')))
     .orderBy(asc(subscriptions.companyId), asc(subscriptions.createdAt));
   const byCompany = new Map<string, { name: string; pending: Pending[] }>();
+  // Each administrator who chose the digest (issue 15: others hear at once, or not at all).
   for (const { companyId, companyName, sub } of rows) {
     const entry = byCompany.get(companyId) ?? { name: companyName, pending: [] };
     entry.pending.push(sub);
     byCompany.set(companyId, entry);
   }
   let emails = 0;
-  for (const [companyId, { name, pending }] of byCompany) {
+  for (const [companyId, { pending }] of byCompany) {
     await ctx.db.transaction(async (tx) => {
-      const admins = await tx
-        .select({ id: users.id, email: users.email })
-        .from(users)
-        .where(
-          and(eq(users.companyId, companyId), eq(users.role, 'company_admin'), isNull(users.disabledAt)),
-        );
-      for (const admin of admins) {
-        const queued = await queueMessage(tx, ctx.jobs, {
-          channel: 'email',
-          to: admin.email,
-          subject: `${pending.length} bestilling(er) venter på godkjenning – ${name}`,
-          body: digestBody(ctx, name, pending),
-          idempotencyKey: `pending-digest:${companyId}:${today}:${admin.id}`,
-          companyId,
-          kind: 'pending_digest',
-        });
-        if (queued) emails++;
-      }
+      emails += await emailAdmins(tx, ctx, {
+        companyId,
+        kind: 'pending_digest',
+        params: {
+          orders: pending.map((p) => ({
+            name: `${p.firstName} ${p.lastName}`,
+            phone: formatPhoneNo(p.phone),
+            orderedOn: osloToday(p.createdAt),
+            startDate: p.startDate,
+          })),
+        },
+        idempotencyKey: `pending-digest:${companyId}:${today}`,
+        who: (admin) => admin.newOrderNotice === 'digest',
+      });
     });
   }
   return { emails };

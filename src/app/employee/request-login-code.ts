@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { randomDigits } from '../../adapters/tokens';
 import { replaceCode } from '../../db/repositories/verification-codes';
 import { AppError } from '../../domain/errors';
+import type { Language } from '../../domain/message-catalogue';
 import { normalizeMobile } from '../../domain/phone';
 import type { AppContext } from '../context';
-import { queueMessage } from '../messages';
+import { employeeLanguage, queueCatalogMessage } from '../messages';
 import { assertWithinLimit, recordEvent } from '../rate-limit';
 import { assertOrderingOpen, companyByOrderToken } from './order-company';
 import { hashOtp, OTP_LENGTH, OTP_TTL_MS } from './otp-code';
@@ -19,7 +20,7 @@ export const OTP_SEND_LIMITS = { perPhonePerHour: 5, perIpPerHour: 20, resendAft
  */
 export async function requestLoginCode(
   ctx: AppContext,
-  input: { orderToken: string; phone: string; ip: string },
+  input: { orderToken: string; phone: string; ip: string; language?: Language },
 ): Promise<{ expiresAt: Date; resendAfterSeconds: number }> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -51,13 +52,16 @@ export async function requestLoginCode(
       expiresAt,
       createdAt: now,
     });
-    await queueMessage(tx, ctx.jobs, {
+    // The web app's language now, else the one the employee chose before, else bokmål.
+    const language = input.language ?? (await employeeLanguage(tx, company.id, phone));
+    await queueCatalogMessage(tx, ctx.jobs, {
+      kind: 'login_code',
+      params: { code, companyName: company.name, minutes: OTP_TTL_MS / 60_000 },
+      language,
       channel: 'sms',
       to: phone,
-      body: `${code} er koden din for å logge inn på bedriftsbilletten hos ${company.name}. Den gjelder i 10 minutter.`,
       idempotencyKey: `otp:${row.id}`,
       companyId: company.id,
-      kind: 'login_code',
     });
     return { expiresAt, resendAfterSeconds: OTP_SEND_LIMITS.resendAfterMs / 1000 };
   });

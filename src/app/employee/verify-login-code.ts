@@ -1,6 +1,8 @@
 import { safeEqual } from '../../adapters/tokens';
+import { setEmployeeLanguage } from '../../db/repositories/subscriptions';
 import { consumeCode, countWrongTry, findCurrentCode } from '../../db/repositories/verification-codes';
 import { AppError } from '../../domain/errors';
+import type { Language } from '../../domain/message-catalogue';
 import { normalizeMobile } from '../../domain/phone';
 import type { AppContext } from '../context';
 import { assertOrderingOpen, companyByOrderToken } from './order-company';
@@ -9,11 +11,11 @@ import { hashOtp, OTP_MAX_TRIES } from './otp-code';
 /**
  * Checks a login code (rule 4): only the newest code for the phone and company, within 10
  * minutes, once, with at most 5 wrong tries (the 5th wrong try kills the code). Returns who to
- * start the employee session for.
+ * start the employee session for; stores the language the employee signed in with.
  */
 export async function verifyLoginCode(
   ctx: AppContext,
-  input: { orderToken: string; phone: string; code: string },
+  input: { orderToken: string; phone: string; code: string; language?: Language },
 ): Promise<{ companyId: string; companyName: string; phone: string }> {
   const now = ctx.clock.now();
   const company = await companyByOrderToken(ctx.db, input.orderToken);
@@ -34,5 +36,7 @@ export async function verifyLoginCode(
     throw new AppError('OTP_INVALID', { details: { attemptsLeft: OTP_MAX_TRIES - tries } });
   }
   if (!(await consumeCode(ctx.db, row.id, OTP_MAX_TRIES, now))) throw new AppError('OTP_EXPIRED');
+  // Issue 15: the language of the web app at login is the employee's choice for messages.
+  if (input.language) await setEmployeeLanguage(ctx.db, company.id, phone, input.language);
   return { companyId: company.id, companyName: company.name, phone };
 }

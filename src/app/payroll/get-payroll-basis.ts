@@ -2,8 +2,9 @@ import type { Tx } from '../../db/engine';
 import { isMonthBilled } from '../../db/repositories/billing';
 import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { openConsents } from '../../db/repositories/deduction-consents';
 import { billedPayrollLines } from '../../db/repositories/payroll';
-import { parseYearMonth } from '../../domain/calendar';
+import { lastDayOfMonth, parseYearMonth } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { type PayrollBasis, type PayrollRow, payrollAmounts, payrollTotals } from '../../domain/payroll';
 import { loadMonthCharges } from '../billing/month-charges';
@@ -13,6 +14,27 @@ function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: strin
   const category = catalog.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
   const zones = zoneIds.map((id) => catalog.zones.find((z) => z.id === id)?.name ?? id);
   return `${category}, ${zones.join(', ')}`;
+}
+
+type RowWithoutConsent = Omit<PayrollRow, 'consentMissing' | 'consentedDeductionOre'>;
+
+/** Issue 15: a row whose raised deduction (in force by the month's end) is not yet agreed to. */
+async function markMissingConsents(
+  tx: Tx,
+  companyId: string,
+  month: string,
+  rows: RowWithoutConsent[],
+): Promise<PayrollRow[]> {
+  const open = await openConsents(tx, companyId, { by: lastDayOfMonth(month) });
+  const bySubscription = new Map(open.map((c) => [c.subscriptionId, c]));
+  return rows.map((row) => {
+    const consent = bySubscription.get(row.subscriptionId);
+    return {
+      ...row,
+      consentMissing: consent !== undefined,
+      consentedDeductionOre: consent?.consentedDeductionOre ?? null,
+    };
+  });
 }
 
 /**
@@ -30,7 +52,7 @@ export async function loadPayrollBasis(
   const company = await findCompany(tx, companyId);
   if (!company) throw new AppError('NOT_FOUND');
   const final = await isMonthBilled(tx, companyId, month);
-  let rows: PayrollRow[];
+  let rows: RowWithoutConsent[];
   if (final) {
     rows = (await billedPayrollLines(tx, companyId, month)).map((l) => {
       const deductionOre = l.priceOre - l.companyShareOre;
@@ -51,12 +73,13 @@ export async function loadPayrollBasis(
       ticket: ticketText(catalog, c.categoryId, c.zoneIds),
     }));
   }
+  const marked = await markMissingConsents(tx, companyId, month, rows);
   return {
     month,
     final,
     fieldColumns: company.orderForm.fields.map((f) => ({ key: f.key, label: f.label })),
-    rows,
-    totals: payrollTotals(rows),
+    rows: marked,
+    totals: payrollTotals(marked),
   };
 }
 

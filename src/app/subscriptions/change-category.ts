@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { openConsentOf } from '../../db/repositories/deduction-consents';
+import type { SubscriptionRow } from '../../db/repositories/subscriptions';
 import {
   closeZoneSetsAt,
   findSubscription,
@@ -17,7 +19,9 @@ import { type CategoryChange, type ChangeEffective, categoryChange } from '../..
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { createSubscription } from './create-subscription';
+import { monthlySplit, reconsiderConsent } from './deduction-consent';
 import { revokeCredentials } from './end-subscription';
+import { consentLink, smsEmployee, ticketUrl } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
 type Input = { actor: CompanyAdminActor; id: string; categoryId: string; effective: ChangeEffective };
@@ -115,6 +119,70 @@ async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: 
 }
 
 /**
+ * Issue 15: the employee learns that the old ticket ends (or never starts), when the new one
+ * replaces it and the new deduction; a deduction raised above what they agreed to needs consent.
+ */
+async function notifyCategoryChange(
+  tx: Tx,
+  ctx: AppContext,
+  input: {
+    old: SubscriptionWithZones;
+    created: SubscriptionRow;
+    change: CategoryChange;
+    zoneIds: string[];
+    catalog: CatalogSnapshot;
+  },
+) {
+  const { old, created, change, zoneIds, catalog } = input;
+  const subsidy = (await findCompany(tx, old.companyId))?.subsidy ?? { type: 'none' as const };
+  const from = change.newStartDate;
+  const previous = monthlySplit(
+    catalog.prices,
+    subsidy,
+    { categoryId: old.categoryId, zoneCount: zoneIds.length },
+    from,
+  );
+  const next = monthlySplit(
+    catalog.prices,
+    subsidy,
+    { categoryId: created.categoryId, zoneCount: zoneIds.length },
+    from,
+  );
+  const carried = await openConsentOf(tx, old.companyId, old.id);
+  const consent =
+    previous && next
+      ? await reconsiderConsent(tx, {
+          companyId: created.companyId,
+          subscription: created,
+          reason: 'category',
+          previousDeductionOre: previous.deductionOre,
+          next,
+          from,
+          carriedConsentedOre: carried?.consentedDeductionOre ?? null,
+        })
+      : null;
+  const category = catalog.categories.find((c) => c.id === created.categoryId);
+  await smsEmployee(
+    tx,
+    ctx,
+    created,
+    'category_changed',
+    {
+      categoryName: {
+        nb: category?.name ?? created.categoryId,
+        en: category?.nameEn || (category?.name ?? created.categoryId),
+      },
+      oldEndsOn: change.oldEndDate,
+      newStartsOn: from,
+      deductionOre: next?.deductionOre ?? null,
+      ticketUrl: ticketUrl(ctx, created.ticketAccessToken),
+      consentUrl: consent ? await consentLink(tx, ctx, created.companyId) : null,
+    },
+    `category-changed:${created.id}`,
+  );
+}
+
+/**
  * Rule 9: a category change ends the current subscription and creates a new, approved one (new
  * ticket link by SMS). Next month (default): old ends this month, new starts the 1st; now: both
  * today. A repeated request returns the pair already made.
@@ -150,7 +218,9 @@ export async function changeCategory(ctx: AppContext, input: Input) {
       fields: sub.fields,
       consent: sub.consent,
       replacesId: sub.id,
+      notify: false,
     });
+    await notifyCategoryChange(tx, ctx, { old: sub, created, change, zoneIds, catalog });
     const ended = await findSubscription(tx, companyId, sub.id);
     if (!ended) throw new AppError('NOT_FOUND');
     const endedDto = toSubscriptionDto(ended, now);

@@ -1,18 +1,27 @@
-import { loadCatalog } from '../../db/repositories/catalog';
+import type { Tx } from '../../db/engine';
+import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
 import {
   findSubscription,
   replaceZoneSetsFrom,
+  type SubscriptionWithZones,
   updateSubscription,
 } from '../../db/repositories/subscriptions';
-import { osloToday } from '../../domain/calendar';
+import { compareDates, type IsoDate, osloToday } from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { monthlySplit, reconsiderConsent } from './deduction-consent';
+import { consentLink, smsEmployee } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
-/** Rule 8: the admin changes the zones from the 1st of next month (default) or now. */
+/**
+ * Rule 8: the admin changes the zones from the 1st of next month (default) or now. The employee
+ * gets an SMS with the zones, the date and the new monthly deduction; a deduction raised above
+ * what they agreed to opens a consent request (issue 15) and the SMS links to it.
+ */
 export async function changeZones(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; id: string; zoneIds: string[]; effective: ChangeEffective },
@@ -36,6 +45,7 @@ export async function changeZones(
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);
+    await notifyZoneChange(tx, ctx, { sub, zoneIds, from, catalog });
     await recordAudit(tx, input.actor, now, {
       companyId,
       action: 'subscription.zones_changed',
@@ -46,6 +56,52 @@ export async function changeZones(
     });
     return after;
   });
+}
+
+/** The zones in force on `date`: the newest set that had begun by then. */
+function zonesOn(sub: SubscriptionWithZones, date: IsoDate): string[] {
+  const begun = sub.zoneSets.filter((z) => compareDates(z.validFrom, date) <= 0);
+  return (begun.at(-1) ?? sub.zoneSets[0])?.zoneIds ?? [];
+}
+
+async function notifyZoneChange(
+  tx: Tx,
+  ctx: AppContext,
+  change: { sub: SubscriptionWithZones; zoneIds: string[]; from: IsoDate; catalog: CatalogSnapshot },
+) {
+  const { sub, zoneIds, from, catalog } = change;
+  const company = await findCompany(tx, sub.companyId);
+  const subsidy = company?.subsidy ?? { type: 'none' as const };
+  const ticket = (ids: string[]) => ({ categoryId: sub.categoryId, zoneCount: ids.length });
+  const previous = monthlySplit(catalog.prices, subsidy, ticket(zonesOn(sub, from)), from);
+  const next = monthlySplit(catalog.prices, subsidy, ticket(zoneIds), from);
+  const consent =
+    previous && next
+      ? await reconsiderConsent(tx, {
+          companyId: sub.companyId,
+          subscription: sub,
+          reason: 'zones',
+          previousDeductionOre: previous.deductionOre,
+          next,
+          from,
+        })
+      : null;
+  const names = zoneIds.map((id) => catalog.zones.find((z) => z.id === id)?.name ?? id);
+  await smsEmployee(
+    tx,
+    ctx,
+    sub,
+    'zones_changed',
+    {
+      zoneNames: names,
+      from,
+      deductionOre: next?.deductionOre ?? null,
+      previousDeductionOre: previous?.deductionOre ?? null,
+      consentUrl: consent ? await consentLink(tx, ctx, sub.companyId) : null,
+    },
+    // The state before the change is part of the key: a change back and forth again is news.
+    `zones-changed:${sub.id}:${from}:${[...zoneIds].sort().join(',')}:${sub.updatedAt.getTime()}`,
+  );
 }
 
 function sameZones(a: string[], b: string[]): boolean {

@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors';
 import { adminEnd, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { queueEndedByCompanySms } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
 /** Rule 7: ending "now" revokes the signed tickets already issued. */
@@ -20,7 +21,7 @@ export async function revokeCredentials(tx: Tx, subscriptionId: string, at: Date
 /**
  * Rule 10: the admin ends a subscription at the end of this month (default) or now (ticket invalid
  * at once, the month still billed); one that has not started is cancelled at no cost. Ending one
- * that is already ended or cancelled changes nothing (a double click).
+ * that is already ended or cancelled changes nothing (a double click). The employee gets an SMS.
  */
 export async function endSubscription(
   ctx: AppContext,
@@ -55,6 +56,10 @@ export async function endSubscription(
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);
+    await queueEndedByCompanySms(tx, ctx, sub, {
+      endDate: outcome.kind === 'cancelled' ? null : outcome.endDate,
+      now: input.effective === 'now',
+    });
     await recordAudit(tx, input.actor, now, {
       companyId,
       action: outcome.kind === 'cancelled' ? 'subscription.cancelled' : 'subscription.ended',

@@ -2,16 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import type { SubscriptionRow } from '../../db/repositories/subscriptions';
 import { companies } from '../../db/schema';
-import { formatDateNb } from '../../domain/calendar';
+import type { IsoDate } from '../../domain/calendar';
+import type { MessageKind, MessageParams } from '../../domain/message-catalogue';
 import type { AppContext } from '../context';
-import { queueMessage } from '../messages';
+import { employeeLanguage, queueCatalogMessage } from '../messages';
 
-async function companyName(tx: Tx, companyId: string): Promise<string> {
-  const [company] = await tx
-    .select({ name: companies.name })
+type Employee = Pick<SubscriptionRow, 'companyId' | 'phone' | 'firstName'>;
+type Extra<K extends MessageKind> = Omit<MessageParams[K], 'firstName' | 'companyName'>;
+
+async function company(tx: Tx, companyId: string) {
+  const [row] = await tx
+    .select({ name: companies.name, orderToken: companies.orderToken })
     .from(companies)
     .where(eq(companies.id, companyId));
-  return company?.name ?? '';
+  return { name: row?.name ?? '', orderToken: row?.orderToken ?? '' };
 }
 
 export function ticketUrl(ctx: AppContext, ticketAccessToken: string): string {
@@ -19,21 +23,42 @@ export function ticketUrl(ctx: AppContext, ticketAccessToken: string): string {
 }
 
 /**
+ * Queues an SMS of the catalogue to an employee, in the language they chose, with their first
+ * name and the company's name filled in. The key makes a repeated action send once.
+ */
+export async function smsEmployee<K extends MessageKind>(
+  tx: Tx,
+  ctx: AppContext,
+  to: Employee,
+  kind: K,
+  params: Extra<K>,
+  idempotencyKey: string,
+): Promise<boolean> {
+  const { name } = await company(tx, to.companyId);
+  return queueCatalogMessage(tx, ctx.jobs, {
+    kind,
+    params: { ...params, firstName: to.firstName, companyName: name } as MessageParams[K],
+    language: await employeeLanguage(tx, to.companyId, to.phone),
+    channel: 'sms',
+    to: to.phone,
+    idempotencyKey,
+    companyId: to.companyId,
+  });
+}
+
+/**
  * The SMS that tells the employee the ticket is approved, with the link that opens the wallet
  * (seed step 7). Keyed by subscription and start date: approving twice sends one SMS.
  */
 export async function queueTicketSms(tx: Tx, ctx: AppContext, sub: SubscriptionRow): Promise<void> {
-  const name = await companyName(tx, sub.companyId);
-  await queueMessage(tx, ctx.jobs, {
-    channel: 'sms',
-    to: sub.phone,
-    body:
-      `Hei ${sub.firstName}! Bedriftsbilletten din fra ${name} er godkjent og gjelder fra ${formatDateNb(sub.startDate)}. ` +
-      `Åpne billetten: ${ticketUrl(ctx, sub.ticketAccessToken)}`,
-    idempotencyKey: `ticket-sms:${sub.id}:${sub.startDate}`,
-    companyId: sub.companyId,
-    kind: 'ticket_approved',
-  });
+  await smsEmployee(
+    tx,
+    ctx,
+    sub,
+    'ticket_approved',
+    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, sub.ticketAccessToken) },
+    `ticket-sms:${sub.id}:${sub.startDate}`,
+  );
 }
 
 /** The SMS that tells the employee the order was rejected, with the reason if one was given. */
@@ -43,14 +68,34 @@ export async function queueRejectionSms(
   sub: SubscriptionRow,
   reason: string | null,
 ) {
-  const name = await companyName(tx, sub.companyId);
-  const because = reason ? ` Begrunnelse: ${reason}` : '';
-  await queueMessage(tx, ctx.jobs, {
-    channel: 'sms',
-    to: sub.phone,
-    body: `Hei ${sub.firstName}! Bestillingen av bedriftsbillett hos ${name} ble dessverre avvist.${because}`,
-    idempotencyKey: `rejection-sms:${sub.id}`,
-    companyId: sub.companyId,
-    kind: 'order_rejected',
-  });
+  await smsEmployee(tx, ctx, sub, 'order_rejected', { reason }, `rejection-sms:${sub.id}`);
+}
+
+/**
+ * The SMS that tells the employee the company ended the ticket (issue 15): the last valid day,
+ * "from now" when it ended at once, or that it never starts. Keyed by subscription and end date
+ * (or cancellation), so a repeat sends once and a later change of date sends again.
+ * `endDate` is the new last valid day (null when cancelled before start).
+ */
+export async function queueEndedByCompanySms(
+  tx: Tx,
+  ctx: AppContext,
+  sub: Employee & { id: string },
+  end: { endDate: IsoDate | null; now: boolean },
+): Promise<void> {
+  const cancelled = end.endDate === null;
+  await smsEmployee(
+    tx,
+    ctx,
+    sub,
+    'ended_by_company',
+    { lastValidDay: end.endDate, now: end.now && !cancelled, cancelled },
+    `ended-by-company:${sub.id}:${end.endDate ?? 'cancelled'}`,
+  );
+}
+
+/** The consent page link of the employee's company (for messages asking to confirm a deduction). */
+export async function consentLink(tx: Tx, ctx: AppContext, companyId: string): Promise<string> {
+  const { orderToken } = await company(tx, companyId);
+  return `${ctx.config.publicUrl}/bestill/${orderToken}/samtykke`;
 }

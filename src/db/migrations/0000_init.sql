@@ -143,12 +143,30 @@ CREATE TABLE "messages" (
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "deduction_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"company_id" uuid NOT NULL,
+	"subscription_id" uuid NOT NULL,
+	"phone" text NOT NULL,
+	"status" text NOT NULL,
+	"reason" text NOT NULL,
+	"consented_deduction_ore" integer NOT NULL,
+	"deduction_ore" integer NOT NULL,
+	"price_ore" integer NOT NULL,
+	"company_share_ore" integer NOT NULL,
+	"effective_from" date NOT NULL,
+	"terms_text" text,
+	"confirmed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "employees" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"company_id" uuid NOT NULL,
 	"phone" text NOT NULL,
 	"first_name" text DEFAULT '' NOT NULL,
 	"last_name" text DEFAULT '' NOT NULL,
+	"language" text DEFAULT 'nb' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -240,6 +258,8 @@ CREATE TABLE "users" (
 	"role" text NOT NULL,
 	"operator_role" text,
 	"company_id" uuid,
+	"language" text DEFAULT 'nb' NOT NULL,
+	"new_order_notice" text DEFAULT 'digest' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"disabled_at" timestamp with time zone
 );
@@ -258,6 +278,8 @@ CREATE TABLE "verification_codes" (
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payroll_exports" ADD CONSTRAINT "payroll_exports_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prices" ADD CONSTRAINT "prices_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deduction_consents" ADD CONSTRAINT "deduction_consents_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deduction_consents" ADD CONSTRAINT "deduction_consents_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscription_zone_sets" ADD CONSTRAINT "subscription_zone_sets_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscription_zone_sets" ADD CONSTRAINT "subscription_zone_sets_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -282,6 +304,8 @@ CREATE UNIQUE INDEX "companies_order_token_key" ON "companies" USING btree ("ord
 CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "messages_to_idx" ON "messages" USING btree ("to","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "deduction_consents_company_idx" ON "deduction_consents" USING btree ("company_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "deduction_consents_open_key" ON "deduction_consents" USING btree ("subscription_id") WHERE "deduction_consents"."status" = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_company_phone_key" ON "employees" USING btree ("company_id","phone");--> statement-breakpoint
 CREATE INDEX "subscription_zone_sets_sub_idx" ON "subscription_zone_sets" USING btree ("subscription_id","valid_from");--> statement-breakpoint
 CREATE INDEX "subscription_zone_sets_company_idx" ON "subscription_zone_sets" USING btree ("company_id");--> statement-breakpoint

@@ -177,3 +177,16 @@ export async function closeZoneSetsAt(tx: Tx, subscriptionId: string, endDate: s
     .set({ validTo: endDate })
     .where(and(ofSub, or(isNull(subscriptionZoneSets.validTo), gt(subscriptionZoneSets.validTo, endDate))));
 }
+
+/** Records the language an employee chose (creating the employee row of the phone if needed). */
+export async function setEmployeeLanguage(
+  tx: Tx,
+  companyId: string,
+  phone: string,
+  language: 'nb' | 'en',
+): Promise<void> {
+  await tx
+    .insert(employees)
+    .values({ companyId, phone, language })
+    .onConflictDoUpdate({ target: [employees.companyId, employees.phone], set: { language } });
+}

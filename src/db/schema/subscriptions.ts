@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories } from './catalog';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
@@ -15,6 +15,10 @@ export const employees = pgTable(
     phone: text('phone').notNull(),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
+    /** The language the employee chose in the web app (at login or order); messages use it. */
+    language: text('language', { enum: ['nb', 'en'] })
+      .notNull()
+      .default('nb'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('employees_company_phone_key').on(t.companyId, t.phone)],
@@ -120,4 +124,40 @@ export const ticketCredentials = pgTable(
     revokedAt: ts('revoked_at'),
   },
   (t) => [index('ticket_credentials_sub_idx').on(t.subscriptionId)],
+);
+
+/**
+ * Consent to a higher salary deduction (issue 15, arbeidsmiljøloven § 14-15 (2) b): a change made
+ * by the company that raises an employee's deduction opens one; the employee confirms it with the
+ * terms text, the amount and the time, like the first consent. At most one open per subscription.
+ */
+export const deductionConsents = pgTable(
+  'deduction_consents',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    phone: text('phone').notNull(),
+    status: text('status', { enum: ['open', 'confirmed', 'withdrawn'] }).notNull(),
+    reason: text('reason', { enum: ['zones', 'category', 'subsidy'] }).notNull(),
+    /** The monthly deduction the employee had agreed to, in øre. */
+    consentedDeductionOre: integer('consented_deduction_ore').notNull(),
+    /** The raised monthly deduction that needs consent, in øre, with the price split it comes from. */
+    deductionOre: integer('deduction_ore').notNull(),
+    priceOre: integer('price_ore').notNull(),
+    companyShareOre: integer('company_share_ore').notNull(),
+    /** The Oslo date the raised deduction applies from. */
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    termsText: text('terms_text'),
+    confirmedAt: ts('confirmed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('deduction_consents_company_idx').on(t.companyId, t.status),
+    uniqueIndex('deduction_consents_open_key').on(t.subscriptionId).where(sql`${t.status} = 'open'`),
+  ],
 );

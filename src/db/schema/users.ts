@@ -15,6 +15,14 @@ export const users = pgTable(
     role: text('role', { enum: ['operator', 'company_admin'] }).notNull(),
     operatorRole: text('operator_role', { enum: ['admin', 'read_only'] }),
     companyId: uuid('company_id').references(() => companies.id),
+    /** The language of the messages this person gets (their setting). */
+    language: text('language', { enum: ['nb', 'en'] })
+      .notNull()
+      .default('nb'),
+    /** Company admins: how they hear of a new order waiting for approval. */
+    newOrderNotice: text('new_order_notice', { enum: ['immediate', 'digest', 'none'] })
+      .notNull()
+      .default('digest'),
     createdAt: createdAt(),
     disabledAt: ts('disabled_at'),
   },

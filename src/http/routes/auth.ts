@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logIn, publicUser } from '../../app/auth/log-in';
+import { updateMyPreferences } from '../../app/auth/update-my-preferences';
 import type { AppContext } from '../../app/context';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
@@ -14,6 +15,11 @@ export const userSchema = z.object({
   role: z.enum(['operator', 'company_admin']),
   companyId: z.string().optional(),
   operatorRole: z.enum(['admin', 'read_only']).optional(),
+  language: z.enum(['nb', 'en']).describe('The language of the messages this user gets'),
+  newOrderNotice: z
+    .enum(['immediate', 'digest', 'none'])
+    .optional()
+    .describe('Company admins: a new order waiting is emailed at once, in the daily digest, or not'),
 });
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -55,6 +61,27 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!sessionUser) throw new AppError('UNAUTHENTICATED');
         const [user] = await ctx.db.select().from(users).where(eq(users.id, sessionUser.id));
         if (!user) throw new AppError('UNAUTHENTICATED');
+        return { user: publicUser(user) };
+      },
+    );
+
+    app.put(
+      '/api/auth/me/preferences',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "The signed-in user's message language and (company admins) new-order notice",
+          body: z.object({
+            language: z.enum(['nb', 'en']).optional(),
+            newOrderNotice: z.enum(['immediate', 'digest', 'none']).optional(),
+          }),
+          response: { 200: z.object({ user: userSchema }) },
+        },
+      },
+      async (request) => {
+        const sessionUser = request.session?.user;
+        if (!sessionUser) throw new AppError('UNAUTHENTICATED');
+        const user = await updateMyPreferences(ctx, { userId: sessionUser.id, ...request.body });
         return { user: publicUser(user) };
       },
     );

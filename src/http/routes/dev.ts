@@ -35,6 +35,7 @@ export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPlugi
             to: m.to,
             subject: m.subject,
             body: m.body,
+            kind: m.kind,
             status: m.status,
             createdAt: m.createdAt.toISOString(),
           })),

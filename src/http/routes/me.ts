@@ -2,10 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { cancelSubscription } from '../../app/employee/cancel-subscription';
+import { confirmDeductionConsent } from '../../app/employee/confirm-deduction-consent';
 import { getMe } from '../../app/employee/get-me';
+import { listMyConsents } from '../../app/employee/list-my-consents';
 import { listMySubscriptions } from '../../app/employee/list-my-subscriptions';
 import { orderSubscription } from '../../app/employee/order-subscription';
+import { setMyLanguage } from '../../app/employee/set-my-language';
 import { requireEmployee } from '../auth/sessions';
+import { languageField } from './order';
 
 /** The contract's Subscription object (plus the extra fields the UI shows). */
 export const subscriptionSchema = z.object({
@@ -29,6 +33,22 @@ export const subscriptionSchema = z.object({
   upcomingZoneIdsFrom: z.string().nullable(),
 });
 
+const consentSchema = z.object({
+  id: z.string(),
+  subscriptionId: z.string(),
+  status: z.enum(['open', 'confirmed', 'withdrawn']),
+  reason: z.enum(['zones', 'category', 'subsidy']),
+  consentedDeductionOre: z.number().describe('The monthly deduction agreed before, øre'),
+  deductionOre: z.number().describe('The raised monthly deduction to agree to, øre'),
+  priceOre: z.number(),
+  companyShareOre: z.number(),
+  effectiveFrom: z.string(),
+  categoryId: z.string(),
+  zoneIds: z.array(z.string()),
+  termsText: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+
 const orderBody = z.object({
   firstName: z.string().max(200),
   lastName: z.string().max(200),
@@ -36,6 +56,7 @@ const orderBody = z.object({
   categoryId: z.string().max(100),
   fields: z.record(z.string().max(100), z.unknown()).default({}),
   consent: z.boolean(),
+  language: languageField,
 });
 
 /** The employee's own session: who am I, my subscriptions, order, cancel (rules 5 and 10). */
@@ -99,6 +120,59 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) =>
         cancelSubscription(ctx, { actor: requireEmployee(request), subscriptionId: request.params.id }),
+    );
+
+    app.get(
+      '/api/me/consents',
+      {
+        schema: {
+          tags: ['employee'],
+          summary: 'Higher deductions the company made that wait for the employee to agree (issue 15)',
+          querystring: z.object({ language: languageField }),
+          response: { 200: z.object({ items: z.array(consentSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await listMyConsents(ctx, {
+          actor: requireEmployee(request),
+          language: request.query.language,
+        }),
+      }),
+    );
+
+    app.post(
+      '/api/me/consents/:id/confirm',
+      {
+        schema: {
+          tags: ['employee'],
+          summary: 'The employee agrees to the higher deduction: terms text, amount and time are stored',
+          params: z.object({ id: z.string().max(100) }),
+          body: z.object({ language: languageField }).default({}),
+          response: { 200: consentSchema },
+        },
+      },
+      async (request) =>
+        confirmDeductionConsent(ctx, {
+          actor: requireEmployee(request),
+          id: request.params.id,
+          language: request.body.language,
+        }),
+    );
+
+    app.put(
+      '/api/me/language',
+      {
+        schema: {
+          tags: ['employee'],
+          summary: "The employee's language for the messages they get",
+          body: z.object({ language: z.enum(['nb', 'en']) }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await setMyLanguage(ctx, { actor: requireEmployee(request), language: request.body.language });
+        return reply.status(204).send(null);
+      },
     );
   };
 }

@@ -7,6 +7,8 @@ import { verifyLoginCode } from '../../app/employee/verify-login-code';
 import { startSession } from '../auth/sessions';
 
 const params = z.object({ orderToken: z.string().min(1).max(200) });
+/** The web app's language: the employee's choice for the messages they get (issue 15). */
+export const languageField = z.enum(['nb', 'en']).optional().describe("The web app's language (nb|en)");
 
 export const orderPageSchema = z.object({
   company: z.object({ name: z.string() }),
@@ -57,7 +59,10 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           params,
-          body: z.object({ phone: z.string().max(40) }),
+          body: z.object({
+            phone: z.string().max(40),
+            language: languageField,
+          }),
           response: { 202: z.object({ expiresAt: z.string(), resendAfterSeconds: z.number() }) },
         },
       },
@@ -66,6 +71,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           orderToken: request.params.orderToken,
           phone: request.body.phone,
           ip: request.ip,
+          language: request.body.language,
         });
         return reply
           .status(202)
@@ -79,7 +85,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           params,
-          body: z.object({ phone: z.string().max(40), code: z.string().max(20) }),
+          body: z.object({ phone: z.string().max(40), code: z.string().max(20), language: languageField }),
           response: {
             200: z.object({
               phone: z.string(),

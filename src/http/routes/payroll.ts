@@ -26,6 +26,13 @@ const row = z.object({
   endDate: z.string().nullable(),
   daysValid: z.number(),
   ...money,
+  consentMissing: z
+    .boolean()
+    .describe('The company raised the deduction and the employee has not yet agreed ("samtykke mangler")'),
+  consentedDeductionOre: z
+    .number()
+    .nullable()
+    .describe('The deduction the employee agreed to, in øre, when consent is missing; else null'),
 });
 const snapshot = z.object({
   subscriptionId: z.string(),

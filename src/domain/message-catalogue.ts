@@ -1,0 +1,389 @@
+import { formatDateEn, formatDateNb, type IsoDate } from './calendar';
+import type { Ore } from './money';
+
+/**
+ * The message catalogue: every SMS and email text the product sends, in bokmål and English, in
+ * one place (issue 15). Use cases pick a kind and pass its parameters; the recipient's language
+ * picks the text. Pure: no clock, no database; URLs and dates come in as parameters.
+ */
+export type Language = 'nb' | 'en';
+export const LANGUAGES: readonly Language[] = ['nb', 'en'];
+
+/** The stored language of a person, or bokmål when none (or an unknown one) is stored. */
+export function languageOf(value: string | null | undefined): Language {
+  return value === 'en' ? 'en' : 'nb';
+}
+
+/** Kroner as an SMS names them: 69500 → nb "695 kr", en "NOK 695"; øre shown only when not 0. */
+export function kroner(ore: Ore, lang: Language): string {
+  const whole = Math.trunc(ore / 100);
+  const cents = Math.abs(ore % 100);
+  const grouped = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? ' ' : ',');
+  const sign = ore < 0 ? '-' : '';
+  const decimals = cents === 0 ? '' : `${lang === 'nb' ? ',' : '.'}${String(cents).padStart(2, '0')}`;
+  return lang === 'nb' ? `${sign}${grouped}${decimals} kr` : `${sign}NOK ${grouped}${decimals}`;
+}
+
+function date(d: IsoDate, lang: Language): string {
+  return lang === 'nb' ? formatDateNb(d) : formatDateEn(d);
+}
+
+type Text = { subject?: string; body: string };
+type Template<P> = Record<Language, (p: P) => Text>;
+
+type Person = { firstName: string; companyName: string };
+type Consent = { consentUrl: string | null };
+
+/** Parameters of each kind. Amounts in øre, dates ISO (Oslo calendar dates). */
+export interface MessageParams {
+  login_code: { code: string; companyName: string; minutes: number };
+  order_received: Person & { startDate: IsoDate; needsApproval: boolean };
+  ticket_approved: Person & { startDate: IsoDate; ticketUrl: string };
+  order_rejected: Person & { reason: string | null };
+  /** Amounts null when the catalog has no price for the month (the SMS then names none). */
+  zones_changed: Person &
+    Consent & {
+      zoneNames: string[];
+      from: IsoDate;
+      deductionOre: Ore | null;
+      previousDeductionOre: Ore | null;
+    };
+  category_changed: Person &
+    Consent & {
+      categoryName: Record<Language, string>;
+      /** null when the old ticket had not started and was cancelled. */
+      oldEndsOn: IsoDate | null;
+      newStartsOn: IsoDate;
+      deductionOre: Ore | null;
+      ticketUrl: string;
+    };
+  deduction_raised: Person & Consent & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  ended_by_company: Person & { lastValidDay: IsoDate | null; now: boolean; cancelled: boolean };
+  cancelled_by_employee: Person & { lastValidDay: IsoDate | null };
+  company_deactivated: Person & { lastValidDay: IsoDate | null };
+  price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  ticket_moved: Person & { at: string };
+  admin_new_order: { companyName: string; employeeName: string; startDate: IsoDate; portalUrl: string };
+  pending_digest: {
+    companyName: string;
+    portalUrl: string;
+    orders: { name: string; phone: string; orderedOn: IsoDate; startDate: IsoDate }[];
+  };
+  admin_employee_cancelled: {
+    companyName: string;
+    employeeName: string;
+    lastValidDay: IsoDate | null;
+    portalUrl: string;
+  };
+  admin_consent_missing: {
+    companyName: string;
+    employeeName: string;
+    previousDeductionOre: Ore;
+    deductionOre: Ore;
+    portalUrl: string;
+  };
+  admin_invoice_issued: {
+    companyName: string;
+    month: string;
+    invoiceNumber: string;
+    totalOre: Ore;
+    portalUrl: string;
+  };
+  admin_billing_problem: { companyName: string; month: string; problems: string[]; portalUrl: string };
+}
+
+export type MessageKind = keyof MessageParams;
+
+/** Who receives a kind and by which channel (for the back office's list of kinds). */
+export interface KindInfo {
+  kind: MessageKind;
+  audience: 'employee' | 'company_admin';
+  channel: 'sms' | 'email';
+  description: Record<Language, string>;
+}
+
+const consentLine: Record<Language, (url: string | null) => string> = {
+  nb: (url) => (url ? ` Trekket er høyere enn det du har godkjent; godkjenn det her: ${url}` : ''),
+  en: (url) =>
+    url ? ` The deduction is higher than the one you agreed to; please confirm it here: ${url}` : '',
+};
+
+const newDeduction: Record<Language, (ore: Ore | null, before: Ore | null) => string> = {
+  nb: (ore, before) =>
+    ore === null
+      ? ''
+      : ` Nytt lønnstrekk per måned: ${kroner(ore, 'nb')}${before === null ? '' : ` (før ${kroner(before, 'nb')})`}.`,
+  en: (ore, before) =>
+    ore === null
+      ? ''
+      : ` New monthly salary deduction: ${kroner(ore, 'en')}${before === null ? '' : ` (was ${kroner(before, 'en')})`}.`,
+};
+
+const endedBody = {
+  nb: (p: MessageParams['ended_by_company']) =>
+    p.cancelled
+      ? `Hei ${p.firstName}! ${p.companyName} har avsluttet bedriftsbilletten din før den startet. Den blir ikke tatt i bruk.`
+      : p.now
+        ? `Hei ${p.firstName}! ${p.companyName} har avsluttet bedriftsbilletten din fra nå. Den gjelder ikke lenger.`
+        : `Hei ${p.firstName}! ${p.companyName} har avsluttet bedriftsbilletten din. Siste gyldige dag er ${date(p.lastValidDay!, 'nb')}.`,
+  en: (p: MessageParams['ended_by_company']) =>
+    p.cancelled
+      ? `Hi ${p.firstName}! ${p.companyName} has ended your company ticket before it started. It will not be used.`
+      : p.now
+        ? `Hi ${p.firstName}! ${p.companyName} has ended your company ticket from now. It is no longer valid.`
+        : `Hi ${p.firstName}! ${p.companyName} has ended your company ticket. The last valid day is ${date(p.lastValidDay!, 'en')}.`,
+};
+
+const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
+  login_code: {
+    nb: (p) => ({
+      body: `${p.code} er koden din for å logge inn på bedriftsbilletten hos ${p.companyName}. Den gjelder i ${p.minutes} minutter.`,
+    }),
+    en: (p) => ({
+      body: `${p.code} is your code to sign in to the company ticket at ${p.companyName}. It is valid for ${p.minutes} minutes.`,
+    }),
+  },
+  order_received: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Vi har mottatt bestillingen din av bedriftsbillett hos ${p.companyName}, med start ${date(p.startDate, 'nb')}.${p.needsApproval ? ' Du får en ny SMS når den er godkjent.' : ''}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! We have received your company ticket order at ${p.companyName}, starting ${date(p.startDate, 'en')}.${p.needsApproval ? ' You will get another SMS when it is approved.' : ''}`,
+    }),
+  },
+  ticket_approved: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} er godkjent og gjelder fra ${date(p.startDate, 'nb')}. Åpne billetten: ${p.ticketUrl}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} is approved and valid from ${date(p.startDate, 'en')}. Open the ticket: ${p.ticketUrl}`,
+    }),
+  },
+  order_rejected: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Bestillingen av bedriftsbillett hos ${p.companyName} ble dessverre avvist.${p.reason ? ` Begrunnelse: ${p.reason}` : ''}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! Your company ticket order at ${p.companyName} was unfortunately rejected.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+    }),
+  },
+  zones_changed: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har endret sonene på bedriftsbilletten din til ${p.zoneNames.join(', ')} fra ${date(p.from, 'nb')}.${newDeduction.nb(p.deductionOre, p.previousDeductionOre)}${consentLine.nb(p.consentUrl)}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} has changed the zones of your company ticket to ${p.zoneNames.join(', ')} from ${date(p.from, 'en')}.${newDeduction.en(p.deductionOre, p.previousDeductionOre)}${consentLine.en(p.consentUrl)}`,
+    }),
+  },
+  category_changed: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har endret bedriftsbilletten din til ${p.categoryName.nb}. ${p.oldEndsOn ? `Den gamle billetten gjelder til og med ${date(p.oldEndsOn, 'nb')}` : 'Den gamle billetten blir ikke tatt i bruk'}; den nye erstatter den fra ${date(p.newStartsOn, 'nb')}.${newDeduction.nb(p.deductionOre, null)} Ny billett: ${p.ticketUrl}${consentLine.nb(p.consentUrl)}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} has changed your company ticket to ${p.categoryName.en}. ${p.oldEndsOn ? `The old ticket is valid up to and including ${date(p.oldEndsOn, 'en')}` : 'The old ticket will not be used'}; the new one replaces it from ${date(p.newStartsOn, 'en')}.${newDeduction.en(p.deductionOre, null)} New ticket: ${p.ticketUrl}${consentLine.en(p.consentUrl)}`,
+    }),
+  },
+  deduction_raised: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har endret bedriftsbilletten din slik at lønnstrekket blir ${kroner(p.deductionOre, 'nb')} per måned fra ${date(p.from, 'nb')} (før ${kroner(p.previousDeductionOre, 'nb')}).${consentLine.nb(p.consentUrl)}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} has changed your company ticket so that the salary deduction becomes ${kroner(p.deductionOre, 'en')} per month from ${date(p.from, 'en')} (was ${kroner(p.previousDeductionOre, 'en')}).${consentLine.en(p.consentUrl)}`,
+    }),
+  },
+  ended_by_company: {
+    nb: (p) => ({ body: endedBody.nb(p) }),
+    en: (p) => ({ body: endedBody.en(p) }),
+  },
+  cancelled_by_employee: {
+    nb: (p) => ({
+      body: p.lastValidDay
+        ? `Hei ${p.firstName}! Du har sagt opp bedriftsbilletten hos ${p.companyName}. Siste gyldige dag er ${date(p.lastValidDay, 'nb')}.`
+        : `Hei ${p.firstName}! Du har sagt opp bedriftsbilletten hos ${p.companyName} før den startet. Den koster deg ingenting.`,
+    }),
+    en: (p) => ({
+      body: p.lastValidDay
+        ? `Hi ${p.firstName}! You have cancelled your company ticket at ${p.companyName}. The last valid day is ${date(p.lastValidDay, 'en')}.`
+        : `Hi ${p.firstName}! You have cancelled your company ticket at ${p.companyName} before it started. It costs you nothing.`,
+    }),
+  },
+  company_deactivated: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har ikke lenger bedriftsbillett.${p.lastValidDay ? ` Billetten din gjelder til og med ${date(p.lastValidDay, 'nb')}.` : ' Billetten din gjelder ikke lenger.'}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} no longer offers the company ticket.${p.lastValidDay ? ` Your ticket is valid up to and including ${date(p.lastValidDay, 'en')}.` : ' Your ticket is no longer valid.'}`,
+    }),
+  },
+  price_changed: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Prisen på bedriftsbilletten endres fra ${date(p.from, 'nb')}. Lønnstrekket ditt hos ${p.companyName} blir da ${kroner(p.deductionOre, 'nb')} per måned (før ${kroner(p.previousDeductionOre, 'nb')}), slik vilkårene sier at trekket følger prislisten.`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}), as the terms say the deduction follows the price list.`,
+    }),
+  },
+  ticket_moved: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} ble flyttet til en annen enhet ${p.at}. Var det ikke deg, kontakt ${p.companyName}.`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} was moved to another device ${p.at}. If it was not you, contact ${p.companyName}.`,
+    }),
+  },
+  admin_new_order: {
+    nb: (p) => ({
+      subject: `Ny bestilling venter på godkjenning – ${p.companyName}`,
+      body: `Hei! ${p.employeeName} har bestilt bedriftsbillett med start ${date(p.startDate, 'nb')}. Godkjenn eller avvis i bedriftsportalen: ${p.portalUrl}`,
+    }),
+    en: (p) => ({
+      subject: `New order waiting for approval – ${p.companyName}`,
+      body: `Hello! ${p.employeeName} has ordered a company ticket starting ${date(p.startDate, 'en')}. Approve or reject it in the company portal: ${p.portalUrl}`,
+    }),
+  },
+  pending_digest: {
+    nb: (p) => ({
+      subject: `${p.orders.length} bestilling(er) venter på godkjenning – ${p.companyName}`,
+      body: [
+        `Hei! ${p.orders.length} bestilling(er) av bedriftsbillett hos ${p.companyName} venter på godkjenning:`,
+        '',
+        ...p.orders.map(
+          (o) =>
+            `- ${o.name} (${o.phone}), bestilt ${date(o.orderedOn, 'nb')}, start ${date(o.startDate, 'nb')}`,
+        ),
+        '',
+        `Godkjenn eller avvis dem i bedriftsportalen: ${p.portalUrl}`,
+      ].join('\n'),
+    }),
+    en: (p) => ({
+      subject: `${p.orders.length} order(s) waiting for approval – ${p.companyName}`,
+      body: [
+        `Hello! ${p.orders.length} company-ticket order(s) at ${p.companyName} are waiting for approval:`,
+        '',
+        ...p.orders.map(
+          (o) =>
+            `- ${o.name} (${o.phone}), ordered ${date(o.orderedOn, 'en')}, start ${date(o.startDate, 'en')}`,
+        ),
+        '',
+        `Approve or reject them in the company portal: ${p.portalUrl}`,
+      ].join('\n'),
+    }),
+  },
+  admin_employee_cancelled: {
+    nb: (p) => ({
+      subject: `${p.employeeName} har sagt opp bedriftsbilletten – ${p.companyName}`,
+      body: `Hei! ${p.employeeName} har sagt opp bedriftsbilletten.${p.lastValidDay ? ` Siste gyldige dag er ${date(p.lastValidDay, 'nb')}.` : ' Den var ikke startet og koster ingenting.'} Se bedriftsportalen: ${p.portalUrl}`,
+    }),
+    en: (p) => ({
+      subject: `${p.employeeName} has cancelled the company ticket – ${p.companyName}`,
+      body: `Hello! ${p.employeeName} has cancelled the company ticket.${p.lastValidDay ? ` The last valid day is ${date(p.lastValidDay, 'en')}.` : ' It had not started and costs nothing.'} See the company portal: ${p.portalUrl}`,
+    }),
+  },
+  admin_consent_missing: {
+    nb: (p) => ({
+      subject: `Samtykke mangler – ${p.companyName}`,
+      body: `Hei! ${p.employeeName} har ennå ikke godkjent det høyere lønnstrekket (${kroner(p.deductionOre, 'nb')} per måned; godkjent er ${kroner(p.previousDeductionOre, 'nb')}). Trekk ikke mer enn det godkjente før samtykket er gitt. ${p.portalUrl}`,
+    }),
+    en: (p) => ({
+      subject: `Consent missing – ${p.companyName}`,
+      body: `Hello! ${p.employeeName} has not yet agreed to the higher salary deduction (${kroner(p.deductionOre, 'en')} per month; agreed is ${kroner(p.previousDeductionOre, 'en')}). Do not deduct more than the agreed amount until consent is given. ${p.portalUrl}`,
+    }),
+  },
+  admin_invoice_issued: {
+    nb: (p) => ({
+      subject: `Faktura ${p.invoiceNumber} for ${p.month} – ${p.companyName}`,
+      body: `Hei! Faktura ${p.invoiceNumber} for bedriftsbilletter i ${p.month} er utstedt: ${kroner(p.totalOre, 'nb')}. Last den ned i bedriftsportalen: ${p.portalUrl}`,
+    }),
+    en: (p) => ({
+      subject: `Invoice ${p.invoiceNumber} for ${p.month} – ${p.companyName}`,
+      body: `Hello! Invoice ${p.invoiceNumber} for company tickets in ${p.month} has been issued: ${kroner(p.totalOre, 'en')}. Download it in the company portal: ${p.portalUrl}`,
+    }),
+  },
+  admin_billing_problem: {
+    nb: (p) => ({
+      subject: `Faktureringen for ${p.month} stoppet – ${p.companyName}`,
+      body: `Hei! Faktureringen for ${p.month} kunne ikke fullføres:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nOperatøren følger opp. ${p.portalUrl}`,
+    }),
+    en: (p) => ({
+      subject: `Billing for ${p.month} stopped – ${p.companyName}`,
+      body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
+    }),
+  },
+};
+
+/** Every kind, who gets it and how, in the order the back office lists them. */
+export const MESSAGE_KINDS: readonly KindInfo[] = [
+  info('login_code', 'employee', 'sms', 'Innloggingskode', 'Sign-in code'),
+  info('order_received', 'employee', 'sms', 'Bestilling mottatt', 'Order received'),
+  info(
+    'ticket_approved',
+    'employee',
+    'sms',
+    'Bestilling godkjent, lenke til billetten',
+    'Order approved, ticket link',
+  ),
+  info('order_rejected', 'employee', 'sms', 'Bestilling avvist', 'Order rejected'),
+  info('zones_changed', 'employee', 'sms', 'Soner endret, nytt trekk', 'Zones changed, new deduction'),
+  info(
+    'category_changed',
+    'employee',
+    'sms',
+    'Kategori endret: gammel billett slutter, ny starter',
+    'Category changed: old ticket ends, new one starts',
+  ),
+  info('deduction_raised', 'employee', 'sms', 'Høyere trekk må godkjennes', 'Higher deduction needs consent'),
+  info('ended_by_company', 'employee', 'sms', 'Avsluttet av bedriften', 'Ended by the company'),
+  info('cancelled_by_employee', 'employee', 'sms', 'Sagt opp av den ansatte', 'Cancelled by the employee'),
+  info('company_deactivated', 'employee', 'sms', 'Bedriften deaktivert', 'Company deactivated'),
+  info(
+    'price_changed',
+    'employee',
+    'sms',
+    'Ny prisversjon endrer trekket',
+    'New price version changes the deduction',
+  ),
+  info(
+    'ticket_moved',
+    'employee',
+    'sms',
+    'Billetten flyttet til en annen enhet',
+    'Ticket moved to another device',
+  ),
+  info(
+    'admin_new_order',
+    'company_admin',
+    'email',
+    'Ny bestilling venter (straks)',
+    'New order waiting (at once)',
+  ),
+  info(
+    'pending_digest',
+    'company_admin',
+    'email',
+    'Daglig oversikt over ventende bestillinger',
+    'Daily digest of waiting orders',
+  ),
+  info('admin_employee_cancelled', 'company_admin', 'email', 'Ansatt har sagt opp', 'Employee cancelled'),
+  info('admin_consent_missing', 'company_admin', 'email', 'Samtykke mangler', 'Consent still missing'),
+  info('admin_invoice_issued', 'company_admin', 'email', 'Faktura utstedt', 'Invoice issued'),
+  info('admin_billing_problem', 'company_admin', 'email', 'Problem med faktureringen', 'Billing problem'),
+];
+
+function info(
+  kind: MessageKind,
+  audience: KindInfo['audience'],
+  channel: KindInfo['channel'],
+  nb: string,
+  en: string,
+): KindInfo {
+  return { kind, audience, channel, description: { nb, en } };
+}
+
+/** The text of one message of `kind` in `lang`: `{ subject?, body }`. */
+export function renderMessage<K extends MessageKind>(
+  kind: K,
+  lang: Language,
+  params: MessageParams[K],
+): Text {
+  return templates[kind][lang](params);
+}
