@@ -18,12 +18,12 @@ describe('message catalogue (issue 15)', () => {
 
   it('ended by the company: "now" says from now, a date names the last valid day, in nb and en', () => {
     const base = { firstName: 'Ola', companyName: 'Firma AS', cancelled: false };
-    expect(renderMessage('ended_by_company', 'nb', { ...base, now: true, lastValidDay: '2027-01-15' }).body).toContain(
-      'fra nå',
-    );
-    expect(renderMessage('ended_by_company', 'en', { ...base, now: true, lastValidDay: '2027-01-15' }).body).toContain(
-      'from now',
-    );
+    expect(
+      renderMessage('ended_by_company', 'nb', { ...base, now: true, lastValidDay: '2027-01-15' }).body,
+    ).toContain('fra nå');
+    expect(
+      renderMessage('ended_by_company', 'en', { ...base, now: true, lastValidDay: '2027-01-15' }).body,
+    ).toContain('from now');
     expect(
       renderMessage('ended_by_company', 'nb', { ...base, now: false, lastValidDay: '2027-01-31' }).body,
     ).toContain('31. januar 2027');

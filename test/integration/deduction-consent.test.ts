@@ -4,7 +4,12 @@ import { describeEachEngine } from '../support/each-engine';
 import { createSubscription, mobile } from '../support/factories';
 import { codeIn, employeeClient, freshIp, latestSms, orderingCompany } from './employee-support';
 
-type Row = { subscriptionId: string; consentMissing: boolean; consentedDeductionOre: number | null; deductionOre: number };
+type Row = {
+  subscriptionId: string;
+  consentMissing: boolean;
+  consentedDeductionOre: number | null;
+  deductionOre: number;
+};
 
 async function payrollRow(client: TestClient, month: string, subscriptionId: string): Promise<Row> {
   const r = await client.get(`/api/company/payroll?month=${month}`);
@@ -39,7 +44,11 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     expect(sms).toMatch(/\/bestill\/[\w-]+\/samtykke/);
 
     const marked = await payrollRow(client, '2027-01', sub.id);
-    expect(marked).toMatchObject({ consentMissing: true, consentedDeductionOre: 39_500, deductionOre: 69_500 });
+    expect(marked).toMatchObject({
+      consentMissing: true,
+      consentedDeductionOre: 39_500,
+      deductionOre: 69_500,
+    });
 
     // A second identical request sends nothing more and opens no second request.
     await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
@@ -107,11 +116,15 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
   it('contract: ending "now" SMSes the employee "from now"; ending at month end names the last day', async () => {
     const { client, company } = await orderingCompany(app());
     const now = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
-    expect((await client.post(`/api/company/subscriptions/${now.id}/end`, { effective: 'now' })).status).toBe(200);
+    expect((await client.post(`/api/company/subscriptions/${now.id}/end`, { effective: 'now' })).status).toBe(
+      200,
+    );
     expect(await latestSms(app(), now.phone)).toContain('fra nå');
     await client.post(`/api/company/subscriptions/${now.id}/end`, { effective: 'now' });
     const outbox = await client.get(`/api/dev/outbox?to=${encodeURIComponent(now.phone)}`);
-    expect(outbox.body.messages.filter((m: { kind: string }) => m.kind === 'ended_by_company')).toHaveLength(1);
+    expect(outbox.body.messages.filter((m: { kind: string }) => m.kind === 'ended_by_company')).toHaveLength(
+      1,
+    );
 
     const later = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
     await client.post(`/api/company/subscriptions/${later.id}/end`, { effective: 'end_of_month' });
@@ -123,7 +136,11 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     const phone = mobile();
     const sub = await createSubscription(app(), { companyId: company.id, phone, startDate: '2027-01-01' });
     const employee = new TestClient(app().server);
-    await employee.post(`/api/order/${company.orderToken}/otp`, { phone, language: 'en' }, { 'x-forwarded-for': freshIp() });
+    await employee.post(
+      `/api/order/${company.orderToken}/otp`,
+      { phone, language: 'en' },
+      { 'x-forwarded-for': freshIp() },
+    );
     const codeSms = await latestSms(app(), sub.phone);
     expect(codeSms).toContain('is your code');
     const verified = await employee.post(`/api/order/${company.orderToken}/otp/verify`, {

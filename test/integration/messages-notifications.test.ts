@@ -16,11 +16,17 @@ describeEachEngine('issue 15: everyone is told, in their language', (app) => {
     const r = await client.put('/api/auth/me/preferences', { language: 'en', newOrderNotice: 'immediate' });
     expect(r.status).toBe(200);
     expect(r.body.user).toMatchObject({ language: 'en', newOrderNotice: 'immediate' });
-    const other = await client.post('/api/company/admins', { name: 'Kari Digest', email: `digest-${mobile()}@bedrift.example` });
+    const other = await client.post('/api/company/admins', {
+      name: 'Kari Digest',
+      email: `digest-${mobile()}@bedrift.example`,
+    });
     expect(other.status).toBeLessThan(300);
 
     const employee = await employeeClient(app(), company.orderToken);
-    const ordered = await employee.client.post('/api/me/subscriptions', order({ firstName: 'Ola', lastName: 'Nordmann' }));
+    const ordered = await employee.client.post(
+      '/api/me/subscriptions',
+      order({ firstName: 'Ola', lastName: 'Nordmann' }),
+    );
     expect(ordered.status).toBe(201);
     expect(await latestSms(app(), employee.phone)).toContain('Vi har mottatt bestillingen din');
 
@@ -39,13 +45,21 @@ describeEachEngine('issue 15: everyone is told, in their language', (app) => {
     await employee.client.post('/api/me/subscriptions', order());
     const { sendPendingOrdersDigest } = await import('../../src/app/employee/pending-digest');
     await sendPendingOrdersDigest(app().ctx);
-    expect((await outbox(quiet.client, quiet.adminEmail)).filter((m) => m.kind === 'pending_digest')).toHaveLength(0);
+    expect(
+      (await outbox(quiet.client, quiet.adminEmail)).filter((m) => m.kind === 'pending_digest'),
+    ).toHaveLength(0);
   });
 
   it('the employee cancels: SMS with the last valid day, and the admins get an email', async () => {
     const { client, company, adminEmail } = await orderingCompany(app());
     const phone = mobile();
-    await createSubscription(app(), { companyId: company.id, phone, firstName: 'Per', lastName: 'Vik', startDate: '2027-01-01' });
+    await createSubscription(app(), {
+      companyId: company.id,
+      phone,
+      firstName: 'Per',
+      lastName: 'Vik',
+      startDate: '2027-01-01',
+    });
     const employee = await employeeClient(app(), company.orderToken, phone);
     const sub = (await employee.client.get('/api/me/subscriptions')).body.items[0];
     expect((await employee.client.post(`/api/me/subscriptions/${sub.id}/cancel`)).status).toBe(200);
