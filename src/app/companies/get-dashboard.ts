@@ -1,5 +1,6 @@
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { openConsents } from '../../db/repositories/deduction-consents';
 import { listSubscriptions } from '../../db/repositories/subscriptions';
 import { MonthPriceTable, monthCharge } from '../../domain/billing';
 import { monthOf, osloToday } from '../../domain/calendar';
@@ -10,7 +11,8 @@ import type { AppContext, CompanyAdminActor } from '../context';
 
 /**
  * Counts per status and this month's cost: every subscription valid in the month at its full price
- * (rules 8 and 11, via monthCharge), split with the company's subsidy.
+ * (rules 8 and 11, via monthCharge), split with the company's subsidy; and the open consents to
+ * a raised deduction (issue 15), oldest first.
  */
 export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdminActor }) {
   const now = ctx.clock.now();
@@ -38,5 +40,20 @@ export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdmin
     cost.companyShareOre += split.companyShareOre;
     cost.deductionOre += split.deductionOre;
   }
-  return { month, counts, monthlyCost: cost };
+  const names = new Map(subs.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));
+  const openConsentRows = await openConsents(ctx.db, company.id);
+  return {
+    month,
+    counts,
+    monthlyCost: cost,
+    // Issue 15: raised deductions the employees have not yet agreed to.
+    openConsents: openConsentRows.map((c) => ({
+      subscriptionId: c.subscriptionId,
+      name: names.get(c.subscriptionId) ?? '',
+      consentedDeductionOre: c.consentedDeductionOre,
+      deductionOre: c.deductionOre,
+      effectiveFrom: c.effectiveFrom,
+      since: c.createdAt.toISOString(),
+    })),
+  };
 }

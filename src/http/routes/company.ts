@@ -166,6 +166,18 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 companyShareOre: z.number(),
                 deductionOre: z.number(),
               }),
+              openConsents: z
+                .array(
+                  z.object({
+                    subscriptionId: z.string(),
+                    name: z.string(),
+                    consentedDeductionOre: z.number(),
+                    deductionOre: z.number(),
+                    effectiveFrom: z.string(),
+                    since: z.string(),
+                  }),
+                )
+                .describe('Raised deductions waiting for the employee to agree (samtykke mangler)'),
             }),
           },
         },

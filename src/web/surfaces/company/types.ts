@@ -80,4 +80,12 @@ export type Dashboard = {
   month: string;
   counts: Record<SubscriptionStatus, number>;
   monthlyCost: { subscriptions: number; priceOre: number; companyShareOre: number; deductionOre: number };
+  openConsents: {
+    subscriptionId: string;
+    name: string;
+    consentedDeductionOre: number;
+    deductionOre: number;
+    effectiveFrom: string;
+    since: string;
+  }[];
 };

@@ -20,13 +20,13 @@ function useSecondsLeft(sentAt: number): number {
 type Props = { phone: string; sentAt: number; onResend: () => void; resending: boolean };
 
 export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
-  const { t } = useTranslation('order');
+  const { t, i18n } = useTranslation('order');
   const token = useOrderToken();
   const sessionChanged = useSessionChanged();
   const [code, setCode] = useState('');
   const [firstSentAt] = useState(sentAt);
   const secondsLeft = useSecondsLeft(sentAt);
-  const verify = useApiMutation<unknown, { phone: string; code: string }>(
+  const verify = useApiMutation<unknown, { phone: string; code: string; language: 'nb' | 'en' }>(
     'post',
     `/api/order/${encodeURIComponent(token)}/otp/verify`,
     { onSuccess: sessionChanged },
@@ -38,7 +38,11 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
   }, [sentAt]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!verify.isPending) verify.mutate({ phone, code: code.replace(/\s+/g, '') });
+    if (!verify.isPending) verify.mutate({
+        phone,
+        code: code.replace(/\s+/g, ''),
+        language: i18n.resolvedLanguage === 'en' ? 'en' : 'nb',
+      });
   };
   const err = verify.error;
   const attemptsLeft = (err?.details as { attemptsLeft?: number } | undefined)?.attemptsLeft;

@@ -12,11 +12,12 @@ import { useOrderToken } from './useOrderPage';
 
 /** Rule 4: phone number → 6-digit code by SMS → the employee session. */
 export function LoginPage({ page }: { page: OrderPage }) {
-  const { t } = useTranslation('order');
+  const { t, i18n } = useTranslation('order');
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nb';
   const token = useOrderToken();
   const [phone, setPhone] = useState<string | null>(null);
   const [sentAt, setSentAt] = useState(0);
-  const send = useApiMutation<{ resendAfterSeconds: number }, { phone: string }>(
+  const send = useApiMutation<{ resendAfterSeconds: number }, { phone: string; language: 'nb' | 'en' }>(
     'post',
     `/api/order/${encodeURIComponent(token)}/otp`,
     {
@@ -37,14 +38,14 @@ export function LoginPage({ page }: { page: OrderPage }) {
       {phone === null ? (
         <>
           <Paragraph>{t('login.lead')}</Paragraph>
-          <PhoneStep pending={send.isPending} error={send.error} onSend={(p) => send.mutate({ phone: p })} />
+          <PhoneStep pending={send.isPending} error={send.error} onSend={(p) => send.mutate({ phone: p, language })} />
         </>
       ) : (
         <>
           <CodeStep
             phone={phone}
             sentAt={sentAt}
-            onResend={() => send.mutate({ phone })}
+            onResend={() => send.mutate({ phone, language })}
             resending={send.isPending}
           />
           <ErrorMessage error={send.error} />

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useApiQuery } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -22,6 +22,7 @@ export function MySubscriptionsPage({ page }: { page: OrderPage }) {
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   const list = useApiQuery<{ items: Subscription[] }>('/api/me/subscriptions');
+  const consents = useApiQuery<{ items: unknown[] }>('/api/me/consents');
   const [cancelling, setCancelling] = useState<Subscription | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const endOfThisMonth = dayBefore(page.startDate);
@@ -57,6 +58,14 @@ export function MySubscriptionsPage({ page }: { page: OrderPage }) {
           {t('mine.logout')}
         </Button>
       </div>
+      {(consents.data?.items.length ?? 0) > 0 && (
+        <Alert data-color="warning">
+          <Paragraph>{t('mine.consentWaiting')}</Paragraph>
+          <Paragraph>
+            <Link to="samtykke">{t('mine.consentLink')}</Link>
+          </Paragraph>
+        </Alert>
+      )}
       {notice && (
         <Alert data-color="success" role="status">
           <Paragraph>{notice}</Paragraph>

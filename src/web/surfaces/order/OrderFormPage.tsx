@@ -12,6 +12,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { type ComponentRef, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deductionTermsText } from '../../../domain/deduction-terms';
 import { useNavigate } from 'react-router';
 import { useApiMutation } from '../../query';
 import { AppLink } from '../../ui/AppLink';
@@ -71,7 +72,12 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
     const found = checkDraft(draft, page.fields, t);
     if (Object.keys(found).length > 0) return showErrors(found);
     setErrors({});
-    order.mutate({ ...draft, firstName: draft.firstName.trim(), lastName: draft.lastName.trim() });
+    order.mutate({
+      ...draft,
+      firstName: draft.firstName.trim(),
+      lastName: draft.lastName.trim(),
+      language: english ? 'en' : 'nb',
+    });
   };
   const errorList = Object.entries(errors);
   const unmappedError = order.error && !serverErrors(order.error, page.fields, t) ? order.error : null;
@@ -160,7 +166,7 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
           <Heading level={2} data-size="xs" id="order-terms-title">
             {t('form.termsTitle')}
           </Heading>
-          <Paragraph className="order-terms">{page.deductionTerms || t('form.termsDefault')}</Paragraph>
+          <Paragraph className="order-terms">{deductionTermsText(page.deductionTerms, english ? 'en' : 'nb')}</Paragraph>
           <Checkbox
             id={ANCHOR.consent}
             label={t('form.consent')}

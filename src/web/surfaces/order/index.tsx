@@ -1,11 +1,14 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
 import { Route, Routes } from 'react-router';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ConfirmationPage } from './ConfirmationPage';
+import { ConsentPage } from './ConsentPage';
 import { LoginPage } from './LoginPage';
 import { MySubscriptionsPage } from './MySubscriptionsPage';
 import { OrderFormPage } from './OrderFormPage';
@@ -26,13 +29,27 @@ export function OrderRoutes() {
   if (!page.orderingOpen) return <Notice kind="disabled" company={page.company.name} />;
   if (!page.signedInPhone) return <LoginPage page={page} />;
   return (
-    <Routes>
+    <>
+      <RememberLanguage />
+      <Routes>
       <Route index element={<MySubscriptionsPage page={page} />} />
       <Route path="ny" element={<OrderFormPage page={page} />} />
       <Route path="bekreftelse/:subscriptionId" element={<ConfirmationPage />} />
+      <Route path="samtykke" element={<ConsentPage page={page} />} />
       <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+      </Routes>
+    </>
   );
+}
+
+/** Issue 15: the signed-in employee's messages follow the web app's language (also after a switch). */
+function RememberLanguage() {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nb';
+  useEffect(() => {
+    void api.put('/api/me/language', { language }).catch(() => undefined);
+  }, [language]);
+  return null;
 }
 
 function Notice({ kind, company = '' }: { kind: 'invalid' | 'disabled'; company?: string }) {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { localeOf } from '../../../ui/format';
+import { AppLink } from '../../../ui/AppLink';
+import { formatDate, formatMoney, localeOf } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
@@ -40,6 +41,9 @@ export function DashboardPage() {
         </Alert>
       )}
       <PendingOrders />
+      {dashboard.data && dashboard.data.openConsents.length > 0 && (
+        <OpenConsents items={dashboard.data.openConsents} />
+      )}
       <section aria-labelledby="figures-heading" className="company-stack">
         <Heading level={2} data-size="sm" id="figures-heading">
           {t('dashboard.figures', { month: monthLabel })}
@@ -87,5 +91,32 @@ export function DashboardPage() {
         </Button>
       </div>
     </>
+  );
+}
+
+/** Issue 15: raised deductions the employees have not yet agreed to ("samtykke mangler"). */
+function OpenConsents({ items }: { items: Dashboard['openConsents'] }) {
+  const { t, i18n } = useTranslation('company');
+  const locale = localeOf(i18n.resolvedLanguage);
+  return (
+    <section aria-labelledby="consents-heading" className="company-stack">
+      <Heading level={2} data-size="sm" id="consents-heading">
+        {t('dashboard.openConsents', { count: items.length })}
+      </Heading>
+      <Paragraph data-size="sm">{t('dashboard.openConsentsHelp')}</Paragraph>
+      <ul>
+        {items.map((c) => (
+          <li key={c.subscriptionId}>
+            <AppLink to={`/bedrift/abonnementer/${c.subscriptionId}`}>{c.name}</AppLink>
+            {': '}
+            {t('dashboard.consentAmounts', {
+              consented: formatMoney(c.consentedDeductionOre, locale),
+              requested: formatMoney(c.deductionOre, locale),
+              date: formatDate(c.effectiveFrom, locale),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -99,6 +99,14 @@ export function PayrollPage() {
                       <Table.Cell>
                         {name(r)}
                         <div>{r.phone}</div>
+                        {r.consentMissing && r.consentedDeductionOre !== null && (
+                          <div>
+                            <Tag data-color="danger">{t('payroll.consentMissing')}</Tag>{' '}
+                            {t('payroll.consentedAmount', {
+                              amount: formatMoney(r.consentedDeductionOre, locale),
+                            })}
+                          </div>
+                        )}
                       </Table.Cell>
                       {b.fieldColumns.map((f) => (
                         <Table.Cell key={f.key}>{field(r.fields[f.key])}</Table.Cell>

@@ -1,0 +1,124 @@
+import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
+
+test.use({ serviceWorkers: 'block', viewport: { width: 320, height: 720 }, locale: 'nb-NO' });
+test.setTimeout(150_000);
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
+const CLOCK = '2027-01-15T10:00:00+01:00';
+
+function orgNumber(): string {
+  for (;;) {
+    const base = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8);
+    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
+    const r = sum % 11;
+    if (r !== 1) return base + String(r === 0 ? 0 : 11 - r);
+  }
+}
+
+async function outbox(api: APIRequestContext, to: string) {
+  const r = await api.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await r.json()).messages as { channel: string; body: string; kind: string }[];
+}
+
+async function companyAdmin(baseURL: string) {
+  const operator = await request.newContext({ baseURL });
+  await operator.put('/api/dev/clock', { data: { now: CLOCK } });
+  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
+  const email = `samtykke-${Date.now()}@bedrift.example`;
+  const created = await operator.post('/api/operator/companies', {
+    data: { orgNumber: orgNumber(), name: 'Agderverkstedet AS', contact: { name: 'Kari Kontakt', email } },
+    headers: { 'x-csrf-token': login.csrfToken },
+  });
+  expect(created.status()).toBe(201);
+  const invitation = (await outbox(operator, email))[0]!.body;
+  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec(invitation)![1];
+  const admin = await request.newContext({ baseURL });
+  const accepted = await admin.post(`/api/auth/invitations/${token}/accept`, {
+    data: { password: 'admin-password-1234' },
+  });
+  const csrf = (await accepted.json()).csrfToken as string;
+  const settings = await admin.patch('/api/company/settings', {
+    headers: { 'x-csrf-token': csrf },
+    data: { selfService: 'manual', subsidy: { type: 'percent', value: 50 } },
+  });
+  expect(settings.status()).toBe(200);
+  return { admin, csrf, operator };
+}
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
+
+test('issue 15: admin raises zones → the employee gets an SMS with the new deduction, confirms by the link → the payroll row is no longer marked', async ({
+  page,
+  baseURL,
+}) => {
+  const { admin, csrf, operator } = await companyAdmin(baseURL!);
+  const phone = `9${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  const added = await admin.post('/api/company/subscriptions', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      firstName: 'Ola',
+      lastName: 'Nordmann',
+      phone,
+      zoneIds: ['kristiansand'],
+      categoryId: 'voksen',
+      startDate: '2027-01-15',
+    },
+  });
+  expect(added.status()).toBe(201);
+  const sub = await added.json();
+  const raised = await admin.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { zoneIds: ['kristiansand', 'vennesla', 'lillesand'], effective: 'now' },
+  });
+  expect(raised.status()).toBe(200);
+  const sms = (await outbox(operator, sub.phone)).find((m) => m.kind === 'zones_changed')!.body;
+  expect(sms).toContain('695 kr');
+  const link = /https?:\/\/\S+\/bestill\/[\w-]+\/samtykke/.exec(sms)![0];
+  const payroll = async () =>
+    (await (await admin.get('/api/company/payroll?month=2027-01')).json()).rows.find(
+      (r: { subscriptionId: string }) => r.subscriptionId === sub.id,
+    );
+  expect(await payroll()).toMatchObject({ consentMissing: true, consentedDeductionOre: 39_500 });
+
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel('Mobilnummer').fill(phone);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Skriv inn koden' })).toBeVisible();
+  const code = /\b(\d{6})\b/.exec((await outbox(operator, sub.phone))[0]!.body)![1]!;
+  await page.getByLabel('Kode fra SMS').fill(code);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Godkjenn nytt lønnstrekk' })).toBeVisible();
+  await expect(page.getByText(/395,00\s*kr/)).toBeVisible();
+  await expect(page.getByText(/695,00\s*kr/)).toBeVisible();
+  await expect(page.getByText(/Trekket følger operatørens prisliste/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits).toBe(true);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm the new salary deduction' })).toBeVisible();
+  await expect(page.getByText(/follows the operator's price list/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Confirm new deduction' }).click();
+  await expect(page.getByText('Tick the box to agree to the new deduction.')).toBeVisible();
+  await page.getByRole('checkbox', { name: /I agree to the new salary deduction/ }).check();
+  await page.getByRole('button', { name: 'Confirm new deduction' }).dblclick();
+  const done = page.getByText('Thank you! The new salary deduction is confirmed.');
+  await expect(done).toBeVisible();
+  await expect(page.getByRole('status')).toBeFocused();
+  await expectNoA11yViolations(page);
+
+  expect(await payroll()).toMatchObject({ consentMissing: false });
+  // The language switch is remembered: the next message is in English.
+  await admin.post(`/api/company/subscriptions/${sub.id}/end`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { effective: 'now' },
+  });
+  expect((await outbox(operator, sub.phone))[0]!.body).toContain('from now');
+});
