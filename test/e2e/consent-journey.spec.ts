@@ -102,7 +102,9 @@ test('issue 15: admin raises zones → the employee gets an SMS with the new ded
   expect(fits).toBe(true);
 
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Confirm the new salary deduction' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Confirm the new salary deduction' }),
+  ).toBeVisible();
   await expect(page.getByText(/follows the operator's price list/)).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Confirm new deduction' }).click();

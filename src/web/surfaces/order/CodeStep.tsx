@@ -38,7 +38,8 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
   }, [sentAt]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!verify.isPending) verify.mutate({
+    if (!verify.isPending)
+      verify.mutate({
         phone,
         code: code.replace(/\s+/g, ''),
         language: i18n.resolvedLanguage === 'en' ? 'en' : 'nb',

@@ -38,7 +38,11 @@ export function LoginPage({ page }: { page: OrderPage }) {
       {phone === null ? (
         <>
           <Paragraph>{t('login.lead')}</Paragraph>
-          <PhoneStep pending={send.isPending} error={send.error} onSend={(p) => send.mutate({ phone: p, language })} />
+          <PhoneStep
+            pending={send.isPending}
+            error={send.error}
+            onSend={(p) => send.mutate({ phone: p, language })}
+          />
         </>
       ) : (
         <>

@@ -12,8 +12,8 @@ import {
 } from '@digdir/designsystemet-react';
 import { type ComponentRef, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deductionTermsText } from '../../../domain/deduction-terms';
 import { useNavigate } from 'react-router';
+import { deductionTermsText } from '../../../domain/deduction-terms';
 import { useApiMutation } from '../../query';
 import { AppLink } from '../../ui/AppLink';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -166,7 +166,9 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
           <Heading level={2} data-size="xs" id="order-terms-title">
             {t('form.termsTitle')}
           </Heading>
-          <Paragraph className="order-terms">{deductionTermsText(page.deductionTerms, english ? 'en' : 'nb')}</Paragraph>
+          <Paragraph className="order-terms">
+            {deductionTermsText(page.deductionTerms, english ? 'en' : 'nb')}
+          </Paragraph>
           <Checkbox
             id={ANCHOR.consent}
             label={t('form.consent')}

@@ -1,8 +1,8 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { Route, Routes } from 'react-router';
+import { api } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { NotFoundPage } from '../../ui/NotFoundPage';
@@ -32,11 +32,11 @@ export function OrderRoutes() {
     <>
       <RememberLanguage />
       <Routes>
-      <Route index element={<MySubscriptionsPage page={page} />} />
-      <Route path="ny" element={<OrderFormPage page={page} />} />
-      <Route path="bekreftelse/:subscriptionId" element={<ConfirmationPage />} />
-      <Route path="samtykke" element={<ConsentPage page={page} />} />
-      <Route path="*" element={<NotFoundPage />} />
+        <Route index element={<MySubscriptionsPage page={page} />} />
+        <Route path="ny" element={<OrderFormPage page={page} />} />
+        <Route path="bekreftelse/:subscriptionId" element={<ConfirmationPage />} />
+        <Route path="samtykke" element={<ConsentPage page={page} />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>
   );

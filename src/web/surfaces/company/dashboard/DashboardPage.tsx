@@ -2,8 +2,8 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { useApiQuery } from '../../../query';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { AppLink } from '../../../ui/AppLink';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, formatMoney, localeOf } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
