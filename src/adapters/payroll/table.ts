@@ -14,7 +14,6 @@ export const PAYROLL_HEADERS = {
     'Bedriftens andel',
     'Lønnstrekk',
     'Skattepliktig fordel',
-    'Samtykke mangler: godkjent trekk',
   ],
 };
 
@@ -50,7 +49,6 @@ export function payrollTable<M>(sheet: PayrollSheet, money: (ore: number) => M) 
     money(r.companyShareOre),
     money(r.deductionOre),
     money(r.taxableBenefitOre),
-    r.consentMissing && r.consentedDeductionOre !== null ? money(r.consentedDeductionOre) : '',
   ]);
   return { status, header, rows };
 }
