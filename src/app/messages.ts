@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { type Sealer, sealer } from '../adapters/sealed';
 import type { Tx } from '../db/engine';
 import { employees, messages } from '../db/schema';
 import {
@@ -12,6 +13,22 @@ import type { JobQueue } from '../jobs/queue';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
+/** What every reader of the message log sees where a secret was. */
+export const SECRET_ELIDED = '••••••';
+
+/**
+ * Kinds whose text carries a secret (a login code or the token of a link). Queuing one of them
+ * without naming its `secrets` is a programming error, so no such text is ever stored readable.
+ */
+export const SECRET_KINDS: ReadonlySet<string> = new Set([
+  'login_code',
+  'login_link',
+  'password_reset',
+  'invitation',
+  'ticket_approved',
+  'category_changed',
+]);
+
 export interface NewMessage {
   channel: 'sms' | 'email';
   to: string;
@@ -21,23 +38,108 @@ export interface NewMessage {
   idempotencyKey: string;
   companyId?: string | null;
   kind?: string;
+  /**
+   * The secret parts of `subject` and `body` that are not link tokens (e.g. a login code). The
+   * tokens of links are found by themselves (linkTokensIn). All are elided from the stored text
+   * and travel sealed to the transport only.
+   */
+  secrets?: string[];
+  /** Whose secret it is (user or subscription id): a resend reissues a new one to them. */
+  ownerId?: string | null;
+}
+
+/** The job queue, plus the configuration that seals secrets (required for a message with secrets). */
+export type MessageQueue = JobQueue | { jobs: JobQueue; config: { SESSION_SECRET: string } };
+
+/**
+ * The tokens of links in a text: a path segment of 20 or more URL-safe characters (what
+ * randomToken makes). Order links (`/bestill/{token}`) are not secrets of a person (the company
+ * shares them with every employee), so they are left as they are.
+ */
+export function linkTokensIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/https?:\/\/[^\s)]+/g)) {
+    const segments = match[0].split(/[/?#]/);
+    segments.forEach((segment, i) => {
+      if (
+        segment.length >= 20 &&
+        /^[A-Za-z0-9_-]+$/.test(segment) &&
+        !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) &&
+        segments[i - 1] !== 'bestill'
+      ) {
+        found.add(segment);
+      }
+    });
+  }
+  return [...found];
+}
+
+/** The text with every occurrence of each secret replaced by SECRET_ELIDED. */
+export function elide(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret) out = out.split(secret).join(SECRET_ELIDED);
+  }
+  return out;
+}
+
+/** The sealer of message secrets (one key per server secret, purpose "message"). */
+export function messageSealer(config: { SESSION_SECRET: string }): Sealer {
+  return sealer(config.SESSION_SECRET, 'message');
+}
+
+export interface RevealedMessage {
+  subject: string;
+  body: string;
+  secrets: string[];
+}
+
+/**
+ * The whole text of a stored message for its transport (or the development outbox): the sealed
+ * copy when there is one; null when it is sealed with another key. Never for a reader of the log.
+ */
+export function revealMessage(
+  row: { subject: string; body: string; sealed: string | null },
+  seal: Sealer | null,
+): RevealedMessage | null {
+  if (!row.sealed) return { subject: row.subject, body: row.body, secrets: [] };
+  const opened = seal?.open(row.sealed) ?? null;
+  return opened === null ? null : (JSON.parse(opened) as RevealedMessage);
 }
 
 /**
  * Queues an SMS or email in the caller's transaction: the outbox row and the delivery job exist
  * only if the change that causes them commits. Returns false when the key was used before.
+ * Secrets named in `message.secrets` are stored elided and sealed (see the messages schema).
  */
-export async function queueMessage(tx: Tx, jobs: JobQueue, message: NewMessage): Promise<boolean> {
+export async function queueMessage(tx: Tx, queue: MessageQueue, message: NewMessage): Promise<boolean> {
+  const kind = message.kind ?? 'general';
+  const subject = message.subject ?? '';
+  const secrets = [
+    ...new Set([...(message.secrets ?? []), ...linkTokensIn(`${subject}\n${message.body}`)]),
+  ].filter((s) => s.length > 0);
+  if (SECRET_KINDS.has(kind) && secrets.length === 0) {
+    throw new Error(`a ${kind} message must name its secret parts`);
+  }
+  const jobs = 'send' in queue ? queue : queue.jobs;
+  let sealed: string | null = null;
+  if (secrets.length > 0) {
+    if ('send' in queue) throw new Error('a message with secrets needs the app context to seal them');
+    sealed = messageSealer(queue.config).seal(JSON.stringify({ subject, body: message.body, secrets }));
+  }
   const inserted = await tx
     .insert(messages)
     .values({
       channel: message.channel,
       to: message.to,
-      subject: message.subject ?? '',
-      body: message.body,
+      subject: elide(subject, secrets),
+      body: elide(message.body, secrets),
+      secret: secrets.length > 0,
+      sealed,
+      ownerId: message.ownerId ?? null,
       idempotencyKey: message.idempotencyKey,
       companyId: message.companyId ?? null,
-      kind: message.kind ?? 'general',
+      kind,
     })
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning({ id: messages.id });
@@ -47,13 +149,19 @@ export async function queueMessage(tx: Tx, jobs: JobQueue, message: NewMessage):
   return true;
 }
 
+/** The parts of a catalogue message's parameters that are secrets beyond its links' tokens. */
+function catalogSecrets<K extends MessageKind>(kind: K, params: MessageParams[K]): string[] {
+  return kind === 'login_code' ? [(params as MessageParams['login_code']).code] : [];
+}
+
 /**
  * Queues a message of the catalogue (`src/domain/message-catalogue.ts`) in the recipient's
  * language, in the caller's transaction, under its idempotency key. Returns false for a repeat.
+ * Its secrets (a login code, the tokens of links) are elided from the stored text.
  */
 export async function queueCatalogMessage<K extends MessageKind>(
   tx: Tx,
-  jobs: JobQueue,
+  queue: MessageQueue,
   message: {
     kind: K;
     params: MessageParams[K];
@@ -62,10 +170,12 @@ export async function queueCatalogMessage<K extends MessageKind>(
     to: string;
     idempotencyKey: string;
     companyId?: string | null;
+    /** Whose secret it carries (e.g. the subscription of a ticket link), for a resend. */
+    ownerId?: string | null;
   },
 ): Promise<boolean> {
   const text = renderMessage(message.kind, message.language, message.params);
-  return queueMessage(tx, jobs, {
+  return queueMessage(tx, queue, {
     channel: message.channel,
     to: message.to,
     subject: text.subject,
@@ -73,6 +183,8 @@ export async function queueCatalogMessage<K extends MessageKind>(
     idempotencyKey: message.idempotencyKey,
     companyId: message.companyId ?? null,
     kind: message.kind,
+    secrets: catalogSecrets(message.kind, message.params),
+    ownerId: message.ownerId ?? null,
   });
 }
 

@@ -13,7 +13,11 @@ export interface OutgoingMessage {
   body: string;
 }
 
-/** Delivers one message. Throws on a failure worth retrying; returns the provider's id if any. */
+/**
+ * Delivers one message. Throws on a failure worth retrying; returns the provider's id if any.
+ * `keepSealed`: the transport is the development outbox (the simulated phone), which keeps the
+ * whole text readable at GET /api/dev/outbox; every real transport leaves it out.
+ */
 export interface MessageTransport {
-  deliver(message: OutgoingMessage): Promise<{ providerId?: string }>;
+  deliver(message: OutgoingMessage): Promise<{ providerId?: string; keepSealed?: boolean }>;
 }

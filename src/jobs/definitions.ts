@@ -3,7 +3,7 @@ import { transportsFromConfig } from '../adapters/transports';
 import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing-job';
 import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
-import { SEND_MESSAGE_JOB } from '../app/messages';
+import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
 
@@ -31,7 +31,13 @@ export const jobDefinitions: JobDefinition[] = [
   {
     name: SEND_MESSAGE_JOB,
     handle: (ctx, data) =>
-      sendMessage(ctx.db, transportFor(ctx), String(data.messageId), () => ctx.clock.now()),
+      sendMessage(
+        ctx.db,
+        transportFor(ctx),
+        String(data.messageId),
+        () => ctx.clock.now(),
+        messageSealer(ctx.config),
+      ),
   },
   {
     // Safety net: a message whose job was lost (e.g. a crash) is still delivered.
@@ -44,7 +50,13 @@ export const jobDefinitions: JobDefinition[] = [
         .where(and(eq(messages.status, 'queued'), lt(messages.createdAt, new Date(Date.now() - 120_000))))
         .limit(100);
       for (const { id } of stale) {
-        await sendMessage(ctx.db, transportFor(ctx), id, () => ctx.clock.now()).catch(() => undefined);
+        await sendMessage(
+          ctx.db,
+          transportFor(ctx),
+          id,
+          () => ctx.clock.now(),
+          messageSealer(ctx.config),
+        ).catch(() => undefined);
       }
     },
   },

@@ -1,4 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Sealer } from '../adapters/sealed';
+import { elide, revealMessage } from '../app/messages';
 import type { MessageTransport } from '../app/ports';
 import type { Db } from '../db/engine';
 import { messages } from '../db/schema';
@@ -8,12 +10,32 @@ export const MAX_SEND_ATTEMPTS = 6;
 /**
  * Delivers one queued message. Idempotent: a message that is already sent is left alone.
  * A failure is recorded and rethrown so the queue retries; after the last try it stays failed.
+ * The sealed copy of a secret is dropped once delivered (or given up), unless the transport is
+ * the development outbox; a failure reason never repeats the secret.
  */
-export async function sendMessage(db: Db, transport: MessageTransport, messageId: string, now: () => Date) {
+export async function sendMessage(
+  db: Db,
+  transport: MessageTransport,
+  messageId: string,
+  now: () => Date,
+  seal: Sealer | null = null,
+) {
   const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
   if (!message || message.status === 'sent') return;
+  const full = revealMessage(message, seal);
+  if (!full) {
+    await db
+      .update(messages)
+      .set({ status: 'failed', sealed: null, lastError: 'sealed with another SESSION_SECRET' })
+      .where(eq(messages.id, messageId));
+    return;
+  }
   try {
-    const { providerId } = await transport.deliver(message);
+    const { providerId, keepSealed } = await transport.deliver({
+      ...message,
+      subject: full.subject,
+      body: full.body,
+    });
     await db
       .update(messages)
       .set({
@@ -22,19 +44,20 @@ export async function sendMessage(db: Db, transport: MessageTransport, messageId
         providerId: providerId ?? null,
         attempts: sql`${messages.attempts} + 1`,
         lastError: null,
+        ...(keepSealed ? {} : { sealed: null }),
       })
       .where(and(eq(messages.id, messageId)));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = elide(error instanceof Error ? error.message : String(error), full.secrets);
     const [updated] = await db
       .update(messages)
       .set({ attempts: sql`${messages.attempts} + 1`, lastError: reason })
       .where(eq(messages.id, messageId))
       .returning({ attempts: messages.attempts });
     if ((updated?.attempts ?? 0) >= MAX_SEND_ATTEMPTS) {
-      await db.update(messages).set({ status: 'failed' }).where(eq(messages.id, messageId));
+      await db.update(messages).set({ status: 'failed', sealed: null }).where(eq(messages.id, messageId));
       return;
     }
-    throw error;
+    throw new Error(reason);
   }
 }

@@ -5,13 +5,17 @@ import type { Logger, MessageTransport, OutgoingMessage } from '../../app/ports'
  * at GET /api/dev/outbox and on /dev/meldinger); delivering it only prints it to the console.
  */
 export class OutboxTransport implements MessageTransport {
-  /** Bodies (with codes and links) are printed only in development, never in production logs. */
+  /**
+   * `development`: the outbox is then the recipients' phone and mailbox (it keeps the whole text,
+   * codes and links included, for GET /api/dev/outbox) and prints it; never in production.
+   */
   constructor(
     private readonly log?: Logger,
-    private readonly printBodies = false,
+    private readonly development = false,
+    private readonly printBodies = development,
   ) {}
 
-  async deliver(message: OutgoingMessage): Promise<{ providerId?: string }> {
+  async deliver(message: OutgoingMessage): Promise<{ providerId?: string; keepSealed?: boolean }> {
     if (this.printBodies) {
       console.log(
         `\n[outbox] ${message.channel.toUpperCase()} to ${message.to}${message.subject ? ` — ${message.subject}` : ''}\n${message.body}\n`,
@@ -19,6 +23,7 @@ export class OutboxTransport implements MessageTransport {
     } else {
       this.log?.info({ channel: message.channel, id: message.id }, 'message stored in the outbox');
     }
-    return { providerId: `outbox:${message.id}` };
+    // In development the outbox is the recipient's phone and mailbox: it keeps the whole text.
+    return { providerId: `outbox:${message.id}`, keepSealed: this.development };
   }
 }

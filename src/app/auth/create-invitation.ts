@@ -21,6 +21,8 @@ export async function createInvitation(
     companyId: string | null;
     companyName: string;
     kind: 'company_admin' | 'operator';
+    /** An operator's resend passes its own key; by default one per token. */
+    idempotencyKey?: string;
   },
 ): Promise<{ token: string; url: string }> {
   const now = ctx.clock.now();
@@ -49,7 +51,7 @@ export async function createInvitation(
       : `${ctx.config.publicUrl}/bedrift/invitasjon/${token}`;
   const where =
     input.kind === 'operator' ? 'operatørens bakkontor' : `Bedriftsportalen for ${input.companyName}`;
-  await queueMessage(tx, ctx.jobs, {
+  await queueMessage(tx, ctx, {
     channel: 'email',
     to: input.email.toLowerCase(),
     subject:
@@ -67,9 +69,11 @@ export async function createInvitation(
       '',
       `(English: you have been invited as an administrator. Create your password within ${INVITATION_VALID_DAYS} days: ${url})`,
     ].join('\n'),
-    idempotencyKey: `invitation:${tokenHash}`,
+    idempotencyKey: input.idempotencyKey ?? `invitation:${tokenHash}`,
     companyId: input.companyId,
     kind: 'invitation',
+    secrets: [token],
+    ownerId: input.userId,
   });
   return { token, url };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { randomDigits } from '../../adapters/tokens';
+import type { Tx } from '../../db/engine';
 import { replaceCode } from '../../db/repositories/verification-codes';
 import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
@@ -43,26 +44,47 @@ export async function requestLoginCode(
     await recordEvent(tx, phoneKey, now);
     await recordEvent(tx, ipKey, now);
 
-    const code = randomDigits(OTP_LENGTH);
-    const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-    const row = await replaceCode(tx, {
-      companyId: company.id,
-      phone,
-      codeHash: hashOtp(ctx.config.SESSION_SECRET, company.id, phone, code),
-      expiresAt,
-      createdAt: now,
-    });
     // The web app's language now, else the one the employee chose before, else bokmål.
     const language = input.language ?? (await employeeLanguage(tx, company.id, phone));
-    await queueCatalogMessage(tx, ctx.jobs, {
-      kind: 'login_code',
-      params: { code, companyName: company.name, minutes: OTP_TTL_MS / 60_000 },
-      language,
-      channel: 'sms',
-      to: phone,
-      idempotencyKey: `otp:${row.id}`,
-      companyId: company.id,
-    });
+    const { expiresAt } = await issueLoginCode(tx, ctx, { company, phone, language, now });
     return { expiresAt, resendAfterSeconds: OTP_SEND_LIMITS.resendAfterMs / 1000 };
   });
+}
+
+/**
+ * Makes a new login code for phone + company (the older one dies) and queues the SMS, the code
+ * being its secret part. `idempotencyKey` defaults to one per code; an operator's resend passes
+ * its own (and no language: the employee's stored one is used).
+ */
+export async function issueLoginCode(
+  tx: Tx,
+  ctx: AppContext,
+  input: {
+    company: { id: string; name: string };
+    phone: string;
+    language?: Language;
+    now: Date;
+    idempotencyKey?: string;
+  },
+): Promise<{ expiresAt: Date }> {
+  const { company, phone, now } = input;
+  const code = randomDigits(OTP_LENGTH);
+  const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
+  const row = await replaceCode(tx, {
+    companyId: company.id,
+    phone,
+    codeHash: hashOtp(ctx.config.SESSION_SECRET, company.id, phone, code),
+    expiresAt,
+    createdAt: now,
+  });
+  await queueCatalogMessage(tx, ctx, {
+    kind: 'login_code',
+    params: { code, companyName: company.name, minutes: OTP_TTL_MS / 60_000 },
+    language: input.language ?? (await employeeLanguage(tx, company.id, phone)),
+    channel: 'sms',
+    to: phone,
+    idempotencyKey: input.idempotencyKey ?? `otp:${row.id}`,
+    companyId: company.id,
+  });
+  return { expiresAt };
 }

@@ -43,7 +43,7 @@ export async function emailAdmins<K extends MessageKind>(
   const admins = (await companyAdmins(tx, input.companyId)).filter((a) => input.who?.(a) ?? true);
   let queued = 0;
   for (const admin of admins) {
-    const sent = await queueCatalogMessage(tx, ctx.jobs, {
+    const sent = await queueCatalogMessage(tx, ctx, {
       kind: input.kind,
       params: {
         ...input.params,

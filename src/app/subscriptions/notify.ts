@@ -33,9 +33,11 @@ export async function smsEmployee<K extends MessageKind>(
   kind: K,
   params: Extra<K>,
   idempotencyKey: string,
+  /** The subscription whose ticket link the SMS carries, so a resend can make a new link. */
+  ownerId?: string,
 ): Promise<boolean> {
   const { name } = await company(tx, to.companyId);
-  return queueCatalogMessage(tx, ctx.jobs, {
+  return queueCatalogMessage(tx, ctx, {
     kind,
     params: { ...params, firstName: to.firstName, companyName: name } as MessageParams[K],
     language: await employeeLanguage(tx, to.companyId, to.phone),
@@ -43,6 +45,7 @@ export async function smsEmployee<K extends MessageKind>(
     to: to.phone,
     idempotencyKey,
     companyId: to.companyId,
+    ownerId: ownerId ?? null,
   });
 }
 
@@ -50,14 +53,20 @@ export async function smsEmployee<K extends MessageKind>(
  * The SMS that tells the employee the ticket is approved, with the link that opens the wallet
  * (seed step 7). Keyed by subscription and start date: approving twice sends one SMS.
  */
-export async function queueTicketSms(tx: Tx, ctx: AppContext, sub: SubscriptionRow): Promise<void> {
+export async function queueTicketSms(
+  tx: Tx,
+  ctx: AppContext,
+  sub: SubscriptionRow,
+  idempotencyKey = `ticket-sms:${sub.id}:${sub.startDate}`,
+): Promise<void> {
   await smsEmployee(
     tx,
     ctx,
     sub,
     'ticket_approved',
     { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, sub.ticketAccessToken) },
-    `ticket-sms:${sub.id}:${sub.startDate}`,
+    idempotencyKey,
+    sub.id,
   );
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { companies, invoices, messages, subscriptions, subscriptionZoneSets, users } from '../schema';
+import { containsPattern, prefixPattern } from './like';
 
 /*
  * Queries of the operator's back office. The operator runs the whole scheme, so these read across
@@ -96,8 +97,8 @@ export async function searchCompanies(tx: Tx, q: string): Promise<CompanyRow[]> 
       text === ''
         ? undefined
         : or(
-            ilike(companies.name, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-            /^\d+$/.test(digits) ? like(companies.orgNumber, `${digits}%`) : undefined,
+            ilike(companies.name, containsPattern(text)),
+            /^\d+$/.test(digits) ? like(companies.orgNumber, prefixPattern(digits)) : undefined,
           ),
     )
     .orderBy(asc(companies.name))
@@ -162,7 +163,7 @@ export async function listMessages(
   const q = filter.q?.trim();
   const where = and(
     filter.status ? eq(messages.status, filter.status) : undefined,
-    q ? or(ilike(messages.to, `%${q}%`), ilike(companies.name, `%${q}%`)) : undefined,
+    q ? or(ilike(messages.to, containsPattern(q)), ilike(companies.name, containsPattern(q))) : undefined,
   );
   const rows = await tx
     .select({ message: messages, companyName: companies.name })
@@ -196,7 +197,7 @@ export async function resendKeys(tx: Tx, rootKey: string): Promise<string[]> {
   const rows = await tx
     .select({ key: messages.idempotencyKey })
     .from(messages)
-    .where(like(messages.idempotencyKey, `${rootKey.replace(/[\\%_]/g, (c) => `\\${c}`)}:resend:%`));
+    .where(like(messages.idempotencyKey, prefixPattern(`${rootKey}:resend:`)));
   return rows.map((r) => r.key);
 }
 

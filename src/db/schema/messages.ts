@@ -1,10 +1,15 @@
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './common';
 
 /**
  * The message outbox: every SMS and email is written here in the same transaction as the change
  * that causes it, then delivered by the send-message job (retries; the idempotency key makes a
  * retried action produce one message).
+ *
+ * A message that carries a secret (a login code, the token of a link) stores `subject` and `body`
+ * with the secret elided: that is all any reader gets. The whole text is in `sealed` (encrypted,
+ * src/adapters/sealed.ts) only until the transport has it; the development outbox, which is the
+ * simulated phone and mailbox, keeps it.
  */
 export const messages = pgTable(
   'messages',
@@ -14,6 +19,12 @@ export const messages = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull().default(''),
     body: text('body').notNull(),
+    /** True when the message carried a secret: a resend then makes a new secret (never the old text). */
+    secret: boolean('secret').notNull().default(false),
+    /** The sealed `{ subject, body, secrets }` with the secret in it; null once delivered. */
+    sealed: text('sealed'),
+    /** Whose secret it is (a user or a subscription), so a resend reissues it to them only. */
+    ownerId: uuid('owner_id'),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })
       .notNull()
       .default('queued'),

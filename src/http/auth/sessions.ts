@@ -35,6 +35,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionInfo | null;
   }
+  interface FastifyContextConfig {
+    /** An operator route that changes nothing although it is a POST (e.g. a preview). */
+    readOnlyStaff?: boolean;
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -51,6 +55,20 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
       if (typeof header !== 'string' || !expected || !safeEqual(header, expected)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
+    }
+  });
+  // Read-only operator staff change nothing: every mutating back-office route refuses them here,
+  // before the body is even validated, unless the route says it only reads.
+  app.addHook('preValidation', async (request) => {
+    const user = request.session?.user;
+    if (
+      user?.role === 'operator' &&
+      user.operatorRole === 'read_only' &&
+      MUTATING.has(request.method) &&
+      request.routeOptions.url?.startsWith('/api/operator/') &&
+      !request.routeOptions.config.readOnlyStaff
+    ) {
+      throw new AppError('FORBIDDEN');
     }
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AdjustableClock } from '../../adapters/clock';
 import type { AppContext } from '../../app/context';
+import { messageSealer, revealMessage } from '../../app/messages';
 import { messages } from '../../db/schema';
 import { normalizeMobile } from '../../domain/phone';
 
@@ -28,17 +29,22 @@ export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPlugi
           .where(to ? eq(messages.to, normaliseRecipient(to)) : undefined)
           .orderBy(desc(messages.createdAt), desc(messages.id))
           .limit(limit);
+        // The outbox is the simulated phone and mailbox: it shows what the recipient got, secrets too.
+        const seal = messageSealer(ctx.config);
         return {
-          messages: rows.map((m) => ({
-            id: m.id,
-            channel: m.channel,
-            to: m.to,
-            subject: m.subject,
-            body: m.body,
-            kind: m.kind,
-            status: m.status,
-            createdAt: m.createdAt.toISOString(),
-          })),
+          messages: rows.map((m) => {
+            const { subject, body } = revealMessage(m, seal) ?? m;
+            return {
+              id: m.id,
+              channel: m.channel,
+              to: m.to,
+              subject,
+              body,
+              kind: m.kind,
+              status: m.status,
+              createdAt: m.createdAt.toISOString(),
+            };
+          }),
         };
       },
     );

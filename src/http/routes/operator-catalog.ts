@@ -155,6 +155,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/operator/catalog/price-versions/preview',
       {
+        config: { readOnlyStaff: true },
         schema: {
           tags,
           summary: 'What a new price version touches: subscriptions, companies, revenue before/after',

@@ -64,6 +64,7 @@ export function MessagesPage() {
       <Heading level={1} data-size="lg">
         {t('messages.title')}
       </Heading>
+      <Paragraph>{t('messages.secretsHidden', { elided: '••••••' })}</Paragraph>
       <div className="operator-actions">
         <Field>
           <Label>{t('messages.status')}</Label>
