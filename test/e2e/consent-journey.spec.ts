@@ -124,3 +124,22 @@ test('issue 15: admin raises zones → the employee gets an SMS with the new ded
   });
   expect((await outbox(operator, sub.phone))[0]!.body).toContain('from now');
 });
+
+test('issue 15: the back office lists every message kind and names the kind of each message, axe clean in nb and en', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/operator/meldinger');
+  await page.getByLabel('E-post').fill(OPERATOR.email);
+  await page.getByLabel('Passord').fill(OPERATOR.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('link', { name: 'Meldinger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldinger' })).toBeVisible();
+  await page.getByText('Meldingstyper').click();
+  await expect(page.getByText('Avsluttet av bedriften', { exact: true })).toBeVisible();
+  await expect(page.getByText('Billetten flyttet til en annen enhet', { exact: true })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('Ended by the company', { exact: true })).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -11,6 +11,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_KINDS } from '../../../../domain/message-catalogue';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDateTime, localeOf } from '../../../ui/format';
@@ -24,6 +25,7 @@ type Message = {
   to: string;
   subject: string;
   body: string;
+  kind: string;
   status: 'queued' | 'sent' | 'failed';
   attempts: number;
   lastError: string | null;
@@ -41,6 +43,7 @@ export function MessagesPage() {
   const { t, i18n } = useTranslation('operator');
   usePageTitle(t('messages.title'));
   const locale = localeOf(i18n.resolvedLanguage);
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nb';
   const canWrite = useCanWrite();
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
@@ -82,6 +85,17 @@ export function MessagesPage() {
           <Search.Clear onClick={() => setQ('')} />
         </Search>
       </div>
+      <details className="operator-kinds">
+        <summary>{t('messages.kinds')}</summary>
+        <ul>
+          {MESSAGE_KINDS.map((k) => (
+            <li key={k.kind}>
+              <strong>{k.description[language]}</strong> — {t(`messages.audience.${k.audience}`)},{' '}
+              {t(`messages.kindChannel.${k.channel}`)} (<code>{k.kind}</code>)
+            </li>
+          ))}
+        </ul>
+      </details>
       <ErrorMessage error={list.error ?? resend.error} />
       {resend.data && (
         <Paragraph role="status">
@@ -116,6 +130,9 @@ export function MessagesPage() {
                       {m.companyName && <div>{m.companyName}</div>}
                     </Table.Cell>
                     <Table.Cell className="operator-preserve">
+                      <div>
+                        <Tag data-size="sm">{kindLabel(m.kind, language)}</Tag>
+                      </div>
                       {m.subject && <strong>{m.subject}: </strong>}
                       {m.body.length > 160 ? `${m.body.slice(0, 160)} …` : m.body}
                       {m.resendNumber > 0 && <div>{t('messages.resendOf', { n: m.resendNumber })}</div>}
@@ -157,4 +174,9 @@ export function MessagesPage() {
       )}
     </>
   );
+}
+
+/** The back office's name of a message kind (issue 15: from the message catalogue). */
+function kindLabel(kind: string, language: 'nb' | 'en'): string {
+  return MESSAGE_KINDS.find((k) => k.kind === kind)?.description[language] ?? kind;
 }
