@@ -57,3 +57,23 @@ export function validateZoneSelection(zoneIds: string[], zones: Zone[], offered?
   if (rejected.length > 0) throw new AppError('ZONE_UNKNOWN', { details: { zoneIds: rejected } });
   return distinct;
 }
+
+/** The longest zone or category id (in characters), as the routes take it. */
+export const MAX_CATALOG_ID_LENGTH = 64;
+
+/**
+ * A zone or category id, GTFS style: any UTF-8 text (GTFS "ID": "any sequence of UTF-8
+ * characters"), 1–64 characters, not blank, without control characters, U+FFFD or unpaired
+ * surrogates (they cannot be stored or shown). Spaces, commas, quotes and letters of any script
+ * are fine: the CSV writer quotes them and the web app encodes them in paths.
+ */
+export function isCatalogId(id: string): boolean {
+  return (
+    id.trim() !== '' &&
+    [...id].length <= MAX_CATALOG_ID_LENGTH &&
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    !/[\u0000-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
+      id,
+    )
+  );
+}

@@ -116,6 +116,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Filen har feil. Ingenting er importert.',
     en: 'The file has errors. Nothing was imported.',
   },
+  FILE_UNREADABLE: {
+    nb: 'Filen kan ikke leses som tekst. Lagre den som CSV (UTF-8) og prøv igjen. Ingenting er importert.',
+    en: 'The file cannot be read as text. Save it as CSV (UTF-8) and try again. Nothing was imported.',
+  },
   ZONE_IN_USE: {
     nb: 'Sonen er i bruk og kan ikke slettes. Deaktiver den i stedet.',
     en: 'The zone is in use and cannot be deleted. Deactivate it instead.',

@@ -6,18 +6,25 @@ import { compareDates, osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, OperatorActor } from '../context';
-import { type CatalogFileName, type ImportError, type ParsedCatalog, parseCatalogFiles } from './gtfs-files';
+import {
+  type CatalogFileInput,
+  type CatalogFileName,
+  type ImportError,
+  type ParsedCatalog,
+  parseCatalogFiles,
+} from './gtfs-files';
 import { markCatalogEdited } from './mark-edited';
 
 /**
  * Imports the catalog from the three GTFS-Fares-v2-shaped files, all or nothing. Zones and
  * categories missing from the files are deactivated, never deleted. Prices: the files are the
  * truth for dates ahead; prices already in force must be unchanged (unless the catalog is still
- * the shipped example, which the first real import replaces).
+ * the shipped example, which the first real import replaces). Files come as bytes (their encoding
+ * detected, returned per file in `encodings`) or as text.
  */
 export async function importCatalog(
   ctx: AppContext,
-  input: { actor: OperatorActor; files: Partial<Record<CatalogFileName, string>> },
+  input: { actor: OperatorActor; files: Partial<Record<CatalogFileName, CatalogFileInput>> },
 ) {
   const parsed = parseCatalogFiles(input.files);
   if (!parsed.ok) throw new AppError('IMPORT_INVALID', { details: { errors: parsed.errors } });
@@ -48,6 +55,7 @@ export async function importCatalog(
       categories: catalog.categories.length,
       prices: catalog.prices.length,
     };
+    const { encodings } = parsed;
     await recordAudit(tx, input.actor, now, {
       companyId: null,
       action: 'catalog.imported',
@@ -60,7 +68,7 @@ export async function importCatalog(
       },
       after: summary,
     });
-    return summary;
+    return { ...summary, encodings };
   });
 }
 

@@ -1,53 +1,25 @@
 import ExcelJS from 'exceljs';
+import type { TextEncoding } from '../../adapters/files/decode-text';
+import { readTextTable } from '../../adapters/files/read-table';
 import { AppError } from '../../domain/errors';
 
-/** A file to import: CSV text, or an XLSX workbook as base64 (first sheet). */
-export type ImportFile = { csv: string } | { xlsxBase64: string };
+/**
+ * A file to import: a CSV file's bytes as base64 (decoded on the server, see readTextTable), CSV
+ * text already decoded (API clients), or an XLSX workbook as base64 (first sheet).
+ */
+export type ImportFile = { csvBase64: string } | { csv: string } | { xlsxBase64: string };
 
-/** The file's table: the header row, then data rows with their line numbers in the file. */
-export type ImportTable = { header: string[]; rows: { line: number; cells: string[] }[] };
+/**
+ * The file's table: the header row, then data rows with their line numbers in the file, and the
+ * text encoding it was read in (null for XLSX, which carries its own).
+ */
+export type ImportTable = {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+  encoding: TextEncoding | null;
+};
 
 export const MAX_IMPORT_ROWS = 2000;
-
-function delimiterOf(headerLine: string): string {
-  const counts = [';', ',', '\t'].map((d) => ({ d, n: headerLine.split(d).length }));
-  return counts.sort((a, b) => b.n - a.n)[0]!.d;
-}
-
-/** RFC 4180 CSV with ; , or tab (detected from the header), quotes and "" escapes. */
-export function parseCsv(text: string): string[][] {
-  const source = text.replace(/^\uFEFF/, '');
-  const delimiter = delimiterOf(source.split(/\r?\n/, 1)[0] ?? '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -78,9 +50,18 @@ async function parseXlsx(base64: string): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
+async function readTable(file: ImportFile): Promise<{ all: string[][]; encoding: TextEncoding | null }> {
+  if ('xlsxBase64' in file) return { all: await parseXlsx(file.xlsxBase64), encoding: null };
+  const bytes = 'csv' in file ? Buffer.from(file.csv, 'utf8') : Buffer.from(file.csvBase64, 'base64');
+  const table = readTextTable(bytes);
+  const all: string[][] = [];
+  for (const row of table.rows) all[row.line - 1] = row.cells;
+  return { all: Array.from(all, (r) => r ?? []), encoding: table.encoding };
+}
+
 /** Reads the file into a header and non-empty data rows (line numbers as a spreadsheet shows them). */
 export async function readImportFile(file: ImportFile): Promise<ImportTable> {
-  const all = 'csv' in file ? parseCsv(file.csv) : await parseXlsx(file.xlsxBase64);
+  const { all, encoding } = await readTable(file);
   const headerIndex = all.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) throw new AppError('IMPORT_INVALID', { details: { reason: 'empty_file' } });
   const header = all[headerIndex]!.map((c) => c.trim());
@@ -92,5 +73,5 @@ export async function readImportFile(file: ImportFile): Promise<ImportTable> {
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new AppError('IMPORT_INVALID', { details: { reason: 'too_many_rows', max: MAX_IMPORT_ROWS } });
   }
-  return { header, rows };
+  return { header, rows, encoding };
 }

@@ -117,7 +117,7 @@ async function toRows(ctx: AppContext, table: ImportTable, today: string): Promi
 class RollBack extends Error {}
 
 /**
- * Bulk add from a CSV or XLSX file. Every row is tried exactly as "Nytt abonnement" would do it,
+ * Bulk add from a CSV or XLSX file (a CSV file's encoding is detected and returned as `encoding`). Every row is tried exactly as "Nytt abonnement" would do it,
  * each in its own savepoint, so the preview shows every row's errors. A dry run, or a file with any
  * error, rolls everything back (IMPORT_INVALID with the rows); otherwise all rows commit at once.
  */
@@ -161,8 +161,17 @@ export async function importSubscriptions(
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
     const valid = rows.every((r) => r.errors.length === 0);
-    if (input.dryRun) return { dryRun: true as const, valid, total: rows.length, rows, items: [] };
+    if (input.dryRun) {
+      return { dryRun: true as const, valid, total: rows.length, encoding: table.encoding, rows, items: [] };
+    }
     throw new AppError('IMPORT_INVALID', { details: { rows: rows.filter((r) => r.errors.length > 0) } });
   }
-  return { dryRun: false as const, valid: true, total: rows.length, rows, items: created };
+  return {
+    dryRun: false as const,
+    valid: true,
+    total: rows.length,
+    encoding: table.encoding,
+    rows,
+    items: created,
+  };
 }

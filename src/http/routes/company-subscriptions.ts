@@ -54,6 +54,10 @@ const importResultSchema = z.object({
   dryRun: z.boolean(),
   valid: z.boolean(),
   total: z.number(),
+  encoding: z
+    .enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252'])
+    .nullable()
+    .describe('The text encoding the CSV file was read in; null for XLSX'),
   rows: z.array(importRowSchema),
   items: z.array(subscriptionSchema),
 });
@@ -121,22 +125,28 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
         schema: {
           tags: ['company'],
           summary:
-            'Bulk add from CSV text or an XLSX file (base64); dryRun previews, commit is all or nothing',
+            'Bulk add from a CSV file (its bytes as base64; UTF-8, UTF-16 with BOM or Windows-1252, ; , or tab), CSV text, or an XLSX file (base64); dryRun previews, commit is all or nothing',
           body: z
             .object({
+              csvBase64: z.base64().max(7_000_000).optional(),
               csv: z.string().max(5_000_000).optional(),
               xlsxBase64: z.string().max(7_000_000).optional(),
               dryRun: z.boolean().default(false),
             })
-            .refine((b) => (b.csv === undefined) !== (b.xlsxBase64 === undefined), {
-              message: 'give either csv or xlsxBase64',
+            .refine((b) => [b.csvBase64, b.csv, b.xlsxBase64].filter((v) => v !== undefined).length === 1, {
+              message: 'give one of csvBase64, csv or xlsxBase64',
             }),
           response: { 200: importResultSchema, 201: importResultSchema },
         },
       },
       async (request, reply) => {
-        const { csv, xlsxBase64, dryRun } = request.body;
-        const file = csv !== undefined ? { csv } : { xlsxBase64: xlsxBase64 ?? '' };
+        const { csvBase64, csv, xlsxBase64, dryRun } = request.body;
+        const file =
+          csvBase64 !== undefined
+            ? { csvBase64 }
+            : csv !== undefined
+              ? { csv }
+              : { xlsxBase64: xlsxBase64 ?? '' };
         const result = await importSubscriptions(ctx, { actor: requireCompanyAdmin(request), file, dryRun });
         const lang = pickLang(request.headers['accept-language']);
         const rows = result.rows.map((row) => ({

@@ -6,20 +6,23 @@ import { deletePriceVersion } from '../../app/catalog/delete-price-version';
 import { deleteZone } from '../../app/catalog/delete-zone';
 import { exportCatalog } from '../../app/catalog/export-catalog';
 import { getOperatorCatalog } from '../../app/catalog/get-operator-catalog';
-import { CATALOG_FILES } from '../../app/catalog/gtfs-files';
+import { CATALOG_FILES, type CatalogFileName } from '../../app/catalog/gtfs-files';
 import { importCatalog } from '../../app/catalog/import-catalog';
 import { previewPriceVersion } from '../../app/catalog/preview-price-version';
 import { savePriceVersion } from '../../app/catalog/save-price-version';
 import { updateCategory } from '../../app/catalog/update-category';
 import { updateZone } from '../../app/catalog/update-zone';
 import type { AppContext } from '../../app/context';
+import { isCatalogId } from '../../domain/catalog';
 import { requireOperator } from '../auth/sessions';
 import { sendDownload } from '../download';
 
+/** A zone or category id: free-form UTF-8 text as in GTFS (isCatalogId). */
 const catalogId = z
   .string()
   .trim()
-  .regex(/^[\p{L}\p{N}_.:-]{1,64}$/u);
+  .normalize('NFC')
+  .refine(isCatalogId, { message: 'an id is 1–64 characters of text without control characters' });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const zone = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 const category = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() });
@@ -34,6 +37,11 @@ const filesSchema = z.object({
   'rider_categories.txt': z.string().max(1_000_000).optional(),
   'fare_products.txt': z.string().max(1_000_000).optional(),
 });
+const base64File = z.base64().max(1_400_000).optional();
+const filesBase64Schema = z
+  .object({ 'areas.txt': base64File, 'rider_categories.txt': base64File, 'fare_products.txt': base64File })
+  .describe("The files' bytes as base64: the encoding (UTF-8, UTF-16 with BOM, Windows-1252) is detected");
+const encoding = z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
 
 export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -242,14 +250,26 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Import the catalog from the three CSV files; checked row by row, all or nothing',
-          body: z.object({ files: filesSchema }),
-          response: { 200: z.object({ zones: z.number(), categories: z.number(), prices: z.number() }) },
+          summary:
+            'Import the catalog from the three CSV files (as bytes in filesBase64, or as text in files); checked row by row, all or nothing',
+          body: z.object({ files: filesSchema.optional(), filesBase64: filesBase64Schema.optional() }),
+          response: {
+            200: z.object({
+              zones: z.number(),
+              categories: z.number(),
+              prices: z.number(),
+              encodings: z.partialRecord(z.enum(CATALOG_FILES), encoding),
+            }),
+          },
         },
       },
       async (request) => {
         const actor = requireOperator(request, { write: true });
-        return importCatalog(ctx, { actor, files: request.body.files });
+        const files: Partial<Record<CatalogFileName, Uint8Array | string>> = { ...request.body.files };
+        for (const [name, base64] of Object.entries(request.body.filesBase64 ?? {})) {
+          if (base64 !== undefined) files[name as CatalogFileName] = Buffer.from(base64, 'base64');
+        }
+        return importCatalog(ctx, { actor, files });
       },
     );
   };

@@ -88,7 +88,7 @@ export function ImportPage() {
         preview.isSuccess &&
         file && (
           <>
-            <ImportPreview fileName={file.name} rows={rows} />
+            <ImportPreview fileName={file.name} rows={rows} encoding={preview.data.encoding} />
             {allOk ? (
               <div className="company-buttons">
                 <Button loading={run.isPending} onClick={() => run.mutate({ ...file.body, dryRun: false })}>

@@ -1,12 +1,20 @@
-import { Heading, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../../../ui/DateText';
 import { formatPhone } from '../shared/phone';
 import { useCatalog } from '../shared/useCatalog';
-import type { ImportRow } from './types';
+import type { ImportResult, ImportRow } from './types';
 
 /** The dry run's verdict on every row of the file. */
-export function ImportPreview({ fileName, rows }: { fileName: string; rows: ImportRow[] }) {
+export function ImportPreview({
+  fileName,
+  rows,
+  encoding,
+}: {
+  fileName: string;
+  rows: ImportRow[];
+  encoding: ImportResult['encoding'];
+}) {
   const { t } = useTranslation('company');
   const { zoneNames, categoryName } = useCatalog();
   const title = t('import.preview', { file: fileName, count: rows.length });
@@ -15,6 +23,7 @@ export function ImportPreview({ fileName, rows }: { fileName: string; rows: Impo
       <Heading level={2} data-size="sm" id="import-preview-heading">
         {title}
       </Heading>
+      {encoding && <Paragraph data-size="sm">{t('import.encoding', { encoding })}</Paragraph>}
       <div className="company-table-wrap">
         <Table zebra>
           <caption className="company-visually-hidden">{title}</caption>

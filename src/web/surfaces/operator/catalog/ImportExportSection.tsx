@@ -12,6 +12,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
+import { fileBase64 } from '../../../file-bytes';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { CATALOG_PATH } from './types';
@@ -31,8 +32,8 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation('operator');
   const [files, setFiles] = useState<Partial<Record<FileName, string>>>({});
   const run = useApiMutation<
-    { zones: number; categories: number; prices: number },
-    { files: Partial<Record<FileName, string>> }
+    { zones: number; categories: number; prices: number; encodings: Partial<Record<FileName, string>> },
+    { filesBase64: Partial<Record<FileName, string>> }
   >('post', '/api/operator/catalog/import', { invalidates: [CATALOG_PATH, '/api/catalog'] });
   const rowErrors =
     run.error instanceof ApiError && run.error.code === 'IMPORT_INVALID'
@@ -49,7 +50,7 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
     `: ${t(`import.problems.${e.problem}` as 'import.problems.required', { value: e.value ?? '' })}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run.mutate({ files });
+    run.mutate({ filesBase64: files });
   };
   return (
     <section className="operator-stack" aria-labelledby="import-export">
@@ -76,8 +77,9 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
                 accept=".txt,.csv,text/csv,text/plain"
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
-                  const text = file ? await file.text() : undefined;
-                  setFiles((prev) => ({ ...prev, [f]: text }));
+                  // The bytes go to the server, which detects the encoding (never file.text()).
+                  const bytes = file ? await fileBase64(file) : undefined;
+                  setFiles((prev) => ({ ...prev, [f]: bytes }));
                 }}
               />
             </Field>
@@ -108,6 +110,13 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
       {run.data && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('import.done', run.data)}</Paragraph>
+          <Paragraph data-size="sm">
+            {t('import.encodings', {
+              list: Object.entries(run.data.encodings)
+                .map(([file, encoding]) => `${file}: ${encoding}`)
+                .join(', '),
+            })}
+          </Paragraph>
         </Alert>
       )}
     </section>
