@@ -35,7 +35,8 @@ export type PayrollRow = PayrollAmounts & {
 export type PayrollBasis = {
   month: string;
   final: boolean;
-  fieldColumns: { key: string; label: string }[];
+  /** The company's extra fields as columns; `type` says how an export types the cell. */
+  fieldColumns: { key: string; label: string; type: 'text' | 'number' | 'select' | 'checkbox' }[];
   rows: PayrollRow[];
   totals: PayrollTotals;
 };

@@ -34,7 +34,10 @@ test("issue 14 item 4: Norwegian Excel's Windows-1252 CSV previews Trine Ødegå
   page,
 }) => {
   const adminEmail = `import-${Date.now()}@example.no`;
-  await post(page.request, '/api/auth/login', { email: 'operator@example.no', password: 'operator-password-123' });
+  await post(page.request, '/api/auth/login', {
+    email: 'operator@example.no',
+    password: 'operator-password-123',
+  });
   await post(page.request, '/api/operator/companies', {
     orgNumber: randomOrgNumber(),
     name: 'Agder Import AS',

@@ -138,10 +138,11 @@ describeEachEngine('employee ordering (rule 5)', (app) => {
     expect(missing.status).toBe(400);
     const ok = await client.post(
       '/api/me/subscriptions',
-      order({ fields: { ansattnr: '1234', avdeling: 'Drift', hacker: 'x' } }),
+      order({ fields: { ansattnr: '00789', avdeling: 'Drift', hacker: 'x' } }),
     );
     expect(ok.status).toBe(201);
-    expect(ok.body.fields).toEqual({ ansattnr: 1234, avdeling: 'Drift' });
+    // Issue 14 item 5: a number field keeps what the employee typed, leading zeros included.
+    expect(ok.body.fields).toEqual({ ansattnr: '00789', avdeling: 'Drift' });
   });
 
   it('zones and categories must be offered: others are 400 ZONE_UNKNOWN / CATEGORY_UNKNOWN, no zones is ZONES_REQUIRED', async () => {

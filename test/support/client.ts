@@ -5,6 +5,8 @@ export interface Response<T = any> {
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
   text: string;
+  /** The body's bytes (for files: PDF, XLSX). */
+  raw: Buffer;
 }
 
 /**
@@ -72,7 +74,13 @@ export class TestClient {
     this.keepCookies(response.headers['set-cookie']);
     let parsed: unknown = response.body;
     if (String(response.headers['content-type'] ?? '').includes('json')) parsed = response.json();
-    return { status: response.statusCode, body: parsed as T, headers: response.headers, text: response.body };
+    return {
+      status: response.statusCode,
+      body: parsed as T,
+      headers: response.headers,
+      text: response.body,
+      raw: response.rawPayload,
+    };
   }
 
   get<T = any>(url: string) {

@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../domain/errors';
+import { restoreNeutralised } from './csv-writer';
 import { type DecodedText, decodeText, type TextEncoding } from './decode-text';
 
 /** A row of a delimited file: its cells and the line of the file it starts on (1-based). */
@@ -25,7 +26,8 @@ export function detectDelimiter(text: string): Delimiter {
 /**
  * Parses delimited text (RFC 4180 quoting, CRLF/LF/CR) with csv-parse, the separator detected from
  * the header line. Blank lines are left out; each row keeps the line it starts on, as a text editor
- * numbers it. A malformed file (a quote never closed) is IMPORT_INVALID with the line.
+ * numbers it. A cell our CSV writer neutralised (`'=…`) reads back as it was (`=…`), so our own
+ * exports import unchanged. A malformed file (a quote never closed) is IMPORT_INVALID with the line.
  */
 export function parseDelimited(text: string, delimiter: Delimiter = detectDelimiter(text)): TableRow[] {
   let records: { record: string[]; info: { lines: number } }[];
@@ -50,7 +52,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = detectDelimi
   const rows: TableRow[] = [];
   let next = 1;
   for (const { record, info } of records) {
-    if (record.some((c) => c.trim() !== '')) rows.push({ line: next, cells: record });
+    if (record.some((c) => c.trim() !== '')) rows.push({ line: next, cells: record.map(restoreNeutralised) });
     next = info.lines + 1;
   }
   return rows;

@@ -1,20 +1,16 @@
 import type { InvoiceDocument } from '../../domain/billing';
-import { formatOreDecimalComma } from '../../domain/money';
-
-/** A CSV field: quoted when it holds the separator, a quote or a line break. */
-export function csvField(value: string | number, separator = ';'): string {
-  const s = String(value);
-  return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+import { type CsvCell, writeCsv } from '../files/csv-writer';
 
 /**
  * The invoice lines as CSV for the company's accounts: semicolon-separated, UTF-8 with BOM,
- * decimal comma (what Norwegian spreadsheets and accounting systems read). A credit note's
- * amounts are negative.
+ * decimal comma, through the one CSV writer (formula-safe). A credit note's amounts are negative.
+ * The data rows are lines only; after a blank row, a section with its own header holds the
+ * invoice's totals (so no total is read as a line).
  */
 export function invoiceToCsv(d: InvoiceDocument): string {
   const sign = d.kind === 'credit_note' ? -1 : 1;
-  const kr = (ore: number) => formatOreDecimalComma(sign * ore);
+  const kr = (ore: number) => ({ ore: sign * ore });
+  const kind = d.kind === 'credit_note' ? 'kreditnota' : 'faktura';
   const header = [
     'fakturanr',
     'type',
@@ -27,8 +23,7 @@ export function invoiceToCsv(d: InvoiceDocument): string {
     'mva',
     'brutto',
   ];
-  const kind = d.kind === 'credit_note' ? 'kreditnota' : 'faktura';
-  const rows = d.lines.map((l) => [
+  const lines: CsvCell[][] = d.lines.map((l) => [
     d.number,
     kind,
     d.month,
@@ -40,6 +35,9 @@ export function invoiceToCsv(d: InvoiceDocument): string {
     kr(l.vatOre),
     kr(l.grossOre),
   ]);
-  rows.push([d.number, kind, d.month, '', '', 'Sum', '', kr(d.netOre), kr(d.vatOre), kr(d.totalOre)]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map((f) => csvField(f)).join(';')).join('\r\n')}\r\n`;
+  const totals: CsvCell[][] = [
+    ['fakturanr', 'type', 'måned', 'antall linjer', 'sum netto', 'sum mva', 'å betale'],
+    [d.number, kind, d.month, d.lines.length, kr(d.netOre), kr(d.vatOre), kr(d.totalOre)],
+  ];
+  return writeCsv([header, ...lines, [], ...totals], { delimiter: ';', decimalComma: true });
 }

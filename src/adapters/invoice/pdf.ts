@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { InvoiceDocument } from '../../domain/billing';
 import { formatDateNb } from '../../domain/calendar';
 import { formatNok } from '../../domain/money';
+import { pdfText, registerPdfFonts } from '../pdf/fonts';
 
 const MARGIN = 50;
 const kr = (ore: number) => formatNok(ore, 'nb');
@@ -12,7 +13,8 @@ function account(a: string) {
 
 /**
  * The invoice (or credit note) as an A4 PDF: the operator's and the company's details, the lines by
- * employee, totals with VAT, due date, account and KID.
+ * employee, totals with VAT, due date, account and KID. Text is drawn in DejaVu (every Latin
+ * script, Greek, Cyrillic); a character without a glyph shows as U+FFFD (adapters/pdf/fonts).
  */
 export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   const credit = d.kind === 'credit_note';
@@ -23,6 +25,8 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
     bufferPages: true,
     info: { Title: `${title} ${d.number} – ${d.buyer.name}`, Author: d.seller.name },
   });
+  registerPdfFonts(doc);
+  const p = (text: string, font: 'regular' | 'bold' = 'regular') => pdfText(text, font);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -32,10 +36,10 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
   const s = d.seller;
 
-  doc.font('Helvetica-Bold').fontSize(20).text(`${title} ${d.number}`, MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(9);
+  doc.font('bold').fontSize(20).text(`${title} ${d.number}`, MARGIN, MARGIN);
+  doc.font('regular').fontSize(9);
   doc.text(
-    `${s.name}\n${s.street}\n${s.postalCode} ${s.city}\nOrg.nr. ${s.orgNumber} MVA\nForetaksregisteret`,
+    p(`${s.name}\n${s.street}\n${s.postalCode} ${s.city}\nOrg.nr. ${s.orgNumber} MVA\nForetaksregisteret`),
     {
       align: 'right',
       width,
@@ -43,9 +47,9 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   );
   doc.moveDown(1);
   const top = doc.y;
-  doc.font('Helvetica-Bold').fontSize(10).text('Kunde', MARGIN, top);
-  doc.font('Helvetica').text(`${d.buyer.name}\n${d.buyer.street}\n${d.buyer.postalCode} ${d.buyer.city}`);
-  doc.text(`Org.nr. ${d.buyer.orgNumber}\nDeres referanse: ${d.buyer.reference}`);
+  doc.font('bold').fontSize(10).text('Kunde', MARGIN, top);
+  doc.font('regular').text(p(`${d.buyer.name}\n${d.buyer.street}\n${d.buyer.postalCode} ${d.buyer.city}`));
+  doc.text(p(`Org.nr. ${d.buyer.orgNumber}\nDeres referanse: ${d.buyer.reference}`));
   const meta: [string, string][] = [
     ['Fakturadato', formatDateNb(d.issueDate)],
     ['Periode', d.month],
@@ -59,11 +63,11 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   ];
   let y = top;
   for (const [label, value] of meta) {
-    doc.font('Helvetica-Bold').text(label, MARGIN + width / 2, y, { width: 110 });
-    doc.font('Helvetica').text(value, MARGIN + width / 2 + 110, y, { width: width / 2 - 110 });
+    doc.font('bold').text(label, MARGIN + width / 2, y, { width: 110 });
+    doc.font('regular').text(p(value), MARGIN + width / 2 + 110, y, { width: width / 2 - 110 });
     y += 14;
   }
-  if (d.note) doc.text(`Årsak: ${d.note}`, MARGIN, Math.max(doc.y, y) + 8, { width });
+  if (d.note) doc.text(p(`Årsak: ${d.note}`), MARGIN, Math.max(doc.y, y) + 8, { width });
   doc.y = Math.max(doc.y, y) + 20;
 
   const cols = [
@@ -77,10 +81,11 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   const row = (values: string[], bold = false) => {
     if (doc.y > doc.page.height - 120) doc.addPage();
     const rowY = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+    const font = bold ? 'bold' : 'regular';
+    doc.font(font).fontSize(8.5);
     let bottom = rowY;
     cols.forEach((c, i) => {
-      doc.text(values[i] ?? '', MARGIN + c.x, rowY, { width: c.w - 4, align: c.align });
+      doc.text(p(values[i] ?? '', font), MARGIN + c.x, rowY, { width: c.w - 4, align: c.align });
       bottom = Math.max(bottom, doc.y);
     });
     doc.y = bottom + 3;
@@ -95,13 +100,13 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   doc.moveDown(0.5);
   row(['', 'Sum', `${d.lines.length} abonnement`, kr(d.netOre), kr(d.vatOre), kr(d.totalOre)], true);
   doc.moveDown(1);
-  doc.font('Helvetica-Bold').fontSize(11);
+  doc.font('bold').fontSize(11);
   doc.text(credit ? `Kreditert beløp: ${kr(d.totalOre)}` : `Å betale: ${kr(d.totalOre)}`, MARGIN, doc.y, {
     width,
     align: 'right',
   });
   if (!credit) {
-    doc.font('Helvetica').fontSize(9);
+    doc.font('regular').fontSize(9);
     doc.text(`Betal til konto ${account(s.bankAccount)} med KID ${d.kid} innen ${formatDateNb(d.dueDate)}.`, {
       width,
       align: 'right',

@@ -1,23 +1,31 @@
-import { formatOreDecimalComma } from '../../domain/money';
-import { csvField } from '../invoice/csv';
-import { PAYROLL_HEADERS, type PayrollSheet, payrollTable } from './table';
+import { type CsvCell, writeCsv } from '../files/csv-writer';
+import { type PayrollSheet, payrollTable, type SheetCell } from './table';
 
-/** Rule 12: the basis as CSV for Norwegian payroll systems: semicolons, UTF-8 with BOM, decimal comma. */
+function csvCell(c: SheetCell): CsvCell {
+  switch (c.kind) {
+    case 'text':
+      return c.value;
+    case 'number':
+      return c.value;
+    case 'money':
+      return { ore: c.ore };
+    case 'typedNumber':
+      return { numberText: c.text };
+    case 'date':
+      return c.iso;
+    case 'month':
+      return c.month;
+    case 'empty':
+      return null;
+  }
+}
+
+/**
+ * Rule 12: the basis as CSV for Norwegian payroll systems: semicolons, UTF-8 with BOM, decimal
+ * comma, through the one CSV writer (formula-safe). Data rows only: no sum row a payroll import
+ * could read as an employee.
+ */
 export function payrollToCsv(sheet: PayrollSheet): string {
-  const kr = formatOreDecimalComma;
-  const { status, header, rows } = payrollTable<string | number>(sheet, kr);
-  const blanks = (n: number) => Array.from({ length: n }, () => '');
-  const t = sheet.totals;
-  rows.push([
-    sheet.month,
-    status,
-    'Sum',
-    ...blanks(PAYROLL_HEADERS.before.length - 3 + sheet.fieldColumns.length + 3),
-    String(sheet.rows.length),
-    kr(t.priceOre),
-    kr(t.companyShareOre),
-    kr(t.deductionOre),
-    kr(t.taxableBenefitOre),
-  ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map((f) => csvField(f)).join(';')).join('\r\n')}\r\n`;
+  const { header, rows } = payrollTable(sheet);
+  return writeCsv([header, ...rows.map((r) => r.map(csvCell))], { delimiter: ';', decimalComma: true });
 }

@@ -1,9 +1,6 @@
-/** The catalog files' CSV writer (comma, quotes, CRLF); reading goes through adapters/files/read-table. */
+import { type CsvCell, writeCsv } from '../../adapters/files/csv-writer';
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  return `${[header, ...rows].map((r) => r.map((v) => quote(String(v))).join(',')).join('\r\n')}\r\n`;
+/** A catalog file (GTFS style: comma, no BOM, CRLF) through the one CSV writer. */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return writeCsv([header, ...rows], { delimiter: ',', bom: false });
 }

@@ -3,10 +3,6 @@ import type { AppContext } from '../context';
 import { toCsv } from './csv';
 import type { CatalogFileName } from './gtfs-files';
 
-function oreToNok(ore: number): string {
-  return `${Math.floor(ore / 100)}.${String(ore % 100).padStart(2, '0')}`;
-}
-
 /** The whole catalog (past versions included) as GTFS-Fares-v2-shaped CSV files. */
 export async function exportCatalog(ctx: AppContext): Promise<Record<CatalogFileName, string>> {
   const catalog = await loadCatalog(ctx.db);
@@ -43,7 +39,7 @@ export async function exportCatalog(ctx: AppContext): Promise<Record<CatalogFile
           `${p.categoryId}-${zones}-${p.validFrom}`,
           `${category?.name ?? p.categoryId} ${zones === '3plus' ? '3+' : zones} sone(r)`,
           p.categoryId,
-          oreToNok(p.monthlyPriceOre),
+          { ore: p.monthlyPriceOre },
           'NOK',
           p.zoneCount,
           p.validFrom,

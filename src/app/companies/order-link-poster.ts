@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { pdfText, registerPdfFonts } from '../../adapters/pdf/fonts';
 import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
 import type { AppContext, CompanyAdminActor } from '../context';
@@ -20,6 +21,8 @@ function renderPoster(p: { companyName: string; url: string; qr: Buffer }): Prom
     margin: 56,
     info: { Title: `Bedriftsbillett – ${p.companyName}`, Author: p.companyName },
   });
+  registerPdfFonts(doc);
+  const name = (font: 'regular' | 'bold') => pdfText(p.companyName, font);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -27,14 +30,14 @@ function renderPoster(p: { companyName: string; url: string; qr: Buffer }): Prom
     doc.on('error', reject);
   });
   const width = doc.page.width - 112;
-  doc.font('Helvetica-Bold').fontSize(30).text('Bedriftsbillett', { align: 'center', width });
-  doc.moveDown(0.3).fontSize(20).text(p.companyName, { align: 'center', width });
+  doc.font('bold').fontSize(30).text('Bedriftsbillett', { align: 'center', width });
+  doc.moveDown(0.3).fontSize(20).text(name('bold'), { align: 'center', width });
   doc
     .moveDown(1)
-    .font('Helvetica')
+    .font('regular')
     .fontSize(14)
     .text(
-      `${p.companyName} tilbyr deg månedsbillett for buss til jobben. Skann koden med mobilkameraet ` +
+      `${name('regular')} tilbyr deg månedsbillett for buss til jobben. Skann koden med mobilkameraet ` +
         'og bestill med mobilnummeret ditt. Billetten kommer på SMS.',
       { align: 'center', width },
     );
@@ -43,7 +46,11 @@ function renderPoster(p: { companyName: string; url: string; qr: Buffer }): Prom
   doc.image(p.qr, (doc.page.width - size) / 2, y, { width: size, height: size });
   doc.y = y + size + 24;
   doc.fontSize(11).text('Eller åpne lenken:', { align: 'center', width });
-  doc.moveDown(0.3).font('Courier').fontSize(10).text(p.url, { align: 'center', width, link: p.url });
+  doc
+    .moveDown(0.3)
+    .font('mono')
+    .fontSize(10)
+    .text(pdfText(p.url, 'mono'), { align: 'center', width, link: p.url });
   doc.end();
   return done;
 }

@@ -22,10 +22,16 @@ function checkOne(field: OrderField, raw: unknown): { value?: FieldValue; proble
       if (raw.trim().length > TEXT_MAX) return { problem: `at most ${TEXT_MAX} characters` };
       return { value: raw.trim() };
     case 'number': {
-      const n =
-        typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim().replace(',', '.')) : NaN;
-      if (!Number.isFinite(n)) return { problem: 'must be a number' };
-      return { value: n };
+      // Kept as typed ("00789", "12,5"): an employee number's leading zeros matter; the exports
+      // read its number from the text (adapters/payroll/table.ts typedNumber).
+      const typed =
+        typeof raw === 'number' && Number.isFinite(raw)
+          ? String(raw)
+          : typeof raw === 'string'
+            ? raw.trim()
+            : '';
+      if (!/^-?\d{1,15}(?:[.,]\d{1,6})?$/.test(typed)) return { problem: 'must be a number' };
+      return { value: typed };
     }
     case 'select':
       if (typeof raw !== 'string' || !(field.options ?? []).includes(raw))

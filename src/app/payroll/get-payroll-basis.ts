@@ -77,7 +77,7 @@ export async function loadPayrollBasis(
   return {
     month,
     final,
-    fieldColumns: company.orderForm.fields.map((f) => ({ key: f.key, label: f.label })),
+    fieldColumns: company.orderForm.fields.map((f) => ({ key: f.key, label: f.label, type: f.type })),
     rows: marked,
     totals: payrollTotals(marked),
   };

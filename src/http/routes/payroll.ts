@@ -61,7 +61,13 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               z.object({
                 month: z.string(),
                 final: z.boolean(),
-                fieldColumns: z.array(z.object({ key: z.string(), label: z.string() })),
+                fieldColumns: z.array(
+                  z.object({
+                    key: z.string(),
+                    label: z.string(),
+                    type: z.enum(['text', 'number', 'select', 'checkbox']),
+                  }),
+                ),
                 rows: z.array(row),
                 totals: z.object({ count: z.number(), ...money }),
               }),

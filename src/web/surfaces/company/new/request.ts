@@ -26,14 +26,13 @@ export function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Only the company's current fields; empty text is "not filled in"; numbers go as numbers. */
+/** Only the company's current fields; empty text is "not filled in"; numbers go as typed ("00789"). */
 export function cleanFields(values: FieldValues, settings: Settings | undefined): FieldValues {
   const out: FieldValues = {};
   for (const f of settings?.orderForm.kind === 'custom' ? settings.orderForm.fields : []) {
     const v = values[f.key];
     if (v === undefined || v === '') continue;
-    const numeric = f.type === 'number' && typeof v === 'string' && Number.isFinite(Number(v.trim()));
-    out[f.key] = numeric ? Number(v) : v;
+    out[f.key] = typeof v === 'string' ? v.trim() : v;
   }
   return out;
 }
