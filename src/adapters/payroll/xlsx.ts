@@ -62,7 +62,9 @@ export async function payrollToXlsx(sheet: PayrollSheet): Promise<Buffer> {
   ws.addRow(header).font = { bold: true };
   rows.forEach((cells, i) => {
     const row = ws.getRow(i + 2);
-    cells.forEach((c, j) => write(row.getCell(j + 1), c));
+    cells.forEach((c, j) => {
+      write(row.getCell(j + 1), c);
+    });
   });
   ws.columns.forEach((col) => {
     col.width = 16;
@@ -90,7 +92,9 @@ export async function payrollToXlsx(sheet: PayrollSheet): Promise<Buffer> {
     { kind: 'money', ore: t.deductionOre },
     { kind: 'money', ore: t.taxableBenefitOre },
   ];
-  totals.forEach((c, j) => write(sum.getRow(2).getCell(j + 1), c));
+  totals.forEach((c, j) => {
+    write(sum.getRow(2).getCell(j + 1), c);
+  });
   sum.columns.forEach((col) => {
     col.width = 18;
   });
