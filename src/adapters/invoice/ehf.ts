@@ -20,8 +20,12 @@ const ORGNR_SCHEME = '0192';
 type Node = { name: string; attrs: Record<string, string>; children: Node[]; text: string | null };
 type Child = Node | null | undefined | false | '';
 
+/** Characters XML 1.0 does not allow (control characters, U+FFFE/FFFF, lone surrogates). */
+const NOT_XML_1_0 = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text as XML 1.0 character data: disallowed characters left out, the five specials escaped. */
 export function escapeXml(s: string): string {
-  return s.replace(
+  return s.replace(NOT_XML_1_0, '').replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
   );
