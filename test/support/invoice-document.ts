@@ -38,7 +38,11 @@ export function invoiceDocument(
       city: 'Kristiansand',
       reference: 'Kari Kontakt',
     },
-    lines: lines.map((l, i) => ({ ...l, lineNo: i + 1, subscriptionId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+    lines: lines.map((l, i) => ({
+      ...l,
+      lineNo: i + 1,
+      subscriptionId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    })),
     netOre: sum('netOre'),
     vatOre: sum('vatOre'),
     totalOre: sum('grossOre'),

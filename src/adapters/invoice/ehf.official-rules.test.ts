@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invoiceDocument, ticketLine } from '../../../test/support/invoice-document';
 import { type Verdict, validateEhf } from '../../../test/support/ehf/validate';
+import { invoiceDocument, ticketLine } from '../../../test/support/invoice-document';
 import { invoiceToEhf } from './ehf';
 
 /**
@@ -20,17 +20,20 @@ const categories = invoiceDocument([
   ticketLine('Liv Honnør', 'Honnør, 3+ soner', 72_000),
   ticketLine('Barn Barnesen', 'Barn, 1 sone', 40_700),
 ]);
-const special = invoiceDocument([ticketLine('Åse Ødegård <Æ & "Ø"> \'Å\'', 'Voksen & «Ung», 1 sone', 81_400)], {
-  buyer: {
-    orgNumber: '123456785',
-    name: 'Bølgen & Moi <Sørlandet> "AS"',
-    street: 'Ærlig gate 1\u0007',
-    postalCode: '4630',
-    city: 'Kristiansand',
-    reference: 'Øystein \u0000 Åsen',
+const special = invoiceDocument(
+  [ticketLine('Åse Ødegård <Æ & "Ø"> \'Å\'', 'Voksen & «Ung», 1 sone', 81_400)],
+  {
+    buyer: {
+      orgNumber: '123456785',
+      name: 'Bølgen & Moi <Sørlandet> "AS"',
+      street: 'Ærlig gate 1\u0007',
+      postalCode: '4630',
+      city: 'Kristiansand',
+      reference: 'Øystein \u0000 Åsen',
+    },
+    note: 'Rettet: "pris" < før & > etter',
   },
-  note: 'Rettet: "pris" < før & > etter',
-});
+);
 const credit = invoiceDocument([ticketLine('Kari Nordmann', 'Voksen, 1 sone', 81_400)], {
   kind: 'credit_note',
   number: 1002,
@@ -49,7 +52,10 @@ const documents = {
     /<cbc:PayableAmount currencyID="NOK">[^<]+</,
     '<cbc:PayableAmount currencyID="NOK">1.00<',
   ),
-  'broken-schema': invoiceToEhf(invoice).replace('<cbc:IssueDate>', '<cbc:Unknown>x</cbc:Unknown><cbc:IssueDate>'),
+  'broken-schema': invoiceToEhf(invoice).replace(
+    '<cbc:IssueDate>',
+    '<cbc:Unknown>x</cbc:Unknown><cbc:IssueDate>',
+  ),
 };
 
 describe('EHF checked with the official rules (issue 14, item 8)', { timeout: 600_000 }, () => {
@@ -73,7 +79,7 @@ describe('EHF checked with the official rules (issue 14, item 8)', { timeout: 60
 
   it('the writer keeps only characters XML 1.0 allows, and escapes the special ones', () => {
     const xml = documents['special-characters'];
-    expect(xml).not.toMatch(/[\u0000\u0007]/);
+    expect(xml.includes('\u0000') || xml.includes('\u0007')).toBe(false);
     expect(xml).toContain('Åse Ødegård &lt;Æ &amp; &quot;Ø&quot;&gt; &apos;Å&apos;');
   });
 });

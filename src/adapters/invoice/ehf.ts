@@ -25,10 +25,12 @@ const NOT_XML_1_0 = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text as XML 1.0 character data: disallowed characters left out, the five specials escaped. */
 export function escapeXml(s: string): string {
-  return s.replace(NOT_XML_1_0, '').replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+  return s
+    .replace(NOT_XML_1_0, '')
+    .replace(
+      /[<>&"']/g,
+      (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+    );
 }
 
 /** An element with child elements (null/false children are left out). */

@@ -20,7 +20,10 @@ export type Problem = { rule: string; flag: string; text: string; source: string
 export type Verdict = { file: string; xsdErrors: string[]; fatal: Problem[]; warnings: Problem[] };
 
 function saxon(args: string[]) {
-  return execFileSync('java', ['-jar', SAXON, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  return execFileSync('java', ['-jar', SAXON, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
 }
 
 /** The compiled stylesheet of one .sch file, cached in the temp folder by the content of both inputs. */
@@ -54,7 +57,8 @@ function xsdErrors(file: string): string[] {
 
 function problems(svrl: string, source: string): Problem[] {
   const out: Problem[] = [];
-  const re = /<svrl:(?:failed-assert|successful-report)\b([^>]*)>([\s\S]*?)<\/svrl:(?:failed-assert|successful-report)>/g;
+  const re =
+    /<svrl:(?:failed-assert|successful-report)\b([^>]*)>([\s\S]*?)<\/svrl:(?:failed-assert|successful-report)>/g;
   for (const m of svrl.matchAll(re)) {
     const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1]!)?.[1] ?? '';
     const text = /<svrl:text>([\s\S]*?)<\/svrl:text>/.exec(m[2]!)?.[1]?.trim() ?? '';
@@ -71,7 +75,12 @@ export function validateEhf(documents: Record<string, string>): Record<string, V
   for (const [name, xml] of Object.entries(documents)) fs.writeFileSync(path.join(input, `${name}.xml`), xml);
   const verdicts: Record<string, Verdict> = {};
   for (const name of Object.keys(documents)) {
-    verdicts[name] = { file: name, xsdErrors: xsdErrors(path.join(input, `${name}.xml`)), fatal: [], warnings: [] };
+    verdicts[name] = {
+      file: name,
+      xsdErrors: xsdErrors(path.join(input, `${name}.xml`)),
+      fatal: [],
+      warnings: [],
+    };
   }
   for (const sch of SCHEMATRONS) {
     const output = path.join(dir, sch);
@@ -80,8 +89,10 @@ export function validateEhf(documents: Record<string, string>): Record<string, V
     saxon([`-s:${input}`, `-xsl:${compiled(sch)}`, `-o:${output}`]);
     for (const name of Object.keys(documents)) {
       const svrl = fs.readFileSync(path.join(output, `${name}.xml`), 'utf8');
-      if (!svrl.includes('<svrl:fired-rule')) throw new Error(`${sch} fired no rule on ${name}: the check ran on nothing`);
-      for (const p of problems(svrl, sch)) (p.flag === 'fatal' ? verdicts[name]!.fatal : verdicts[name]!.warnings).push(p);
+      if (!svrl.includes('<svrl:fired-rule'))
+        throw new Error(`${sch} fired no rule on ${name}: the check ran on nothing`);
+      for (const p of problems(svrl, sch))
+        (p.flag === 'fatal' ? verdicts[name]!.fatal : verdicts[name]!.warnings).push(p);
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
