@@ -10,6 +10,7 @@ import { orderSubscription } from '../../app/employee/order-subscription';
 import { setMyLanguage } from '../../app/employee/set-my-language';
 import { requireEmployee } from '../auth/sessions';
 import { languageField } from './order';
+import { text } from '../schemas';
 
 /** The contract's Subscription object (plus the extra fields the UI shows). */
 export const subscriptionSchema = z.object({
@@ -50,11 +51,11 @@ const consentSchema = z.object({
 });
 
 const orderBody = z.object({
-  firstName: z.string().max(200),
-  lastName: z.string().max(200),
-  zoneIds: z.array(z.string().max(100)).max(100),
-  categoryId: z.string().max(100),
-  fields: z.record(z.string().max(100), z.unknown()).default({}),
+  firstName: text.personName(),
+  lastName: text.personName(),
+  zoneIds: z.array(text.opaque({ max: 100 })).max(100),
+  categoryId: text.opaque({ max: 100 }),
+  fields: z.record(text.opaque({ max: 100 }), z.unknown()).default({}),
   consent: z.boolean(),
   language: languageField,
 });
@@ -94,7 +95,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           body: orderBody,
-          headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          headers: z.object({ 'idempotency-key': text.opaque({ max: 200 }).optional() }),
           response: { 200: subscriptionSchema, 201: subscriptionSchema },
         },
       },
@@ -114,7 +115,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['employee'],
-          params: z.object({ id: z.string().max(100) }),
+          params: z.object({ id: text.opaque({ max: 100 }) }),
           response: { 200: subscriptionSchema },
         },
       },
