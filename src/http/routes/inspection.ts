@@ -25,7 +25,7 @@ export function inspectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['tickets'],
-          body: z.object({ credential: text.opaque({ max: 10_000 }) }),
+          body: z.object({ credential: text.opaque({ max: 100_000, min: 0 }) }),
           response: { 200: verificationResponse },
         },
       },
