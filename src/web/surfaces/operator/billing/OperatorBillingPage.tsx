@@ -176,7 +176,7 @@ export function OperatorBillingPage() {
                     <Table.Row key={i.id}>
                       <Table.Cell>{i.number}</Table.Cell>
                       <Table.Cell>
-                        {i.companyName} <span>({formatOrgNumber(i.orgNumber)})</span>
+                        {i.companyName} <span>({formatOrgNumber(i.orgNumber ?? '')})</span>
                       </Table.Cell>
                       <Table.Cell>
                         {t(`kinds.${i.kind}`)}{' '}
