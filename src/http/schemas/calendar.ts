@@ -15,7 +15,11 @@ export const calendar = {
           ? { ok: true, value: raw }
           : {
               ok: false,
-              issue: { problem: isIsoDate(raw) ? 'year_out_of_range' : 'date_invalid', ...INPUT_YEARS },
+              issue: {
+                problem: isIsoDate(raw) ? 'year_out_of_range' : 'date_invalid',
+                code: 'DATE_INVALID',
+                ...INPUT_YEARS,
+              },
             },
       { format: 'date', pattern: '^20\\d{2}-\\d{2}-\\d{2}$', example: '2027-02-01' },
     ),
