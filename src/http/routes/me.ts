@@ -9,8 +9,8 @@ import { listMySubscriptions } from '../../app/employee/list-my-subscriptions';
 import { orderSubscription } from '../../app/employee/order-subscription';
 import { setMyLanguage } from '../../app/employee/set-my-language';
 import { requireEmployee } from '../auth/sessions';
-import { languageField } from './order';
 import { text } from '../schemas';
+import { languageField } from './order';
 
 /** The contract's Subscription object (plus the extra fields the UI shows). */
 export const subscriptionSchema = z.object({
@@ -147,7 +147,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           summary: 'The employee agrees to the higher deduction: terms text, amount and time are stored',
-          params: z.object({ id: z.string().max(100) }),
+          params: z.object({ id: text.opaque({ max: 100 }) }),
           body: z.object({ language: languageField }).default({}),
           response: { 200: consentSchema },
         },
