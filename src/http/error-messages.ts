@@ -198,6 +198,7 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field} endrer ingenting: oppgi minst ett felt.',
     en: '{field} changes nothing: give at least one field.',
   },
+  number_invalid: { nb: '{field} må være et tall.', en: '{field} must be a number.' },
   wrong_type: { nb: '{field} har feil type.', en: '{field} has the wrong type.' },
   too_big: {
     nb: '{field} er for stor eller for lang (høyst {max}).',

@@ -22,7 +22,7 @@ export function sendError(
     const retry = params?.retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
   }
-  const fields = code === 'VALIDATION_FAILED' ? fieldProblems(details, lang) : null;
+  const fields = fieldProblems(details, lang);
   return reply.status(statusOf[code]).send({
     error: {
       code,
@@ -37,6 +37,8 @@ export interface FieldProblem {
   path: string;
   problem: string;
   params?: Record<string, string | number>;
+  /** The error code a schema asks for instead of VALIDATION_FAILED (e.g. MONTH_INVALID). */
+  code?: ErrorCode;
 }
 
 const CONTEXTS = /^(body|querystring|params|headers)\.?/;
@@ -52,7 +54,7 @@ function isFieldProblem(value: unknown): value is FieldProblem {
  */
 function fieldProblems(details: unknown, lang: Lang) {
   if (!Array.isArray(details) || details.length === 0 || !details.every(isFieldProblem)) return null;
-  const translated = details.map(({ path, problem, params }) => ({
+  const translated = details.map(({ path, problem, params }: FieldProblem) => ({
     path,
     problem,
     message: translateFieldProblem(problem, path.replace(CONTEXTS, ''), lang, params),
@@ -76,10 +78,10 @@ type ZodIssueLike = {
 function problemOfIssue(context: string, issue: ZodIssueLike): FieldProblem {
   const path = `${context}${issue.instancePath.replaceAll('/', '.')}`.replace(/\.$/, '');
   const p = issue.params;
-  const own = p.params as { problem?: string; max?: number; min?: number } | undefined;
+  const own = p.params as { problem?: string; code?: ErrorCode } | undefined;
   if (issue.keyword === 'custom' && own?.problem) {
-    const { problem, ...rest } = own;
-    return { path, problem, params: rest as Record<string, string | number> };
+    const { problem, code, ...rest } = own;
+    return { path, problem, params: rest as Record<string, string | number>, ...(code ? { code } : {}) };
   }
   switch (issue.keyword) {
     case 'invalid_type':
@@ -114,7 +116,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'body';
     const details = error.validation.map((v) => problemOfIssue(context, v as unknown as ZodIssueLike));
-    return sendError(request, reply, 'VALIDATION_FAILED', details);
+    // A schema may name its own code (calendar.month → MONTH_INVALID) when it is the only problem.
+    const codes = new Set(details.map((d) => d.code));
+    const [only] = codes;
+    return sendError(request, reply, codes.size === 1 && only ? only : 'VALIDATION_FAILED', details);
   }
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;

@@ -168,5 +168,7 @@ test.describe('operator back office (issue 7)', () => {
     await page.goto('/operator/bedrifter');
     await page.getByRole('searchbox').fill('974760673');
     await expect(page.getByRole('row', { name: /Agder Testbedrift AS/ })).toContainText('Deaktivert');
+    // Issue 14 item 10: the organisation number is shown grouped.
+    await expect(page.getByRole('row', { name: /Agder Testbedrift AS/ })).toContainText('974 760 673');
   });
 });

@@ -14,6 +14,7 @@ import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
 import { splitCost } from '../../domain/money';
 import { deriveStatus, isLive, orderStartDate } from '../../domain/subscription';
+import { searchKey } from '../../domain/text';
 import type { AppContext, EmployeeActor } from '../context';
 import { employeeLanguage } from '../messages';
 import { createSubscription } from '../subscriptions/create-subscription';
@@ -40,7 +41,7 @@ export interface OrderInput {
 /** A double click sends the same order twice; within this window the second gets the first. */
 const REPEAT_WINDOW_MS = 2 * 60_000;
 
-const clean = (s: string) => s.trim().replace(/\s+/g, ' ');
+const clean = searchKey;
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const canonical = (o: Record<string, FieldValue>) =>
   JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));

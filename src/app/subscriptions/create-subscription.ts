@@ -17,6 +17,7 @@ import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { normalizeMobile } from '../../domain/phone';
 import { deriveStatus, isLive } from '../../domain/subscription';
+import { normaliseText } from '../../domain/text';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { queueTicketSms } from './notify';
@@ -46,16 +47,16 @@ export interface CreateSubscriptionInput {
   notify?: boolean;
 }
 
-const NAME_MAX = 100;
+const NAME = { max: 100, min: 1, personName: true } as const;
 
+/** A name as on the ID through the text boundary (every source: order, by hand, import). */
 function cleanName(value: string, field: string): string {
-  const name = value.trim().replace(/\s+/g, ' ');
-  if (name.length === 0 || name.length > NAME_MAX) {
+  const result = normaliseText(value, NAME);
+  if (!result.ok)
     throw new AppError('VALIDATION_FAILED', {
-      details: [{ path: field, message: 'required, at most 100 characters' }],
+      details: [{ path: field, problem: result.problem, params: { max: NAME.max, min: NAME.min } }],
     });
-  }
-  return name;
+  return result.value;
 }
 
 /**

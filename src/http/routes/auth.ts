@@ -7,6 +7,7 @@ import type { AppContext } from '../../app/context';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { csrfTokenFor, endSession, startSession } from '../auth/sessions';
+import { text } from '../schemas';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -37,7 +38,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['auth'],
-          body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) }),
+          body: z.object({ email: text.singleLine({ max: 320 }), password: text.secret({ max: 1000 }) }),
           response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
         },
       },

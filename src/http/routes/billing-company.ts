@@ -5,6 +5,7 @@ import { listCompanyInvoices } from '../../app/billing/list-invoices';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
+import { text } from '../schemas';
 import { invoiceDto, invoiceFormat } from './billing-operator';
 
 export function billingCompanyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -27,7 +28,7 @@ export function billingCompanyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: "One of the company's invoices as PDF, EHF (UBL XML) or CSV",
-          params: z.object({ id: z.string(), format: invoiceFormat }),
+          params: z.object({ id: text.opaque({ max: 64 }), format: invoiceFormat }),
         },
       },
       async (request, reply) => {

@@ -8,8 +8,9 @@ import { runBillingMonth } from '../../app/billing/run-billing-month';
 import type { AppContext } from '../../app/context';
 import { requireOperator } from '../auth/sessions';
 import { sendDownload } from '../download';
+import { calendar, text } from '../schemas';
 
-export const monthQuery = z.object({ month: z.string().max(20) });
+export const monthQuery = z.object({ month: calendar.month() });
 
 export const invoiceDto = z.object({
   id: z.string(),
@@ -99,7 +100,7 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: "A billing run's progress",
-          params: z.object({ id: z.string() }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
           response: { 200: billingRunDto },
         },
       },
@@ -112,7 +113,7 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: 'All invoices and credit notes, optionally of one month, with totals',
-          querystring: z.object({ month: z.string().max(20).optional() }),
+          querystring: z.object({ month: calendar.month().optional() }),
           response: {
             200: z.object({
               month: z.string().nullable(),
@@ -138,8 +139,8 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: 'Credit an invoice in full and issue a new one from the current data',
-          params: z.object({ id: z.string() }),
-          body: z.object({ reason: z.string().max(500) }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
+          body: z.object({ reason: text.multiLine({ max: 500 }) }),
           response: { 200: z.object({ creditNote: brief.nullable(), invoice: brief.nullable() }) },
         },
       },
@@ -155,7 +156,7 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: 'An invoice as PDF, EHF (UBL XML) or CSV',
-          params: z.object({ id: z.string(), format: invoiceFormat }),
+          params: z.object({ id: text.opaque({ max: 64 }), format: invoiceFormat }),
         },
       },
       async (request, reply) => {

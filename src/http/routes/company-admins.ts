@@ -6,6 +6,7 @@ import { removeAdmin } from '../../app/admins/remove-admin';
 import { resendInvitation } from '../../app/auth/resend-invitation';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
+import { text } from '../schemas';
 
 const adminSchema = z.object({
   id: z.string(),
@@ -15,7 +16,7 @@ const adminSchema = z.object({
   createdAt: z.string(),
   isYou: z.boolean(),
 });
-const idParams = z.object({ id: z.string().max(100) });
+const idParams = z.object({ id: text.opaque({ max: 100 }) });
 
 /** Several admins per company: list, invite, resend, remove (at least one always remains). */
 export function companyAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -32,7 +33,7 @@ export function companyAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['company'],
           summary: 'Invite another administrator (email with a link to set a password)',
-          body: z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(320) }),
+          body: z.object({ name: text.singleLine({ max: 200 }), email: text.email() }),
           response: { 201: adminSchema },
         },
       },

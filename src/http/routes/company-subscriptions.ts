@@ -7,18 +7,21 @@ import { changeCategory, previewCategoryChange } from '../../app/subscriptions/c
 import { changeZones } from '../../app/subscriptions/change-zones';
 import { endSubscription } from '../../app/subscriptions/end-subscription';
 import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscription-history';
-import { importSubscriptions } from '../../app/subscriptions/import-subscriptions';
+import { importSubscriptions, type RowError } from '../../app/subscriptions/import-subscriptions';
 import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
 import { rejectOrder } from '../../app/subscriptions/reject-order';
 import { requireCompanyAdmin } from '../auth/sessions';
-import { pickLang, translateError } from '../error-messages';
+import { type Lang, pickLang, translateError, translateFieldProblem } from '../error-messages';
+import type { FieldProblem } from '../reply-error';
+import { calendar, text } from '../schemas';
 import { subscriptionSchema } from './me';
 
 const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
-const idParams = z.object({ id: z.string().max(100) });
-const zoneIds = z.array(z.string().max(100)).max(100);
+const idParams = z.object({ id: text.opaque({ max: 100 }) });
+const zoneIds = z.array(text.opaque({ max: 100 })).max(100);
+const categoryId = text.opaque({ max: 100 });
 const effectiveChange = z.enum(['next_month', 'now']).default('next_month');
-const fieldValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+const fieldValue = z.union([text.singleLine({ max: 500, min: 0 }), z.number(), z.boolean()]);
 const detailSchema = subscriptionSchema.extend({
   replacedById: z.string().nullable(),
   zoneSets: z.array(
@@ -68,6 +71,14 @@ const splitSchema = z.object({
   taxableBenefitOre: z.number(),
 });
 
+/** An import row's error in the reader's language; a field problem (e.g. a name's letters) says which. */
+function rowErrorMessage(error: RowError, lang: Lang): string {
+  const first = Array.isArray(error.details) ? (error.details[0] as FieldProblem | undefined) : undefined;
+  return first?.problem
+    ? translateFieldProblem(first.problem, error.field, lang, first.params)
+    : translateError(error.code, lang);
+}
+
 /** The company admin's subscriptions: list, detail, add by hand, import, approve…end (rules 6, 8–10). */
 export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -77,7 +88,10 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
         schema: {
           tags: ['company'],
           summary: 'Subscriptions of the company, pending orders first; search by name or phone',
-          querystring: z.object({ status: z.enum(STATUSES).optional(), q: z.string().max(100).optional() }),
+          querystring: z.object({
+            status: z.enum(STATUSES).optional(),
+            q: text.search({ max: 100 }).optional(),
+          }),
           response: { 200: z.object({ items: z.array(subscriptionSchema) }) },
         },
       },
@@ -93,14 +107,14 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
           tags: ['company'],
           summary: 'Add a subscription by hand: approved at once, the ticket SMS goes out',
           body: z.object({
-            firstName: z.string().max(200),
-            lastName: z.string().max(200),
-            phone: z.string().max(40),
+            firstName: text.personName(),
+            lastName: text.personName(),
+            phone: text.singleLine({ max: 40 }),
             zoneIds,
-            categoryId: z.string().max(100),
-            startDate: z.string().max(20).optional(),
-            fields: z.record(z.string().max(100), fieldValue).optional(),
-            idempotencyKey: z.string().min(8).max(100).optional(),
+            categoryId,
+            startDate: calendar.date().optional(),
+            fields: z.record(text.opaque({ max: 100 }), fieldValue).optional(),
+            idempotencyKey: text.opaque({ max: 100, min: 8 }).optional(),
           }),
           response: { 201: subscriptionSchema, 200: subscriptionSchema },
         },
@@ -129,8 +143,8 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
           body: z
             .object({
               csvBase64: z.base64().max(7_000_000).optional(),
-              csv: z.string().max(5_000_000).optional(),
-              xlsxBase64: z.string().max(7_000_000).optional(),
+              csv: text.file({ max: 5_000_000 }).optional(),
+              xlsxBase64: text.file({ max: 7_000_000 }).optional(),
               dryRun: z.boolean().default(false),
             })
             .refine((b) => [b.csvBase64, b.csv, b.xlsxBase64].filter((v) => v !== undefined).length === 1, {
@@ -151,7 +165,7 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
         const lang = pickLang(request.headers['accept-language']);
         const rows = result.rows.map((row) => ({
           ...row,
-          errors: row.errors.map((e) => ({ ...e, message: translateError(e.code, lang) })),
+          errors: row.errors.map((e) => ({ ...e, message: rowErrorMessage(e, lang) })),
         }));
         return reply.status(result.dryRun ? 200 : 201).send({ ...result, rows });
       },
@@ -184,7 +198,7 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
         schema: {
           tags: ['company'],
           params: idParams,
-          body: z.object({ reason: z.string().max(500).optional() }).default({}),
+          body: z.object({ reason: text.multiLine({ max: 500 }).optional() }).default({}),
           response: { 200: subscriptionSchema },
         },
       },
@@ -217,7 +231,7 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
           tags: ['company'],
           summary: 'The cost effect of a category change, shown before confirming',
           params: idParams,
-          querystring: z.object({ categoryId: z.string().max(100), effective: effectiveChange }),
+          querystring: z.object({ categoryId, effective: effectiveChange }),
           response: {
             200: z.object({
               effective: z.enum(['next_month', 'now']),
@@ -254,7 +268,7 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
           tags: ['company'],
           summary: 'End the subscription and start a new one in another traveller category',
           params: idParams,
-          body: z.object({ categoryId: z.string().max(100), effective: effectiveChange }),
+          body: z.object({ categoryId, effective: effectiveChange }),
           response: { 201: z.object({ ended: subscriptionSchema, created: subscriptionSchema }) },
         },
       },

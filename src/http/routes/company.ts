@@ -11,6 +11,7 @@ import { updateSettings } from '../../app/companies/update-settings';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
+import { patchBody, text } from '../schemas';
 
 const subsidySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none'), value: z.number().optional() }),
@@ -18,19 +19,47 @@ const subsidySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fixed'), value: z.number().int().min(0) }),
 ]);
 const fieldSchema = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/, 'letters, digits, - and _, starting with a letter'),
-  label: z.string().trim().min(1).max(100),
+  key: text
+    .opaque({ max: 40, pattern: /^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/ })
+    .describe('letters, digits, - and _, starting with a letter'),
+  label: text.singleLine({ max: 100 }),
   type: z.enum(['text', 'number', 'select', 'checkbox']),
   required: z.boolean().default(false),
-  helpText: z.string().max(300).optional(),
-  options: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  helpText: text.singleLine({ max: 300, min: 0 }).optional(),
+  options: z
+    .array(text.singleLine({ max: 100 }))
+    .max(50)
+    .optional(),
 });
 const orderFormSchema = z.object({
   kind: z.enum(['standard', 'custom']),
-  intro: z.string().max(2000),
+  intro: text.multiLine({ max: 2000 }),
   fields: z.array(fieldSchema).max(20),
-  offeredZoneIds: z.array(z.string().max(100)).max(200).nullable(),
-  offeredCategoryIds: z.array(z.string().max(100)).max(50).nullable(),
+  offeredZoneIds: z
+    .array(text.opaque({ max: 100 }))
+    .max(200)
+    .nullable(),
+  offeredCategoryIds: z
+    .array(text.opaque({ max: 100 }))
+    .max(50)
+    .nullable(),
+});
+/** The order form as the server sends it (responses are plain strings; requests pass the boundary). */
+const orderFormResponse = z.object({
+  kind: z.enum(['standard', 'custom']),
+  intro: z.string(),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'number', 'select', 'checkbox']),
+      required: z.boolean(),
+      helpText: z.string().optional(),
+      options: z.array(z.string()).optional(),
+    }),
+  ),
+  offeredZoneIds: z.array(z.string()).nullable(),
+  offeredCategoryIds: z.array(z.string()).nullable(),
 });
 const settingsSchema = z.object({
   company: z.object({
@@ -49,7 +78,7 @@ const settingsSchema = z.object({
   }),
   selfService: z.enum(['disabled', 'manual', 'automatic']),
   subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
-  orderForm: orderFormSchema,
+  orderForm: orderFormResponse,
   deductionTerms: z.string(),
 });
 const orderLinkSchema = z.object({ url: z.string(), embedSnippet: z.string(), scriptSnippet: z.string() });
@@ -88,14 +117,16 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['company'],
           summary: 'Change self-service, subsidy, order form and deduction terms (audited)',
-          body: z
-            .object({
-              selfService: z.enum(['disabled', 'manual', 'automatic']).optional(),
-              subsidy: subsidySchema.optional(),
-              orderForm: orderFormSchema.partial().optional(),
-              deductionTerms: z.string().max(5000).optional(),
-            })
-            .strict(),
+          body: patchBody(
+            z
+              .object({
+                selfService: z.enum(['disabled', 'manual', 'automatic']).optional(),
+                subsidy: subsidySchema.optional(),
+                orderForm: orderFormSchema.partial().optional(),
+                deductionTerms: text.multiLine({ max: 5000 }).optional(),
+              })
+              .strict(),
+          ),
           response: { 200: settingsSchema },
         },
       },

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context';
 import { messageSealer, revealMessage } from '../../app/messages';
 import { messages } from '../../db/schema';
 import { normalizeMobile } from '../../domain/phone';
+import { text } from '../schemas';
 
 /** Development and test helpers. Not registered at all when NODE_ENV=production (404). */
 export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPluginAsyncZod {
@@ -16,7 +17,7 @@ export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPlugi
         schema: {
           tags: ['dev'],
           querystring: z.object({
-            to: z.string().optional(),
+            to: text.singleLine({ max: 320 }).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(200),
           }),
         },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { verifyCredential } from '../../app/tickets/verify-credential';
+import { text } from '../schemas';
 
 export const verificationResponse = z.object({
   valid: z.boolean(),
@@ -24,7 +25,7 @@ export function inspectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['tickets'],
-          body: z.object({ credential: z.string() }),
+          body: z.object({ credential: text.opaque({ max: 100_000, min: 0 }) }),
           response: { 200: verificationResponse },
         },
       },

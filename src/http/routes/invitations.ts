@@ -5,10 +5,11 @@ import { publicUser } from '../../app/auth/log-in';
 import { resendInvitation } from '../../app/auth/resend-invitation';
 import type { AppContext } from '../../app/context';
 import { requireOperator, startSession } from '../auth/sessions';
+import { text } from '../schemas';
 import { userSchema } from './auth';
 
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
-const passwordBody = z.object({ password: z.string().max(1000) });
+const tokenParams = z.object({ token: text.opaque({ max: 200 }) });
+const passwordBody = z.object({ password: text.secret({ max: 1000 }) });
 
 /** Invitations: the invited admin sets a password and is logged in; the operator can resend. */
 export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {

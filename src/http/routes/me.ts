@@ -9,6 +9,7 @@ import { listMySubscriptions } from '../../app/employee/list-my-subscriptions';
 import { orderSubscription } from '../../app/employee/order-subscription';
 import { setMyLanguage } from '../../app/employee/set-my-language';
 import { requireEmployee } from '../auth/sessions';
+import { text } from '../schemas';
 import { languageField } from './order';
 
 /** The contract's Subscription object (plus the extra fields the UI shows). */
@@ -50,11 +51,11 @@ const consentSchema = z.object({
 });
 
 const orderBody = z.object({
-  firstName: z.string().max(200),
-  lastName: z.string().max(200),
-  zoneIds: z.array(z.string().max(100)).max(100),
-  categoryId: z.string().max(100),
-  fields: z.record(z.string().max(100), z.unknown()).default({}),
+  firstName: text.personName(),
+  lastName: text.personName(),
+  zoneIds: z.array(text.opaque({ max: 100 })).max(100),
+  categoryId: text.opaque({ max: 100 }),
+  fields: z.record(text.opaque({ max: 100 }), z.unknown()).default({}),
   consent: z.boolean(),
   language: languageField,
 });
@@ -94,7 +95,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           body: orderBody,
-          headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          headers: z.object({ 'idempotency-key': text.opaque({ max: 200 }).optional() }),
           response: { 200: subscriptionSchema, 201: subscriptionSchema },
         },
       },
@@ -114,7 +115,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['employee'],
-          params: z.object({ id: z.string().max(100) }),
+          params: z.object({ id: text.opaque({ max: 100 }) }),
           response: { 200: subscriptionSchema },
         },
       },
@@ -146,7 +147,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           summary: 'The employee agrees to the higher deduction: terms text, amount and time are stored',
-          params: z.object({ id: z.string().max(100) }),
+          params: z.object({ id: text.opaque({ max: 100 }) }),
           body: z.object({ language: languageField }).default({}),
           response: { 200: consentSchema },
         },

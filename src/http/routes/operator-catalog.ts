@@ -16,26 +16,32 @@ import type { AppContext } from '../../app/context';
 import { isCatalogId } from '../../domain/catalog';
 import { requireOperator } from '../auth/sessions';
 import { sendDownload } from '../download';
+import { calendar, patchBody, text } from '../schemas';
 
-/** A zone or category id: free-form UTF-8 text as in GTFS (isCatalogId). */
-const catalogId = z
-  .string()
-  .trim()
-  .normalize('NFC')
+/** A zone or category id: free-form UTF-8 text as in GTFS (isCatalogId), through the text boundary. */
+const catalogId = text
+  .singleLine({ max: 64 })
   .refine(isCatalogId, { message: 'an id is 1–64 characters of text without control characters' });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const idParams = z.object({ id: text.opaque({ max: 64 }) });
+const name = text.singleLine({ max: 100 });
 const zone = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 const category = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() });
 const versionPrice = z.object({
-  categoryId: z.string().min(1).max(64),
+  categoryId: text.opaque({ max: 64 }),
   zoneCount: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   monthlyPriceOre: z.number().int().positive().max(100_000_000),
 });
-const versionBody = z.object({ validFrom: isoDate, prices: z.array(versionPrice).min(1).max(300) });
+const versionPriceResponse = versionPrice.extend({ categoryId: z.string() });
+const versionBody = z.object({ validFrom: calendar.date(), prices: z.array(versionPrice).min(1).max(300) });
 const filesSchema = z.object({
-  'areas.txt': z.string().max(1_000_000).optional(),
-  'rider_categories.txt': z.string().max(1_000_000).optional(),
-  'fare_products.txt': z.string().max(1_000_000).optional(),
+  'areas.txt': text.file({ max: 1_000_000 }).optional(),
+  'rider_categories.txt': text.file({ max: 1_000_000 }).optional(),
+  'fare_products.txt': text.file({ max: 1_000_000 }).optional(),
+});
+const filesResponse = z.object({
+  'areas.txt': z.string().optional(),
+  'rider_categories.txt': z.string().optional(),
+  'fare_products.txt': z.string().optional(),
 });
 const base64File = z.base64().max(1_400_000).optional();
 const filesBase64Schema = z
@@ -64,7 +70,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 z.object({
                   validFrom: z.string(),
                   state: z.enum(['past', 'current', 'future']),
-                  prices: z.array(versionPrice),
+                  prices: z.array(versionPriceResponse),
                 }),
               ),
             }),
@@ -82,7 +88,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          body: z.object({ id: catalogId.optional(), name: z.string().trim().min(1).max(100) }),
+          body: z.object({ id: catalogId.optional(), name }),
           response: { 201: zone },
         },
       },
@@ -97,11 +103,8 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64) }),
-          body: z.object({
-            name: z.string().trim().min(1).max(100).optional(),
-            active: z.boolean().optional(),
-          }),
+          params: idParams,
+          body: patchBody(z.object({ name: name.optional(), active: z.boolean().optional() })),
           response: { 200: zone },
         },
       },
@@ -113,7 +116,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/operator/catalog/zones/:id',
-      { schema: { tags, params: z.object({ id: z.string().max(64) }) } },
+      { schema: { tags, params: idParams } },
       async (request, reply) => {
         const actor = requireOperator(request, { write: true });
         await deleteZone(ctx, { actor, id: request.params.id });
@@ -128,8 +131,8 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           body: z.object({
             id: catalogId.optional(),
-            name: z.string().trim().min(1).max(100),
-            nameEn: z.string().trim().min(1).max(100),
+            name,
+            nameEn: name,
           }),
           response: { 201: category },
         },
@@ -145,12 +148,10 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64) }),
-          body: z.object({
-            name: z.string().trim().min(1).max(100).optional(),
-            nameEn: z.string().trim().min(1).max(100).optional(),
-            active: z.boolean().optional(),
-          }),
+          params: idParams,
+          body: patchBody(
+            z.object({ name: name.optional(), nameEn: name.optional(), active: z.boolean().optional() }),
+          ),
           response: { 200: category },
         },
       },
@@ -191,9 +192,9 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Enter (or replace, while ahead) the price version valid from a coming 1st',
-          params: z.object({ validFrom: isoDate }),
+          params: z.object({ validFrom: calendar.date() }),
           body: z.object({ prices: versionBody.shape.prices }),
-          response: { 200: z.object({ validFrom: z.string(), prices: z.array(versionPrice) }) },
+          response: { 200: z.object({ validFrom: z.string(), prices: z.array(versionPriceResponse) }) },
         },
       },
       async (request) => {
@@ -208,7 +209,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/operator/catalog/price-versions/:validFrom',
-      { schema: { tags, params: z.object({ validFrom: isoDate }) } },
+      { schema: { tags, params: z.object({ validFrom: calendar.date() }) } },
       async (request, reply) => {
         const actor = requireOperator(request, { write: true });
         await deletePriceVersion(ctx, { actor, validFrom: request.params.validFrom });
@@ -222,7 +223,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'The catalog as GTFS-Fares-v2-shaped CSV files',
-          response: { 200: filesSchema },
+          response: { 200: filesResponse },
         },
       },
       async (request) => {

@@ -5,6 +5,7 @@ import { deactivateCompany } from '../../app/operator/deactivate-company';
 import { getCompany } from '../../app/operator/get-company';
 import { listCompanies } from '../../app/operator/list-companies';
 import { requireOperator } from '../auth/sessions';
+import { text } from '../schemas';
 
 export const operatorCompanySchema = z.object({
   id: z.string(),
@@ -47,7 +48,7 @@ export function operatorCompaniesAdminRoutes(ctx: AppContext): FastifyPluginAsyn
         schema: {
           tags,
           summary: 'Search companies by name or organisation number',
-          querystring: z.object({ q: z.string().max(200).optional() }),
+          querystring: z.object({ q: text.search({ max: 200 }).optional() }),
           response: { 200: z.object({ items: z.array(operatorCompanySchema) }) },
         },
       },
@@ -62,7 +63,7 @@ export function operatorCompaniesAdminRoutes(ctx: AppContext): FastifyPluginAsyn
       {
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64) }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
           response: { 200: operatorCompanySchema.extend({ deactivationEndDate: z.string() }) },
         },
       },
@@ -78,7 +79,7 @@ export function operatorCompaniesAdminRoutes(ctx: AppContext): FastifyPluginAsyn
         schema: {
           tags,
           summary: 'Deactivate a company: the order link stops at once, tickets end at the end of the month',
-          params: z.object({ id: z.string().max(64) }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
           body: z.object({ confirm: z.literal(true) }),
           response: {
             200: z.object({

@@ -3,26 +3,24 @@ import { z } from 'zod';
 import { registerCompany } from '../../app/companies/register-company';
 import type { AppContext } from '../../app/context';
 import { requireOperator } from '../auth/sessions';
+import { text } from '../schemas';
 
 export const invoiceAddressSchema = z.object({
-  street: z.string().trim().max(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, 'four digits'),
-  city: z.string().trim().max(100),
-  email: z.email().optional(),
-  reference: z.string().trim().max(100).optional(),
+  street: text.singleLine({ max: 200, min: 0 }),
+  postalCode: text.singleLine({ max: 4, pattern: /^\d{4}$/ }),
+  city: text.singleLine({ max: 100, min: 0 }),
+  email: text.email().optional(),
+  reference: text.singleLine({ max: 100, min: 0 }).optional(),
 });
 
 const registerBody = z.object({
-  orgNumber: z.string().max(20),
-  name: z.string().trim().min(1).max(200),
+  orgNumber: text.singleLine({ max: 20 }),
+  name: text.singleLine({ max: 200 }),
   invoiceAddress: invoiceAddressSchema.optional(),
   contact: z.object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(320),
-    phone: z.string().max(30).optional(),
+    name: text.singleLine({ max: 200 }),
+    email: text.email(),
+    phone: text.singleLine({ max: 30, min: 0 }).optional(),
   }),
 });
 

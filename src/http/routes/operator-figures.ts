@@ -5,6 +5,7 @@ import { getFigures } from '../../app/operator/get-figures';
 import { findCompany } from '../../db/repositories/operator';
 import { AppError } from '../../domain/errors';
 import { requireOperator } from '../auth/sessions';
+import { text } from '../schemas';
 
 export function operatorFiguresRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,7 +16,7 @@ export function operatorFiguresRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['operator'],
           summary: 'Active tickets and invoiced amount per month, orders per day, overdue approvals',
           querystring: z.object({
-            companyId: z.string().max(64).optional(),
+            companyId: text.opaque({ max: 64 }).optional(),
             months: z.coerce.number().int().min(1).max(36).default(12),
           }),
           response: {

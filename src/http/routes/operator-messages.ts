@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/context';
 import { listMessages } from '../../app/operator/list-messages';
 import { resendMessage } from '../../app/operator/resend-message';
 import { requireOperator } from '../auth/sessions';
+import { text } from '../schemas';
 
 const messageSchema = z.object({
   id: z.string(),
@@ -35,7 +36,7 @@ export function operatorMessagesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Every SMS and email with its state, attempts and failure reason',
           querystring: z.object({
             status: z.enum(['queued', 'sent', 'failed']).optional(),
-            q: z.string().max(200).optional(),
+            q: text.search({ max: 200 }).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             offset: z.coerce.number().int().min(0).default(0),
           }),
@@ -54,7 +55,7 @@ export function operatorMessagesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Send a message again (idempotent: resendCount is the number of resends already seen)',
-          params: z.object({ id: z.string().max(64) }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
           body: z.object({ resendCount: z.number().int().min(0).max(1000) }),
           response: { 200: z.object({ created: z.boolean(), message: messageSchema }) },
         },

@@ -6,6 +6,7 @@ import { listStaff } from '../../app/operator/list-staff';
 import { resendStaffInvitation } from '../../app/operator/resend-staff-invitation';
 import { updateStaff } from '../../app/operator/update-staff';
 import { requireOperator } from '../auth/sessions';
+import { patchBody, text } from '../schemas';
 
 const role = z.enum(['admin', 'read_only']);
 const staffSchema = z.object({
@@ -36,7 +37,7 @@ export function operatorStaffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Invite a member of staff (admin or read-only) by email',
-          body: z.object({ email: z.email().max(320), name: z.string().trim().min(1).max(200), role }),
+          body: z.object({ email: text.email(), name: text.singleLine({ max: 200 }), role }),
           response: { 201: staffSchema },
         },
       },
@@ -52,8 +53,8 @@ export function operatorStaffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Change the role of a staff member or disable them',
-          params: z.object({ id: z.string().max(64) }),
-          body: z.object({ role: role.optional(), disabled: z.boolean().optional() }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
+          body: patchBody(z.object({ role: role.optional(), disabled: z.boolean().optional() })),
           response: {
             200: z.object({
               id: z.string(),
@@ -76,7 +77,7 @@ export function operatorStaffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          params: z.object({ id: z.string().max(64) }),
+          params: z.object({ id: text.opaque({ max: 64 }) }),
           response: { 200: z.object({ userId: z.string(), email: z.string() }) },
         },
       },

@@ -5,8 +5,9 @@ import { getOrderPage } from '../../app/employee/get-order-page';
 import { requestLoginCode } from '../../app/employee/request-login-code';
 import { verifyLoginCode } from '../../app/employee/verify-login-code';
 import { startSession } from '../auth/sessions';
+import { text } from '../schemas';
 
-const params = z.object({ orderToken: z.string().min(1).max(200) });
+const params = z.object({ orderToken: text.opaque({ max: 200 }) });
 /** The web app's language: the employee's choice for the messages they get (issue 15). */
 export const languageField = z.enum(['nb', 'en']).optional().describe("The web app's language (nb|en)");
 
@@ -60,7 +61,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['employee'],
           params,
           body: z.object({
-            phone: z.string().max(40),
+            phone: text.singleLine({ max: 40 }),
             language: languageField,
           }),
           response: { 202: z.object({ expiresAt: z.string(), resendAfterSeconds: z.number() }) },
@@ -85,7 +86,11 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           params,
-          body: z.object({ phone: z.string().max(40), code: z.string().max(20), language: languageField }),
+          body: z.object({
+            phone: text.singleLine({ max: 40 }),
+            code: text.singleLine({ max: 20 }),
+            language: languageField,
+          }),
           response: {
             200: z.object({
               phone: z.string(),

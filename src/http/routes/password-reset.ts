@@ -5,6 +5,7 @@ import { requestPasswordReset } from '../../app/auth/request-password-reset';
 import { resetPassword } from '../../app/auth/reset-password';
 import type { AppContext } from '../../app/context';
 import { startSession } from '../auth/sessions';
+import { text } from '../schemas';
 import { userSchema } from './auth';
 
 /** "Forgot password" by email link (valid one hour, single use). */
@@ -16,7 +17,7 @@ export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Email a password-reset link; always 202, whether the address is known or not',
-          body: z.object({ email: z.string().trim().min(1).max(320) }),
+          body: z.object({ email: text.email() }),
         },
       },
       async (request, reply) => {
@@ -31,8 +32,8 @@ export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Set a new password with the emailed link; other sessions end, this one logs in',
-          params: z.object({ token: z.string().min(1).max(200) }),
-          body: z.object({ password: z.string().max(1000) }),
+          params: z.object({ token: text.opaque({ max: 200 }) }),
+          body: z.object({ password: text.secret({ max: 1000 }) }),
           response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
         },
       },

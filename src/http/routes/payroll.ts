@@ -6,6 +6,7 @@ import { getPayrollBasis } from '../../app/payroll/get-payroll-basis';
 import { getPayrollChanges } from '../../app/payroll/get-payroll-changes';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
+import { calendar } from '../schemas';
 
 const money = {
   priceOre: z.number(),
@@ -53,7 +54,7 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Payroll-deduction basis of a month (provisional until billed); format=csv|xlsx downloads it',
           querystring: z.object({
-            month: z.string().max(20),
+            month: calendar.month(),
             format: z.enum(['json', 'csv', 'xlsx']).default('json'),
           }),
           response: {
@@ -91,7 +92,7 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['payroll'],
           summary: 'Who started, ended or changed price since the last export',
-          querystring: z.object({ month: z.string().max(20) }),
+          querystring: z.object({ month: calendar.month() }),
           response: {
             200: z.object({
               month: z.string(),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { getTicket } from '../../app/tickets/get-ticket';
+import { text } from '../schemas';
 
 const holder = z.object({ firstName: z.string(), lastName: z.string() });
 
@@ -33,7 +34,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['tickets'],
-          params: z.object({ ticketAccessToken: z.string().max(200) }),
+          params: z.object({ ticketAccessToken: text.opaque({ max: 200 }) }),
           response: { 200: ticketResponse },
         },
       },

@@ -101,6 +101,16 @@ export const text = {
       },
       { maxLength: max, ...(min ? { minLength: min } : {}), ...(pattern ? { pattern: pattern.source } : {}) },
     ),
+  /**
+   * The content of an uploaded file (CSV text, base64 of a workbook): bounded, passed on
+   * unchanged to its reader, which puts every cell through `normaliseText` itself.
+   */
+  file: ({ max }: { max: number }) =>
+    checkedString(
+      (raw) =>
+        raw.length > max ? { ok: false, issue: { problem: 'too_long', max } } : { ok: true, value: raw },
+      { maxLength: max },
+    ),
   /** A password or other secret: passed on unchanged (never normalised), only its length bounded. */
   secret: ({ max = 1000 }: { max?: number } = {}) =>
     checkedString(

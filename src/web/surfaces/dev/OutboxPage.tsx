@@ -1,6 +1,7 @@
 import { Alert, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../domain/phone-format';
 import { useApiQuery } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDateTime, localeOf } from '../../ui/format';
@@ -59,7 +60,7 @@ export function OutboxPage() {
             <Card key={`${m.createdAt}|${m.channel}|${m.to}|${m.body.length}`} data-color="neutral">
               <Heading level={2} data-size="xs">
                 <Tag data-color={m.channel === 'sms' ? 'info' : 'success'}>{t(`outbox.${m.channel}`)}</Tag>{' '}
-                {t('outbox.to')} {m.to}
+                {t('outbox.to')} {formatPhone(m.to)}
               </Heading>
               <Paragraph data-size="sm">
                 <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>

@@ -1,6 +1,7 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../domain/phone-format';
 import { ApiError } from '../../api';
 import { useApiMutation } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -60,7 +61,7 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
           <Paragraph>{t('login.resent')}</Paragraph>
         </Alert>
       ) : (
-        <Paragraph>{t('login.codeSent', { phone })}</Paragraph>
+        <Paragraph>{t('login.codeSent', { phone: formatPhone(phone) })}</Paragraph>
       )}
       <form onSubmit={submit} className="order-form" noValidate>
         <Textfield

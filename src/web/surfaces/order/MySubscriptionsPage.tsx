@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { formatPhone } from '../../../domain/phone-format';
 import { api } from '../../api';
 import { useApiQuery } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -53,7 +54,9 @@ export function MySubscriptionsPage({ page }: { page: OrderPage }) {
         {t('mine.title')}
       </Heading>
       <div className="order-buttons">
-        <Paragraph data-size="sm">{t('mine.signedInAs', { phone: page.signedInPhone })}</Paragraph>
+        <Paragraph data-size="sm">
+          {t('mine.signedInAs', { phone: formatPhone(page.signedInPhone ?? '') })}
+        </Paragraph>
         <Button variant="tertiary" data-size="sm" onClick={() => void logout()}>
           {t('mine.logout')}
         </Button>

@@ -1,7 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../../domain/phone-format';
 import { DateText } from '../../../ui/DateText';
-import { formatPhone } from '../shared/phone';
 import { useCatalog } from '../shared/useCatalog';
 import type { ImportResult, ImportRow } from './types';
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayrollChangesDto } from '../../../../app/payroll/get-payroll-changes';
 import type { PayrollBasis } from '../../../../domain/payroll';
+import { formatPhone } from '../../../../domain/phone-format';
 import { useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, formatDateTime, formatMoney, localeOf } from '../../../ui/format';
@@ -98,7 +99,7 @@ export function PayrollPage() {
                     <Table.Row key={r.subscriptionId}>
                       <Table.Cell>
                         {name(r)}
-                        <div>{r.phone}</div>
+                        <div>{formatPhone(r.phone)}</div>
                         {r.consentMissing && r.consentedDeductionOre !== null && (
                           <div>
                             <Tag data-color="danger">{t('payroll.consentMissing')}</Tag>{' '}

@@ -1,10 +1,10 @@
 import { Heading } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../../domain/phone-format';
 import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { DateText } from '../../../ui/DateText';
-import { formatPhone } from '../shared/phone';
 import { useCatalog } from '../shared/useCatalog';
 import type { Settings, SubscriptionDetail } from '../types';
 

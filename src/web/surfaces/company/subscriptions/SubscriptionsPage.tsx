@@ -11,13 +11,13 @@ import {
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { formatPhone } from '../../../../domain/phone-format';
 import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { DateText } from '../../../ui/DateText';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
-import { formatPhone } from '../shared/phone';
 import { StatusTag } from '../shared/StatusTag';
 import { useCatalog } from '../shared/useCatalog';
 import { STATUSES, type Subscription } from '../types';

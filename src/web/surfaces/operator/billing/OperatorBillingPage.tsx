@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillingRunDto } from '../../../../app/billing/get-billing-run';
 import type { OperatorInvoiceList } from '../../../../app/billing/list-invoices';
+import { formatOrgNumber } from '../../../../domain/org-number';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, localeOf } from '../../../ui/format';
@@ -175,7 +176,7 @@ export function OperatorBillingPage() {
                     <Table.Row key={i.id}>
                       <Table.Cell>{i.number}</Table.Cell>
                       <Table.Cell>
-                        {i.companyName} <span>({i.orgNumber})</span>
+                        {i.companyName} <span>({formatOrgNumber(i.orgNumber ?? '')})</span>
                       </Table.Cell>
                       <Table.Cell>
                         {t(`kinds.${i.kind}`)}{' '}

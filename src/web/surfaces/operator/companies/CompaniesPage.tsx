@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatOrgNumber } from '../../../../domain/org-number';
 import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -64,7 +65,7 @@ export function CompaniesPage() {
                     <Table.Cell>
                       <AppLink to={`/operator/bedrifter/${c.id}`}>{c.name}</AppLink>
                     </Table.Cell>
-                    <Table.Cell>{c.orgNumber}</Table.Cell>
+                    <Table.Cell>{formatOrgNumber(c.orgNumber)}</Table.Cell>
                     <Table.Cell>
                       <Tag data-color={c.status === 'active' ? 'success' : 'neutral'}>
                         {t(`companies.statuses.${c.status}`)}

@@ -2,6 +2,8 @@ import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/d
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
+import { formatOrgNumber } from '../../../../domain/org-number';
+import { formatPhone } from '../../../../domain/phone-format';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { DateText } from '../../../ui/DateText';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -59,7 +61,7 @@ export function CompanyDetailPage() {
         <Table.Body>
           <Table.Row>
             <Table.HeaderCell scope="row">{t('companies.orgNumber')}</Table.HeaderCell>
-            <Table.Cell>{c.orgNumber}</Table.Cell>
+            <Table.Cell>{formatOrgNumber(c.orgNumber)}</Table.Cell>
           </Table.Row>
           <Table.Row>
             <Table.HeaderCell scope="row">{t('companies.status')}</Table.HeaderCell>
@@ -108,7 +110,7 @@ export function CompanyDetailPage() {
         <ul>
           {c.contacts.map((p) => (
             <li key={p.id}>
-              {p.name} &lt;{p.email}&gt;{p.phone ? `, ${p.phone}` : ''} –{' '}
+              {p.name} &lt;{p.email}&gt;{p.phone ? `, ${formatPhone(p.phone)}` : ''} –{' '}
               {t(`detail.contactStatus.${p.status}`)}
             </li>
           ))}

@@ -12,6 +12,7 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_KINDS } from '../../../../domain/message-catalogue';
+import { formatPhone } from '../../../../domain/phone-format';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDateTime, localeOf } from '../../../ui/format';
@@ -126,7 +127,7 @@ export function MessagesPage() {
                       <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
                     </Table.Cell>
                     <Table.Cell>
-                      {t(`messages.channels.${m.channel}`)} {m.to}
+                      {t(`messages.channels.${m.channel}`)} {m.channel === 'sms' ? formatPhone(m.to) : m.to}
                       {m.companyName && <div>{m.companyName}</div>}
                     </Table.Cell>
                     <Table.Cell className="operator-preserve">
@@ -150,7 +151,7 @@ export function MessagesPage() {
                           loading={resend.isPending && resend.variables?.id === m.id}
                           onClick={() => resend.mutate({ id: m.id, resendCount: m.resendCount })}
                         >
-                          {t('messages.resend')} <span className="ds-sr-only">{m.to}</span>
+                          {t('messages.resend')} <span className="ds-sr-only">{formatPhone(m.to)}</span>
                         </Button>
                       </Table.Cell>
                     )}
