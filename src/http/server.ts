@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AdjustableClock } from '../adapters/clock';
 import type { AppContext } from '../app/context';
-import { registerSessions } from './auth/sessions';
+import { cookieNames, registerSessions } from './auth/sessions';
 import { redactUrl } from './log-redaction';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
@@ -115,7 +115,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'bb_session' },
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(ctx.config).session },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
         },
       },

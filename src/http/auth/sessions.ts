@@ -5,8 +5,14 @@ import type { AppContext, CompanyAdminActor, EmployeeActor, OperatorActor } from
 import { sessions, users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 
-export const SESSION_COOKIE = 'bb_session';
-export const CSRF_COOKIE = 'bb_csrf';
+/**
+ * Cookie names. In production they carry the `__Host-` prefix: the browser then takes them only
+ * when Secure, Path=/ and without Domain, so no sibling subdomain can set or shadow them.
+ */
+export function cookieNames(config: { NODE_ENV: string }) {
+  const prefix = config.NODE_ENV === 'production' ? '__Host-' : '';
+  return { session: `${prefix}bb_session`, csrf: `${prefix}bb_csrf` };
+}
 
 const MINUTE = 60_000;
 /** Idle and absolute lifetimes: staff sessions are short, an employee's phone stays logged in. */
@@ -46,12 +52,12 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookieNames(ctx.config).session];
     if (token) request.session = await loadSession(ctx, token);
     if (token && !request.session) clearSessionCookie(reply, ctx);
     if (token && MUTATING.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
+      const expected = request.session?.csrfToken ?? request.cookies[cookieNames(ctx.config).csrf];
       if (typeof header !== 'string' || !expected || !safeEqual(header, expected)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
@@ -117,7 +123,7 @@ function cookieOptions(ctx: AppContext) {
 }
 
 function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
-  reply.clearCookie(SESSION_COOKIE, cookieOptions(ctx));
+  reply.clearCookie(cookieNames(ctx.config).session, cookieOptions(ctx));
 }
 
 /** Starts a new session (the old one, if any, is deleted: the id rotates at every login). */
@@ -142,7 +148,7 @@ export async function startSession(
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + LIFETIME[who.kind].absoluteMs),
   });
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
+  reply.setCookie(cookieNames(ctx.config).session, token, cookieOptions(ctx));
   return { csrfToken };
 }
 
@@ -158,10 +164,10 @@ export async function endSession(
 /** The CSRF token for this browser: the session's, or a pre-session one kept in a cookie. */
 export function csrfTokenFor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): string {
   if (request.session) return request.session.csrfToken;
-  const existing = request.cookies[CSRF_COOKIE];
+  const existing = request.cookies[cookieNames(ctx.config).csrf];
   if (existing) return existing;
   const token = randomToken();
-  reply.setCookie(CSRF_COOKIE, token, cookieOptions(ctx));
+  reply.setCookie(cookieNames(ctx.config).csrf, token, cookieOptions(ctx));
   return token;
 }
 
