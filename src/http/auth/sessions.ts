@@ -1,8 +1,8 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, safeEqual, sha256 } from '../../adapters/tokens';
 import type { AppContext, CompanyAdminActor, EmployeeActor, OperatorActor } from '../../app/context';
-import { sessions, users } from '../../db/schema';
+import { companies, sessions, users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 
 /**
@@ -34,6 +34,8 @@ export interface SessionInfo {
     companyId: string | null;
   } | null;
   companyId: string | null;
+  /** The session belongs to a company (its admin or employee) that the operator deactivated. */
+  companyDeactivated: boolean;
   phone: string | null;
 }
 
@@ -48,6 +50,8 @@ declare module 'fastify' {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Changes a deactivated company's people may still make: signing in and out. */
+const ALLOWED_WHEN_DEACTIVATED = new Set(['/api/auth/login', '/api/auth/logout']);
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
@@ -61,6 +65,14 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
       if (typeof header !== 'string' || !expected || !safeEqual(header, expected)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
+    }
+    // Issue 12.7, the one guard: a deactivated company's admins and employees may read, not change.
+    if (
+      request.session?.companyDeactivated &&
+      MUTATING.has(request.method) &&
+      !ALLOWED_WHEN_DEACTIVATED.has(request.routeOptions.url ?? '')
+    ) {
+      throw new AppError('COMPANY_DEACTIVATED');
     }
   });
   // Read-only operator staff change nothing: every mutating back-office route refuses them here,
@@ -82,12 +94,13 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
 async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
   const now = ctx.clock.now();
   const [row] = await ctx.db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, companyStatus: companies.status })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(companies, eq(companies.id, sql`coalesce(${sessions.companyId}, ${users.companyId})`))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
   if (!row) return null;
-  const { session, user } = row;
+  const { session, user, companyStatus } = row;
   const idle = LIFETIME[session.kind].idleMs;
   if (now.getTime() - session.lastSeenAt.getTime() > idle) return null;
   if (session.kind === 'user' && (!user || user.disabledAt)) return null;
@@ -99,6 +112,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
     kind: session.kind,
     csrfToken: session.csrfToken,
     companyId: session.companyId ?? user?.companyId ?? null,
+    companyDeactivated: companyStatus === 'deactivated',
     phone: session.phone,
     user: user
       ? {
