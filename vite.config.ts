@@ -47,7 +47,8 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api/, /^\/health/, /^\/\.well-known/],
+        // The order page is framed by companies' sites with its own frame-ancestors: always from the network.
+        navigateFallbackDenylist: [/^\/api/, /^\/health/, /^\/\.well-known/, /^\/bestill\//],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/api/tickets/'),

@@ -217,6 +217,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   },
   unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
   invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+  origin_invalid: {
+    nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
+    en: '{field} must be a web address without a path, for example https://www.bedrift.no.',
+  },
 };
 
 /** The message of a VALIDATION_FAILED with problems in several fields. */

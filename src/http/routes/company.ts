@@ -51,6 +51,8 @@ const settingsSchema = z.object({
   subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
   orderForm: orderFormSchema,
   deductionTerms: z.string(),
+  /** Origins whose pages may frame the order page (CSP frame-ancestors); empty = none. */
+  widgetOrigins: z.array(z.string()),
 });
 const orderLinkSchema = z.object({ url: z.string(), embedSnippet: z.string(), scriptSnippet: z.string() });
 const statusCounts = z.object({
@@ -87,13 +89,15 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['company'],
-          summary: 'Change self-service, subsidy, order form and deduction terms (audited)',
+          summary:
+            'Change self-service, subsidy, order form, deduction terms and allowed widget origins (audited)',
           body: z
             .object({
               selfService: z.enum(['disabled', 'manual', 'automatic']).optional(),
               subsidy: subsidySchema.optional(),
               orderForm: orderFormSchema.partial().optional(),
               deductionTerms: z.string().max(5000).optional(),
+              widgetOrigins: z.array(z.string().max(200)).max(20).optional(),
             })
             .strict(),
           response: { 200: settingsSchema },
