@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const BRAND_COLOUR = '#005b7f';
-const API_TARGET = 'http://localhost:3000';
+// The API binds to 127.0.0.1 by default; 'localhost' may resolve to ::1 first.
+const API_TARGET = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'src/web',
@@ -46,7 +47,8 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api/, /^\/health/, /^\/\.well-known/],
+        // The order page is framed by companies' sites with its own frame-ancestors: always from the network.
+        navigateFallbackDenylist: [/^\/api/, /^\/health/, /^\/\.well-known/, /^\/bestill\//],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/api/tickets/'),

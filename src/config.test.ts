@@ -27,14 +27,42 @@ describe('configuration (issue 2.3)', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const key of ['OPERATOR_PASSWORD', 'SESSION_SECRET', 'PUBLIC_URL', 'TICKET_SIGNING_KEYS']) {
+    for (const key of [
+      'OPERATOR_EMAIL',
+      'OPERATOR_PASSWORD',
+      'SESSION_SECRET',
+      'PUBLIC_URL',
+      'TICKET_SIGNING_KEYS',
+    ]) {
       expect(message).toContain(key);
     }
+  });
+
+  it('issue 12.5: production refuses the development operator email (any case) and the demo data set', () => {
+    const production = {
+      NODE_ENV: 'production',
+      OPERATOR_EMAIL: 'drift@kollektiv.example',
+      OPERATOR_PASSWORD: 'a-real-long-password',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://billett.example.no',
+      TICKET_SIGNING_KEYS: '[]',
+    };
+    expect(() => loadConfig(production)).not.toThrow();
+    expect(() => loadConfig({ ...production, OPERATOR_EMAIL: 'Operator@Example.no' })).toThrow(
+      /OPERATOR_EMAIL/,
+    );
+    expect(() => loadConfig({ ...production, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
+  });
+
+  it('issue 12.5: the server binds to loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
   it('production starts when every secret is set', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
+      OPERATOR_EMAIL: 'drift@kollektiv.example',
       OPERATOR_PASSWORD: 'a-real-long-password',
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',

@@ -55,7 +55,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    // Loopback unless told otherwise: a development server is not reachable from the network.
+    HOST: z.string().min(1).default('127.0.0.1'),
     TRUST_PROXY: trustProxy,
     PUBLIC_URL: z.url().optional(),
     DATABASE_URL: z
@@ -90,11 +91,16 @@ const schema = z
         if (c[key] === value)
           ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
       }
+      if (c.OPERATOR_EMAIL.trim().toLowerCase() === DEV_OPERATOR_EMAIL)
+        ctx.addIssue({ code: 'custom', path: ['OPERATOR_EMAIL'], message: 'must be set in production' });
       if (!c.PUBLIC_URL)
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be set in production' });
       if (!c.TICKET_SIGNING_KEYS)
         ctx.addIssue({ code: 'custom', path: ['TICKET_SIGNING_KEYS'], message: 'must be set in production' });
       if (c.APP_NOW) ctx.addIssue({ code: 'custom', path: ['APP_NOW'], message: 'is for development only' });
+      // The demo data set logs in with a published password.
+      if (c.DEMO_DATA)
+        ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'is for development only' });
     }
     if (c.SMS_TRANSPORT === 'http' && !c.SMS_HTTP_URL)
       ctx.addIssue({

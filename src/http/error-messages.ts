@@ -80,6 +80,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Bestillingslenken er ugyldig eller ikke lenger i bruk. Be arbeidsgiveren din om en ny lenke.',
     en: 'The order link is invalid or no longer in use. Ask your employer for a new link.',
   },
+  COMPANY_DEACTIVATED: {
+    nb: 'Bedriften er deaktivert. Du kan se opplysningene, men ikke endre noe. Kontakt operatøren.',
+    en: 'The company is deactivated. You can view its information but change nothing. Contact the operator.',
+  },
   SELF_SERVICE_DISABLED: {
     nb: 'Arbeidsgiveren din tar ikke imot bestillinger her nå. Kontakt administratoren.',
     en: 'Your employer does not take orders here at the moment. Contact the administrator.',
@@ -214,6 +218,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   },
   unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
   invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+  origin_invalid: {
+    nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
+    en: '{field} must be a web address without a path, for example https://www.bedrift.no.',
+  },
 };
 
 /** The message of a VALIDATION_FAILED with problems in several fields. */

@@ -14,10 +14,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AdjustableClock } from '../adapters/clock';
 import type { AppContext } from '../app/context';
-import { registerSessions } from './auth/sessions';
+import { cookieNames, registerSessions } from './auth/sessions';
 import { redactUrl } from './log-redaction';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
+import { registerSecurityHeaders } from './security-headers';
 import { trustProxyOption } from './trust-proxy';
 import { guardUrl } from './url-guard';
 
@@ -94,13 +95,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
-        // The order page is embeddable as a widget on the company's own pages.
-        frameAncestors: ['*'],
+        // No site may frame a page, except the order page on the origins its company allows
+        // (src/http/security-headers.ts).
+        frameAncestors: ["'none'"],
         upgradeInsecureRequests: isProduction ? [] : null,
       },
     },
     hsts: isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    // Links carry tokens (/bestill, /billett, invitations, resets): never leak them as a referrer.
+    referrerPolicy: { policy: 'no-referrer' },
     frameguard: false,
   });
   await app.register(fastifyCookie);
@@ -115,7 +119,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'bb_session' },
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(ctx.config).session },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
         },
       },
@@ -135,6 +139,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
 
   registerSessions(app, ctx);
+  registerSecurityHeaders(app, ctx);
   await registerRoutes(app, ctx, { devClock: options.devClock });
 
   if (options.webDir && existsSync(options.webDir)) {

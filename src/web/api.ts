@@ -36,7 +36,13 @@ async function parseBody(response: Response): Promise<unknown> {
   return JSON.parse(text);
 }
 
-async function send<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
+async function send<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  csrf?: string,
+  as: 'json' | 'file' = 'json',
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'nb',
@@ -54,6 +60,7 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
   } catch (error) {
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error));
   }
+  if (as === 'file' && response.ok) return fileOf(response) as Promise<T>;
   const data = await parseBody(response).catch(() => undefined);
   if (response.ok) return data as T;
   const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
@@ -66,14 +73,26 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
   );
 }
 
-async function mutate<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** A file the server answered with: its bytes and the name from Content-Disposition. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+async function fileOf(response: Response): Promise<DownloadedFile> {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
+}
+
+async function mutate<T>(method: Method, path: string, body?: unknown, as?: 'json' | 'file'): Promise<T> {
   try {
-    return await send<T>(method, path, body, await fetchCsrfToken());
+    return await send<T>(method, path, body, await fetchCsrfToken(), as);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 403 && error.code === 'CSRF_TOKEN_INVALID'))
       throw error;
     csrfToken = undefined;
-    return send<T>(method, path, body, await fetchCsrfToken());
+    return send<T>(method, path, body, await fetchCsrfToken(), as);
   }
 }
 
@@ -88,4 +107,18 @@ export const api = {
   put: <T>(path: string, body?: unknown) => mutate<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => mutate<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => mutate<T>('DELETE', path, body),
+  /** A POST that answers with a file (e.g. recording a payroll export): the file, for saveFile. */
+  postForFile: (path: string, body?: unknown) => mutate<DownloadedFile>('POST', path, body, 'file'),
 };
+
+/** Hands a downloaded file to the browser to save, under its own name. */
+export function saveFile({ blob, filename }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -72,9 +72,17 @@ test('billing: payroll basis provisional, the operator bills the month, the comp
   await page.getByLabel('Måned').fill('2027-01');
   await expect(page.getByRole('cell', { name: /Åse Ødegård/ })).toBeVisible();
   await expect(page.getByText('Foreløpig', { exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Last ned CSV' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Endringer siden forrige eksport' })).toBeVisible();
   await expectNoA11yViolations(page);
+  // Issue 12.8: the export button records the export with a POST and saves the file.
+  const changesSince = async () =>
+    ((await (await request.get('/api/company/payroll/changes?month=2027-01')).json()) as { since: unknown })
+      .since;
+  expect(await changesSince()).toBeNull();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Last ned CSV' }).click();
+  expect((await download).suggestedFilename()).toBe('lonnstrekk-2027-01-forelopig.csv');
+  await expect.poll(changesSince).toMatchObject({ month: '2027-01', format: 'csv' });
 
   // The month is over: the operator bills it and sees the invoice with totals.
   await send(request, 'put', '/api/dev/clock', { now: '2027-02-01T08:00:00+01:00' });

@@ -62,9 +62,11 @@ describeEachEngine(
       });
     });
 
-    it('rule 12: CSV is semicolon-separated UTF-8 with BOM and decimal comma, and the export is recorded and audited', async () => {
-      const r = await a.client.get('/api/company/payroll?month=2027-03&format=csv');
+    it('rule 12: CSV is semicolon-separated UTF-8 with BOM and decimal comma, and the export (a POST) is recorded and audited', async () => {
+      const r = await a.client.post('/api/company/payroll/exports', { month: '2027-03', format: 'csv' });
       expect(r.status).toBe(200);
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(String(r.headers['content-disposition'])).toContain('lonnstrekk-2027-03-forelopig.csv');
       expect(String(r.headers['content-type'])).toContain('text/csv');
       expect(r.text.charCodeAt(0)).toBe(0xfeff);
       const lines = r.text.slice(1).trim().split('\r\n');
@@ -88,13 +90,26 @@ describeEachEngine(
       expect(audit.map((x) => x.action)).toEqual(['payroll.exported']);
     });
 
-    it('rule 12: XLSX has the same rows with amounts in kroner', async () => {
+    it('rule 12: XLSX has the same rows with amounts in kroner; issue 12.8: the GET download records nothing, the POST records', async () => {
+      const recorded = async () =>
+        (await app().ctx.db.select().from(payrollExports).where(eq(payrollExports.companyId, a.company.id)))
+          .length;
       const cookie = [...a.client.cookieJar].map(([k, v]) => `${k}=${v}`).join('; ');
       const r = await app().server.inject({
         url: '/api/company/payroll?month=2027-03&format=xlsx',
         headers: { cookie },
       });
       expect(r.statusCode).toBe(200);
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(await recorded()).toBe(1);
+      expect((await a.client.get('/api/company/payroll?month=2027-03&format=csv')).status).toBe(200);
+      expect(await recorded()).toBe(1);
+      const posted = await a.client.post('/api/company/payroll/exports', {
+        month: '2027-03',
+        format: 'xlsx',
+      });
+      expect(posted.status).toBe(200);
+      expect(await recorded()).toBe(2);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(r.rawPayload as never);
       const ws = book.worksheets[0]!;
@@ -134,6 +149,8 @@ describeEachEngine(
         .ctx.db.update(companies)
         .set({ subsidy: { type: 'none' } })
         .where(eq(companies.id, a.company.id));
+      // Three weeks later the session has expired: the browser learns so, then logs in again.
+      expect((await a.client.get('/api/auth/me')).status).toBe(401);
       await a.client.login(a.adminEmail, ADMIN_PASSWORD);
       const r = await a.client.get('/api/company/payroll?month=2027-03');
       expect(r.body.final).toBe(true);

@@ -36,7 +36,7 @@ export class TestClient {
       const expired = attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a));
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
-      if (name === 'bb_session') this.csrf = null;
+      if (name.endsWith('bb_session')) this.csrf = null;
     }
   }
 

@@ -1,17 +1,22 @@
 import { randomToken } from '../../adapters/tokens';
 import { findCompany, updateCompany } from '../../db/repositories/companies';
+import { endEmployeeSessions } from '../../db/repositories/sessions';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { orderLinkOf } from './order-link';
 
-/** Rule 3: a new order-link token; the old link stops working at once. */
+/**
+ * Rule 3: a new order-link token; the old link stops working at once, and so do the employee
+ * sessions opened through it (issue 12.7): an employee signs in again through the new link.
+ */
 export async function rotateOrderLink(ctx: AppContext, input: { actor: CompanyAdminActor }) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
     const updated = await updateCompany(tx, company.id, { orderToken: randomToken() }, now);
+    const endedSessions = await endEmployeeSessions(tx, company.id);
     // Only the tail of each token: enough to tell links apart, useless as a link.
     await recordAudit(tx, input.actor, now, {
       companyId: company.id,
@@ -19,7 +24,7 @@ export async function rotateOrderLink(ctx: AppContext, input: { actor: CompanyAd
       entityType: 'company',
       entityId: company.id,
       before: { orderTokenEnd: company.orderToken.slice(-4) },
-      after: { orderTokenEnd: updated.orderToken.slice(-4) },
+      after: { orderTokenEnd: updated.orderToken.slice(-4), endedSessions },
     });
     return orderLinkOf(ctx, updated);
   });

@@ -13,6 +13,7 @@ export function toSettingsDto(company: CompanyRow) {
     subsidy: company.subsidy,
     orderForm: company.orderForm,
     deductionTerms: company.deductionTerms,
+    widgetOrigins: company.widgetOrigins,
   };
 }
 

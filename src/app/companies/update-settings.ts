@@ -5,6 +5,7 @@ import type { OrderField, OrderForm, SelfService } from '../../db/schema';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type Subsidy, validateSubsidy } from '../../domain/money';
+import { normaliseOrigin } from '../../domain/web-origin';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { toSettingsDto } from './settings-dto';
@@ -14,7 +15,22 @@ export type SettingsPatch = {
   subsidy?: Subsidy;
   orderForm?: Partial<OrderForm>;
   deductionTerms?: string;
+  widgetOrigins?: string[];
 };
+
+/** Issue 12.8: the sites that may frame the order page, as bare origins, normalised and unique. */
+function validateWidgetOrigins(origins: string[]): string[] {
+  const normalised = origins.map((origin, index) => {
+    const value = normaliseOrigin(origin);
+    if (value === null) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ path: `body.widgetOrigins.${index}`, problem: 'origin_invalid' }],
+      });
+    }
+    return value;
+  });
+  return [...new Set(normalised)];
+}
 
 function validateFields(fields: OrderField[]): OrderField[] {
   const seen = new Set<string>();
@@ -68,6 +84,7 @@ export async function updateSettings(
   if (patch.selfService !== undefined) changes.selfService = patch.selfService;
   if (patch.subsidy !== undefined) changes.subsidy = validateSubsidy(patch.subsidy);
   if (patch.deductionTerms !== undefined) changes.deductionTerms = patch.deductionTerms.trim();
+  if (patch.widgetOrigins !== undefined) changes.widgetOrigins = validateWidgetOrigins(patch.widgetOrigins);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, actor.companyId, { forUpdate: true });

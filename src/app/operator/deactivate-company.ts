@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { randomToken } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { findCompany, liveSubscriptionsForUpdate } from '../../db/repositories/operator';
+import { endEmployeeSessions } from '../../db/repositories/sessions';
 import { updateSubscription } from '../../db/repositories/subscriptions';
 import { companies } from '../../db/schema';
 import { compareDates, endOfMonth, osloToday } from '../../domain/calendar';
@@ -14,7 +15,9 @@ type Outcome = 'cancelled' | 'ends_end_of_month' | 'unchanged';
 /**
  * The operator deactivates a company: the order link stops at once (a new secret token replaces
  * it), pending orders and tickets that have not started are cancelled (they cost nothing, rule 10),
- * and live tickets end on the last day of this month. Running it again changes nothing.
+ * and live tickets end on the last day of this month. Running it again changes nothing. The
+ * employee sessions opened through the old link end; the admins keep read access, and the session
+ * guard refuses every change by the company's people (COMPANY_DEACTIVATED, issue 12.7).
  */
 export async function deactivateCompany(ctx: AppContext, input: { actor: OperatorActor; companyId: string }) {
   const now = ctx.clock.now();
@@ -29,6 +32,7 @@ export async function deactivateCompany(ctx: AppContext, input: { actor: Operato
       .update(companies)
       .set({ status: 'deactivated', deactivatedAt: now, orderToken: randomToken(), updatedAt: now })
       .where(eq(companies.id, company.id));
+    await endEmployeeSessions(tx, company.id);
     const counts = { cancelled: 0, ends_end_of_month: 0, unchanged: 0 };
     for (const sub of await liveSubscriptionsForUpdate(tx, company.id)) {
       counts[await endForDeactivation(tx, input.actor, sub, { today, lastDay, now })] += 1;

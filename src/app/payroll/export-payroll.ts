@@ -18,13 +18,41 @@ export function snapshotOf(rows: PayrollRow[]): PayrollSnapshotRow[] {
   }));
 }
 
+type PayrollFormat = 'csv' | 'xlsx';
+type PayrollBasis = Awaited<ReturnType<typeof loadPayrollBasis>>;
+
+/** The basis as a CSV or XLSX file (a pure rendering: nothing is recorded). */
+async function payrollFile(basis: PayrollBasis, format: PayrollFormat) {
+  const name = `lonnstrekk-${basis.month}${basis.final ? '' : '-forelopig'}`;
+  return format === 'csv'
+    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: payrollToCsv(basis) }
+    : {
+        filename: `${name}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await payrollToXlsx(basis),
+      };
+}
+
 /**
- * Rule 12: the basis as a CSV or XLSX file. Each export is recorded with what it contained (so the
- * next one can tell what changed) and audited, in one transaction.
+ * Downloads the basis as a file without recording anything: a GET changes no state (issue 12.8),
+ * so the "changes since the last export" baseline stays where it is.
+ */
+export async function downloadPayroll(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; month: string; format: PayrollFormat },
+) {
+  const catalog = await loadCatalog(ctx.db);
+  const basis = await loadPayrollBasis(ctx.db, input.actor.companyId, input.month, catalog);
+  return payrollFile(basis, input.format);
+}
+
+/**
+ * Rule 12: exports the basis as a CSV or XLSX file. Each export is recorded with what it contained
+ * (so the next one can tell what changed) and audited, in one transaction. Only a POST calls this.
  */
 export async function exportPayroll(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; month: string; format: 'csv' | 'xlsx' },
+  input: { actor: CompanyAdminActor; month: string; format: PayrollFormat },
 ) {
   const now = ctx.clock.now();
   const companyId = input.actor.companyId;
@@ -49,12 +77,5 @@ export async function exportPayroll(
     });
     return b;
   });
-  const name = `lonnstrekk-${basis.month}${basis.final ? '' : '-forelopig'}`;
-  return input.format === 'csv'
-    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: payrollToCsv(basis) }
-    : {
-        filename: `${name}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: await payrollToXlsx(basis),
-      };
+  return payrollFile(basis, input.format);
 }

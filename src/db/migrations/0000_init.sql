@@ -120,6 +120,7 @@ CREATE TABLE "companies" (
 	"subsidy" jsonb DEFAULT '{"type":"none"}'::jsonb NOT NULL,
 	"order_form" jsonb DEFAULT '{"kind":"standard","intro":"","fields":[],"offeredZoneIds":null,"offeredCategoryIds":null}'::jsonb NOT NULL,
 	"deduction_terms" text DEFAULT '' NOT NULL,
+	"widget_origins" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"order_token" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

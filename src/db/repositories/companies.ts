@@ -4,7 +4,10 @@ import { companies } from '../schema';
 
 export type CompanyRow = typeof companies.$inferSelect;
 export type CompanySettingsChanges = Partial<
-  Pick<CompanyRow, 'selfService' | 'subsidy' | 'orderForm' | 'deductionTerms' | 'orderToken'>
+  Pick<
+    CompanyRow,
+    'selfService' | 'subsidy' | 'orderForm' | 'deductionTerms' | 'orderToken' | 'widgetOrigins'
+  >
 >;
 
 /** The session's company (a company admin only ever reaches their own). */

@@ -54,6 +54,8 @@ export const companies = pgTable(
     subsidy: jsonb('subsidy').$type<Subsidy>().notNull().default({ type: 'none' }),
     orderForm: jsonb('order_form').$type<OrderForm>().notNull().default(defaultOrderForm),
     deductionTerms: text('deduction_terms').notNull().default(''),
+    /** Origins (`https://www.bedrift.no`) whose pages may frame the order page as a widget. */
+    widgetOrigins: jsonb('widget_origins').$type<string[]>().notNull().default([]),
     orderToken: text('order_token').notNull(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

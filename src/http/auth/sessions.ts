@@ -1,12 +1,18 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, safeEqual, sha256 } from '../../adapters/tokens';
 import type { AppContext, CompanyAdminActor, EmployeeActor, OperatorActor } from '../../app/context';
-import { sessions, users } from '../../db/schema';
+import { companies, sessions, users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 
-export const SESSION_COOKIE = 'bb_session';
-export const CSRF_COOKIE = 'bb_csrf';
+/**
+ * Cookie names. In production they carry the `__Host-` prefix: the browser then takes them only
+ * when Secure, Path=/ and without Domain, so no sibling subdomain can set or shadow them.
+ */
+export function cookieNames(config: { NODE_ENV: string }) {
+  const prefix = config.NODE_ENV === 'production' ? '__Host-' : '';
+  return { session: `${prefix}bb_session`, csrf: `${prefix}bb_csrf` };
+}
 
 const MINUTE = 60_000;
 /** Idle and absolute lifetimes: staff sessions are short, an employee's phone stays logged in. */
@@ -28,6 +34,8 @@ export interface SessionInfo {
     companyId: string | null;
   } | null;
   companyId: string | null;
+  /** The session belongs to a company (its admin or employee) that the operator deactivated. */
+  companyDeactivated: boolean;
   phone: string | null;
 }
 
@@ -42,19 +50,29 @@ declare module 'fastify' {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Changes a deactivated company's people may still make: signing in and out. */
+const ALLOWED_WHEN_DEACTIVATED = new Set(['/api/auth/login', '/api/auth/logout']);
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookieNames(ctx.config).session];
     if (token) request.session = await loadSession(ctx, token);
     if (token && !request.session) clearSessionCookie(reply, ctx);
     if (token && MUTATING.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
+      const expected = request.session?.csrfToken ?? request.cookies[cookieNames(ctx.config).csrf];
       if (typeof header !== 'string' || !expected || !safeEqual(header, expected)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
+    }
+    // Issue 12.7, the one guard: a deactivated company's admins and employees may read, not change.
+    if (
+      request.session?.companyDeactivated &&
+      MUTATING.has(request.method) &&
+      !ALLOWED_WHEN_DEACTIVATED.has(request.routeOptions.url ?? '')
+    ) {
+      throw new AppError('COMPANY_DEACTIVATED');
     }
   });
   // Read-only operator staff change nothing: every mutating back-office route refuses them here,
@@ -76,12 +94,13 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
 async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
   const now = ctx.clock.now();
   const [row] = await ctx.db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, companyStatus: companies.status })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(companies, eq(companies.id, sql`coalesce(${sessions.companyId}, ${users.companyId})`))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
   if (!row) return null;
-  const { session, user } = row;
+  const { session, user, companyStatus } = row;
   const idle = LIFETIME[session.kind].idleMs;
   if (now.getTime() - session.lastSeenAt.getTime() > idle) return null;
   if (session.kind === 'user' && (!user || user.disabledAt)) return null;
@@ -93,6 +112,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
     kind: session.kind,
     csrfToken: session.csrfToken,
     companyId: session.companyId ?? user?.companyId ?? null,
+    companyDeactivated: companyStatus === 'deactivated',
     phone: session.phone,
     user: user
       ? {
@@ -117,7 +137,7 @@ function cookieOptions(ctx: AppContext) {
 }
 
 function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
-  reply.clearCookie(SESSION_COOKIE, cookieOptions(ctx));
+  reply.clearCookie(cookieNames(ctx.config).session, cookieOptions(ctx));
 }
 
 /** Starts a new session (the old one, if any, is deleted: the id rotates at every login). */
@@ -142,7 +162,7 @@ export async function startSession(
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + LIFETIME[who.kind].absoluteMs),
   });
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
+  reply.setCookie(cookieNames(ctx.config).session, token, cookieOptions(ctx));
   return { csrfToken };
 }
 
@@ -158,10 +178,10 @@ export async function endSession(
 /** The CSRF token for this browser: the session's, or a pre-session one kept in a cookie. */
 export function csrfTokenFor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): string {
   if (request.session) return request.session.csrfToken;
-  const existing = request.cookies[CSRF_COOKIE];
+  const existing = request.cookies[cookieNames(ctx.config).csrf];
   if (existing) return existing;
   const token = randomToken();
-  reply.setCookie(CSRF_COOKIE, token, cookieOptions(ctx));
+  reply.setCookie(cookieNames(ctx.config).csrf, token, cookieOptions(ctx));
   return token;
 }
 

@@ -80,6 +80,8 @@ const settingsSchema = z.object({
   subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
   orderForm: orderFormResponse,
   deductionTerms: z.string(),
+  /** Origins whose pages may frame the order page (CSP frame-ancestors); empty = none. */
+  widgetOrigins: z.array(z.string()),
 });
 const orderLinkSchema = z.object({ url: z.string(), embedSnippet: z.string(), scriptSnippet: z.string() });
 const statusCounts = z.object({
@@ -116,7 +118,8 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['company'],
-          summary: 'Change self-service, subsidy, order form and deduction terms (audited)',
+          summary:
+            'Change self-service, subsidy, order form, deduction terms and allowed widget origins (audited)',
           body: patchBody(
             z
               .object({
@@ -124,6 +127,10 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 subsidy: subsidySchema.optional(),
                 orderForm: orderFormSchema.partial().optional(),
                 deductionTerms: text.multiLine({ max: 5000 }).optional(),
+                widgetOrigins: z
+                  .array(text.opaque({ max: 200 }))
+                  .max(20)
+                  .optional(),
               })
               .strict(),
           ),

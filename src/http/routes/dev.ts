@@ -6,11 +6,29 @@ import type { AppContext } from '../../app/context';
 import { messageSealer, revealMessage } from '../../app/messages';
 import { messages } from '../../db/schema';
 import { normalizeMobile } from '../../domain/phone';
+import { sendError } from '../reply-error';
 import { text } from '../schemas';
 
-/** Development and test helpers. Not registered at all when NODE_ENV=production (404). */
+/**
+ * True for a loopback socket address: 127.0.0.0/8, ::1 and IPv4-mapped 127.x. The socket, never a
+ * header: X-Forwarded-For and friends are whatever the caller wrote.
+ */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/**
+ * Development and test helpers. Not registered at all when NODE_ENV=production (404); in
+ * development they answer only callers on this machine (anyone else gets the same 404).
+ */
 export function devRoutes(ctx: AppContext, clock: AdjustableClock): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!isLoopback(request.raw.socket.remoteAddress)) return sendError(request, reply, 'ROUTE_NOT_FOUND');
+    });
+
     app.get(
       '/api/dev/outbox',
       {

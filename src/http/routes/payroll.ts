@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { exportPayroll } from '../../app/payroll/export-payroll';
+import { downloadPayroll, exportPayroll } from '../../app/payroll/export-payroll';
 import { getPayrollBasis } from '../../app/payroll/get-payroll-basis';
 import { getPayrollChanges } from '../../app/payroll/get-payroll-changes';
 import { requireCompanyAdmin } from '../auth/sessions';
@@ -52,7 +52,7 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['payroll'],
           summary:
-            'Payroll-deduction basis of a month (provisional until billed); format=csv|xlsx downloads it',
+            'Payroll-deduction basis of a month (provisional until billed); format=csv|xlsx downloads it and records nothing',
           querystring: z.object({
             month: calendar.month(),
             format: z.enum(['json', 'csv', 'xlsx']).default('json'),
@@ -81,7 +81,23 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = requireCompanyAdmin(request);
         const { month, format } = request.query;
         if (format === 'json') return getPayrollBasis(ctx, { actor, month });
-        const file = await exportPayroll(ctx, { actor, month, format });
+        const file = await downloadPayroll(ctx, { actor, month, format });
+        return sendDownload(reply, file);
+      },
+    );
+
+    app.post(
+      '/api/company/payroll/exports',
+      {
+        schema: {
+          tags: ['payroll'],
+          summary:
+            'Export the basis of a month as a file and record the export (the baseline of "changes since the last export")',
+          body: z.object({ month: z.string().max(20), format: z.enum(['csv', 'xlsx']) }).strict(),
+        },
+      },
+      async (request, reply) => {
+        const file = await exportPayroll(ctx, { actor: requireCompanyAdmin(request), ...request.body });
         return sendDownload(reply, file);
       },
     );

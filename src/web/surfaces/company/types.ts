@@ -58,6 +58,7 @@ export type Settings = {
   subsidy: Subsidy;
   orderForm: OrderForm;
   deductionTerms: string;
+  widgetOrigins: string[];
 };
 
 export type Catalog = {

@@ -1,10 +1,11 @@
-import { Heading, Link, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayrollChangesDto } from '../../../../app/payroll/get-payroll-changes';
 import type { PayrollBasis } from '../../../../domain/payroll';
 import { formatPhone } from '../../../../domain/phone-format';
+import { api, saveFile } from '../../../api';
 import { useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, formatDateTime, formatMoney, localeOf } from '../../../ui/format';
@@ -33,11 +34,21 @@ export function PayrollPage() {
   const changes = useApiQuery<PayrollChangesDto>(`/api/company/payroll/changes?month=${month}`, {
     enabled: valid,
   });
-  const exported = () =>
-    setTimeout(
-      () => void client.invalidateQueries({ queryKey: [`/api/company/payroll/changes?month=${month}`] }),
-      1500,
-    );
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+  /** Recording an export is a POST (a GET download records nothing); then "changes since" moves. */
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    setExportError(null);
+    try {
+      saveFile(await api.postForFile('/api/company/payroll/exports', { month, format }));
+      await client.invalidateQueries({ queryKey: [`/api/company/payroll/changes?month=${month}`] });
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setExporting(null);
+    }
+  };
   const name = (r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`;
   const b = basis.data;
   const heads = ['price', 'share', 'deduction', 'benefit'] as const;
@@ -66,15 +77,21 @@ export function PayrollPage() {
             </Tag>
           </Heading>
           <Paragraph>{b.final ? t('payroll.statusFinal') : t('payroll.statusProvisional')}</Paragraph>
-          <Paragraph>
-            <Link href={`/api/company/payroll?month=${b.month}&format=csv`} download onClick={exported}>
-              {t('payroll.exportCsv')}
-            </Link>{' '}
-            ·{' '}
-            <Link href={`/api/company/payroll?month=${b.month}&format=xlsx`} download onClick={exported}>
-              {t('payroll.exportXlsx')}
-            </Link>
-          </Paragraph>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--ds-size-2)' }}>
+            {(['csv', 'xlsx'] as const).map((format) => (
+              <Button
+                key={format}
+                variant="secondary"
+                data-size="sm"
+                loading={exporting === format}
+                disabled={exporting !== null}
+                onClick={() => void exportAs(format)}
+              >
+                {t(format === 'csv' ? 'payroll.exportCsv' : 'payroll.exportXlsx')}
+              </Button>
+            ))}
+          </div>
+          <ErrorMessage error={exportError} />
           <Paragraph data-size="sm">{t('payroll.exportHelp')}</Paragraph>
           {b.rows.length === 0 ? (
             <Paragraph>{t('payroll.none')}</Paragraph>

@@ -11,6 +11,7 @@ import { OrderFormBuilder } from './OrderFormBuilder';
 import { OrderFormPreview } from './OrderFormPreview';
 import { SelfServiceFields } from './SelfServiceFields';
 import { SubsidyFields } from './SubsidyFields';
+import { WidgetOriginsField } from './WidgetOriginsField';
 
 /** Innstillinger: self-service, subsidy, the order form and the terms, with a live preview. */
 export function SettingsPage() {
@@ -57,6 +58,10 @@ export function SettingsPage() {
             showError={showErrors}
           />
           <OrderFormBuilder draft={draft} set={set} showErrors={showErrors} />
+          <WidgetOriginsField
+            value={draft.widgetOriginsText}
+            onChange={(widgetOriginsText) => set({ widgetOriginsText })}
+          />
           {showErrors && problems.length > 0 && (
             <ErrorSummary>
               <ErrorSummary.Heading>{t('settings.problems')}</ErrorSummary.Heading>

@@ -13,6 +13,8 @@ export type SettingsDraft = {
   offeredZoneIds: string[];
   offeredCategoryIds: string[] | null;
   deductionTerms: string;
+  /** One origin per line, as typed. */
+  widgetOriginsText: string;
 };
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -26,6 +28,7 @@ export function draftOf(s: Settings): SettingsDraft {
     offeredZoneIds: s.orderForm.offeredZoneIds ?? [],
     offeredCategoryIds: s.orderForm.offeredCategoryIds,
     deductionTerms: s.deductionTerms,
+    widgetOriginsText: (s.widgetOrigins ?? []).join('\n'),
   };
 }
 
@@ -77,5 +80,9 @@ export function patchOf(d: SettingsDraft) {
       offeredCategoryIds: d.offeredCategoryIds,
     },
     deductionTerms: d.deductionTerms.trim(),
+    widgetOrigins: d.widgetOriginsText
+      .split(/[\n,]/)
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }
