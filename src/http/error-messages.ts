@@ -63,6 +63,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Passordet må ha minst 12 tegn.',
     en: 'The password must have at least 12 characters.',
   },
+  PASSWORD_WRONG: {
+    nb: 'Det nåværende passordet er feil.',
+    en: 'The current password is wrong.',
+  },
   TOO_MANY_REQUESTS: {
     nb: 'For mange forsøk. Prøv igjen om {retryAfterSeconds} sekunder.',
     en: 'Too many attempts. Try again in {retryAfterSeconds} seconds.',

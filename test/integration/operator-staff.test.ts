@@ -19,7 +19,7 @@ async function inviteAndAccept(app: TestApp, client: TestClient, email: string, 
   const outbox = await client.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
   const link = /\/operator\/invitasjon\/([\w-]+)/.exec(outbox.body.messages[0].body);
   expect(link).not.toBeNull();
-  await acceptInvitation(app.ctx, { token: link![1]!, password: 'staff-password-1234' });
+  await acceptInvitation(app.ctx, { token: link![1]!, password: 'staff-password-1234', ip: '127.0.0.1' });
   const staff = new TestClient(app.server);
   await staff.login(email, 'staff-password-1234');
   return { id: invited.body.id as string, staff };

@@ -1,9 +1,17 @@
 import { hashPassword } from '../../adapters/passwords';
 import { sha256 } from '../../adapters/tokens';
-import { consumeAuthToken, findUserById, updateUser } from '../../db/repositories/admins';
+import type { Tx } from '../../db/engine';
+import {
+  consumeAuthToken,
+  findLiveAuthToken,
+  findUserById,
+  type UserRow,
+  updateUser,
+} from '../../db/repositories/admins';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
+import { guardTokenAttempt } from './token-attempts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -15,17 +23,14 @@ export function assertPasswordStrongEnough(password: string): void {
 
 /**
  * The invited admin sets their own password with the emailed link (valid 7 days, single use).
- * Returns the user, whom the route then logs in.
+ * The token is looked up first: an unknown, used or expired one costs no password hashing and
+ * counts against the client address (token-attempts.ts). Returns the user, whom the route logs in.
  */
-export async function acceptInvitation(ctx: AppContext, input: { token: string; password: string }) {
-  assertPasswordStrongEnough(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const userId = await consumeAuthToken(tx, sha256(input.token), 'invitation', now);
-    const user = userId ? await findUserById(tx, userId) : null;
-    if (!user || user.disabledAt) throw new AppError('INVITATION_INVALID');
-    const updated = await updateUser(tx, user.id, { passwordHash });
+export async function acceptInvitation(
+  ctx: AppContext,
+  input: { token: string; password: string; ip: string },
+) {
+  return setPasswordWithToken(ctx, { ...input, purpose: 'invitation' }, async (tx, user, now) => {
     await recordAudit(tx, actorOf(user), now, {
       companyId: user.companyId,
       action: 'admin.invitation_accepted',
@@ -34,7 +39,34 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
       before: { passwordSet: user.passwordHash !== null },
       after: { passwordSet: true },
     });
-    return updated;
+  });
+}
+
+/**
+ * The one path by which an emailed link sets a password (invitation or reset): limit per address,
+ * look the token up, only then check and hash the password, then use the token once (a racing
+ * second use finds it used) and run `after` in the same transaction.
+ */
+export async function setPasswordWithToken(
+  ctx: AppContext,
+  input: { token: string; password: string; ip: string; purpose: 'invitation' | 'password_reset' },
+  after: (tx: Tx, user: UserRow, now: Date) => Promise<void>,
+): Promise<UserRow> {
+  return guardTokenAttempt(ctx, { ip: input.ip, purpose: input.purpose }, async () => {
+    const now = ctx.clock.now();
+    const tokenHash = sha256(input.token);
+    const live = await findLiveAuthToken(ctx.db, tokenHash, input.purpose, now);
+    const owner = live ? await findUserById(ctx.db, live.userId) : null;
+    if (!owner || owner.disabledAt) return null;
+    assertPasswordStrongEnough(input.password);
+    const passwordHash = await hashPassword(input.password);
+    return ctx.db.transaction(async (tx) => {
+      const userId = await consumeAuthToken(tx, tokenHash, input.purpose, now);
+      if (userId !== owner.id) return null;
+      const updated = await updateUser(tx, owner.id, { passwordHash });
+      await after(tx, owner, now);
+      return updated;
+    });
   });
 }
 

@@ -3,33 +3,35 @@ import { dummyPasswordHash, verifyPassword } from '../../adapters/passwords';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import type { AppContext } from '../context';
-import { assertWithinLimit, clearEvents, recordEvent } from '../rate-limit';
+import { checkPasswordThrottled } from './password-attempts';
 
-const FAILURES = { limit: 10, windowMs: 15 * 60_000 };
+type UserRow = typeof users.$inferSelect;
 
-/** Email + password login for operator staff and company admins, with failed-login throttling. */
+/**
+ * Email + password login for operator staff and company admins. Throttled per account and per
+ * client address in the database before the password is checked (password-attempts.ts); an
+ * unknown address costs the same time as a wrong password.
+ */
 export async function logIn(ctx: AppContext, input: { email: string; password: string; ip: string }) {
   const email = input.email.trim().toLowerCase();
-  const now = ctx.clock.now();
-  const keys = [`login:email:${email}`, `login:ip:${input.ip}`];
-  await assertWithinLimit(ctx.db, { key: keys[0]!, ...FAILURES }, now);
-  await assertWithinLimit(
-    ctx.db,
-    { key: keys[1]!, limit: FAILURES.limit * 5, windowMs: FAILURES.windowMs },
-    now,
-  );
-
-  const [user] = await ctx.db
-    .select()
-    .from(users)
-    .where(and(eq(sql`lower(${users.email})`, email), isNull(users.disabledAt)));
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !ok) {
-    for (const key of keys) await recordEvent(ctx.db, key, now);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  await clearEvents(ctx.db, keys[0]!);
-  return user;
+  let found: UserRow | undefined;
+  const ok = await checkPasswordThrottled(ctx, {
+    email,
+    ip: input.ip,
+    check: async () => {
+      [found] = await ctx.db
+        .select()
+        .from(users)
+        .where(and(eq(sql`lower(${users.email})`, email), isNull(users.disabledAt)));
+      const matches = await verifyPassword(
+        found?.passwordHash ?? (await dummyPasswordHash()),
+        input.password,
+      );
+      return matches && found?.passwordHash != null;
+    },
+  });
+  if (!ok || !found) throw new AppError('INVALID_CREDENTIALS');
+  return found;
 }
 
 export function publicUser(user: {

@@ -3,6 +3,7 @@ import { findUserById } from '../../db/repositories/admins';
 import { findCompany, type MessageRow } from '../../db/repositories/operator';
 import { AppError } from '../../domain/errors';
 import { createInvitation } from '../auth/create-invitation';
+import { issueLoginLink } from '../auth/request-login-link';
 import { issuePasswordReset } from '../auth/request-password-reset';
 import type { AppContext } from '../context';
 import { issueLoginCode } from '../employee/request-login-code';
@@ -39,6 +40,10 @@ const reissuers: Record<string, Reissue> = {
   password_reset: async (tx, ctx, original, idempotencyKey, now) => {
     const user = await activeOwner(tx, original);
     await issuePasswordReset(tx, ctx, { user, now, idempotencyKey });
+  },
+  login_link: async (tx, ctx, original, idempotencyKey, now) => {
+    const user = await activeOwner(tx, original);
+    await issueLoginLink(tx, ctx, { user, now, idempotencyKey });
   },
   invitation: async (tx, ctx, original, idempotencyKey) => {
     const user = await activeOwner(tx, original);

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { authTokens, sessions, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
-export type TokenPurpose = 'invitation' | 'password_reset';
+export type TokenPurpose = 'invitation' | 'password_reset' | 'login_link';
 
 /** The company's administrators, removed ones included only when asked for. */
 export async function listAdmins(
@@ -88,8 +88,15 @@ export async function updateUser(
   return row;
 }
 
-export async function deleteSessionsOf(tx: Tx, userId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of the user, or every one but `except` (the session making a change). */
+export async function deleteSessionsOf(
+  tx: Tx,
+  userId: string,
+  options: { except?: string } = {},
+): Promise<void> {
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), options.except ? ne(sessions.id, options.except) : undefined));
 }
 
 export async function insertAuthToken(
@@ -118,6 +125,27 @@ export async function expireAuthTokens(tx: Tx, userId: string, purpose: TokenPur
         gt(authTokens.expiresAt, now),
       ),
     );
+}
+
+/** The live (unused, unexpired) token of that purpose with this hash, without using it. */
+export async function findLiveAuthToken(
+  tx: Tx,
+  tokenHash: string,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<{ userId: string } | null> {
+  const [row] = await tx
+    .select({ userId: authTokens.userId })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, tokenHash),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, now),
+      ),
+    );
+  return row ?? null;
 }
 
 /**

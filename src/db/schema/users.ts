@@ -32,13 +32,13 @@ export const users = pgTable(
   ],
 );
 
-/** Single-use tokens sent by email: invitations and password resets. Only the hash is stored. */
+/** Single-use tokens sent by email: invitations, password resets, sign-in links. Only the hash (SHA-256) is stored. */
 export const authTokens = pgTable('auth_tokens', {
   id: id(),
   userId: uuid('user_id')
     .notNull()
     .references(() => users.id),
-  purpose: text('purpose', { enum: ['invitation', 'password_reset'] }).notNull(),
+  purpose: text('purpose', { enum: ['invitation', 'password_reset', 'login_link'] }).notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),

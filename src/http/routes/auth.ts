@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePassword } from '../../app/auth/change-password';
 import { logIn, publicUser } from '../../app/auth/log-in';
 import { updateMyPreferences } from '../../app/auth/update-my-preferences';
 import type { AppContext } from '../../app/context';
@@ -46,6 +47,29 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = await logIn(ctx, { ...request.body, ip: request.ip });
         const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
         return { user: publicUser(user), csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password; every other session of yours ends',
+          body: z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().max(1000) }),
+        },
+      },
+      async (request, reply) => {
+        const session = request.session;
+        if (!session?.user) throw new AppError('UNAUTHENTICATED');
+        await changePassword(ctx, {
+          userId: session.user.id,
+          sessionId: session.id,
+          currentPassword: request.body.currentPassword,
+          newPassword: request.body.newPassword,
+          ip: request.ip,
+        });
+        return reply.status(204).send();
       },
     );
 

@@ -13,6 +13,7 @@ import { healthRoutes } from './health';
 import { inspectionRoutes } from './inspection';
 import { invitationRoutes } from './invitations';
 import { jwksRoutes } from './jwks';
+import { loginLinkRoutes } from './login-link';
 import { meRoutes } from './me';
 import { operatorCatalogRoutes } from './operator-catalog';
 import { operatorCompanyRoutes } from './operator-companies';
@@ -50,6 +51,7 @@ export async function registerRoutes(
   await app.register(payrollRoutes(ctx));
   await app.register(invitationRoutes(ctx));
   await app.register(passwordResetRoutes(ctx));
+  await app.register(loginLinkRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(companySubscriptionRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));

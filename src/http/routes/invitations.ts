@@ -26,7 +26,11 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const user = await acceptInvitation(ctx, { token: request.params.token, ...request.body });
+        const user = await acceptInvitation(ctx, {
+          token: request.params.token,
+          ...request.body,
+          ip: request.ip,
+        });
         const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
         return { user: publicUser(user), csrfToken };
       },

@@ -38,7 +38,11 @@ export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const user = await resetPassword(ctx, { token: request.params.token, ...request.body });
+        const user = await resetPassword(ctx, {
+          token: request.params.token,
+          ...request.body,
+          ip: request.ip,
+        });
         const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
         return { user: publicUser(user), csrfToken };
       },

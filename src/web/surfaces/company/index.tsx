@@ -4,6 +4,7 @@ import { AdminsPage } from './admins/AdminsPage';
 import { AuditPage } from './audit/AuditPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
+import { LoginLinkPage, LoginLinkRequest } from './auth/LoginLinkPages';
 import { LoginPage } from './auth/LoginPage';
 import { NewPasswordPage } from './auth/NewPasswordPage';
 import { CompanyInvoicesPage, PayrollPage } from './billingPages';
@@ -22,6 +23,8 @@ export function CompanyRoutes() {
     <Routes>
       <Route path="logg-inn" element={<LoginPage />} />
       <Route path="glemt-passord" element={<ForgotPasswordPage />} />
+      <Route path="innloggingslenke" element={<LoginLinkRequest />} />
+      <Route path="innloggingslenke/:token" element={<LoginLinkPage />} />
       <Route path="invitasjon/:token" element={<AcceptInvitationPage />} />
       <Route path="nytt-passord/:token" element={<NewPasswordPage />} />
       <Route element={<CompanyLayout />}>

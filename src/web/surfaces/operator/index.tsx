@@ -5,6 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { PlaceholderPage } from '../../ui/PlaceholderPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
+import { LoginLinkPage, LoginLinkRequest } from './auth/LoginLinkPages';
 import { LoginPage } from './auth/LoginPage';
 import { CatalogPage } from './catalog/CatalogPage';
 import { CompaniesPage } from './companies/CompaniesPage';
@@ -36,6 +37,8 @@ export function OperatorRoutes() {
   return (
     <Routes>
       <Route path="logg-inn" element={<LoginPage />} />
+      <Route path="innloggingslenke" element={<LoginLinkRequest />} />
+      <Route path="innloggingslenke/:token" element={<LoginLinkPage />} />
       <Route path="invitasjon/:token" element={<AcceptInvitationPage />} />
       <Route element={<OperatorLayout />}>
         <Route index element={<OverviewPage />} />

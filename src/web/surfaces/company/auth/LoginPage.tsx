@@ -14,6 +14,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation('company');
+  const { t: tc } = useTranslation('common');
   usePageTitle(t('login.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -39,6 +40,9 @@ export function LoginPage() {
       />
       <Paragraph>
         <AppLink to="/bedrift/glemt-passord">{t('login.forgot')}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to="/bedrift/innloggingslenke">{tc('loginLink.link')}</AppLink>
       </Paragraph>
     </div>
   );

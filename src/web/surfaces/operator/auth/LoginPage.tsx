@@ -1,12 +1,14 @@
-import { Heading } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { AppLink } from '../../../ui/AppLink';
 import { PasswordLoginForm } from '../../../ui/PasswordLoginForm';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { type OperatorUser, useSessionChanged } from '../shared/session';
 
 export function LoginPage() {
   const { t } = useTranslation('operator');
+  const { t: tc } = useTranslation('common');
   usePageTitle(t('login.title'));
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
@@ -26,6 +28,9 @@ export function LoginPage() {
           navigate(user.role === 'operator' ? '/operator' : '/bedrift', { replace: true });
         }}
       />
+      <Paragraph>
+        <AppLink to="/operator/innloggingslenke">{tc('loginLink.link')}</AppLink>
+      </Paragraph>
     </div>
   );
 }

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { publicUser } from '../../app/auth/log-in';
+import { logInWithLink } from '../../app/auth/log-in-with-link';
+import { requestLoginLink } from '../../app/auth/request-login-link';
+import type { AppContext } from '../../app/context';
+import { startSession } from '../auth/sessions';
+import { userSchema } from './auth';
+
+/** One-time sign-in links by email: the way in while password login is locked. */
+export function loginLinkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/login-link',
+      {
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Email a one-time sign-in link (15 minutes); always 202, whether the address is known or not',
+          body: z.object({ email: z.string().trim().min(1).max(320) }),
+          response: { 202: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request, reply) => {
+        await requestLoginLink(ctx, { email: request.body.email, ip: request.ip });
+        return reply.status(202).send({ ok: true });
+      },
+    );
+
+    app.post(
+      '/api/auth/login-link/:token',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with the emailed link (single use; works while password login is locked)',
+          params: z.object({ token: z.string().min(1).max(200) }),
+          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const user = await logInWithLink(ctx, { token: request.params.token, ip: request.ip });
+        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
+        return { user: publicUser(user), csrfToken };
+      },
+    );
+  };
+}
