@@ -10,6 +10,7 @@ import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscrip
 import { importSubscriptions } from '../../app/subscriptions/import-subscriptions';
 import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
 import { rejectOrder } from '../../app/subscriptions/reject-order';
+import { withdrawEnd } from '../../app/subscriptions/withdraw-end';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { pickLang, translateError } from '../error-messages';
 import { subscriptionSchema } from './me';
@@ -273,15 +274,37 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       {
         schema: {
           tags: ['company'],
+          summary:
+            'End at the end of this month (default), now, or on a date from today on (effective "date" + endDate); a date also changes a planned end',
           params: idParams,
-          body: z.object({ effective: z.enum(['end_of_month', 'now']).default('end_of_month') }).default({
-            effective: 'end_of_month',
-          }),
+          body: z
+            .object({
+              effective: z.enum(['end_of_month', 'now', 'date']).default('end_of_month'),
+              endDate: z
+                .string()
+                .max(20)
+                .optional()
+                .describe('YYYY-MM-DD, from today (Oslo) on; required with effective "date"'),
+            })
+            .default({ effective: 'end_of_month' }),
           response: { 200: subscriptionSchema },
         },
       },
       async (request) =>
         endSubscription(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.delete(
+      '/api/company/subscriptions/:id/end',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Withdraw a planned end before it happens; the subscription runs on open-ended',
+          params: idParams,
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) => withdrawEnd(ctx, { actor: requireCompanyAdmin(request), id: request.params.id }),
     );
   };
 }
