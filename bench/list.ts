@@ -65,12 +65,17 @@ async function main() {
       const all = (await plain('', '')).rows as { id: string; last_name: string; first_name: string }[];
       const row = all[Math.max(0, all.length - 2 * LIMIT)]!;
       deepAfter = { last: row.last_name.toLowerCase(), first: row.first_name.toLowerCase(), id: row.id };
-      cursor = Buffer.from(JSON.stringify(['name', 'asc', [deepAfter.last, deepAfter.first], deepAfter.id])).toString(
-        'base64url',
-      );
+      cursor = Buffer.from(
+        JSON.stringify(['name', 'asc', [deepAfter.last, deepAfter.first], deepAfter.id]),
+      ).toString('base64url');
     }
 
-    type Item = { item: string; run: () => Promise<unknown>; floor: () => Promise<unknown>; floorText: string };
+    type Item = {
+      item: string;
+      run: () => Promise<unknown>;
+      floor: () => Promise<unknown>;
+      floorText: string;
+    };
     const items: Item[] = [
       {
         item: `first page (${LIMIT}, by name)`,
@@ -80,7 +85,8 @@ async function main() {
       },
       {
         item: `deep page (after row ${SIZE - 2 * LIMIT})`,
-        run: () => listCompanySubscriptions(ctx, { actor, limit: LIMIT, sort: 'name', cursor: cursor ?? undefined }),
+        run: () =>
+          listCompanySubscriptions(ctx, { actor, limit: LIMIT, sort: 'name', cursor: cursor ?? undefined }),
         floor: () =>
           sql(
             `select * from subscriptions where company_id = $1 and (lower(last_name), lower(first_name), id) > ($2, $3, $4::uuid) ${order} limit ${LIMIT + 1}`,
