@@ -55,9 +55,9 @@ describeEachEngine('end on a date (issue 16, item 1)', (app) => {
     const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
     const bad: [object, string][] = [
       [{ effective: 'date', endDate: '2027-01-14' }, 'END_DATE_INVALID'],
-      [{ effective: 'date', endDate: '2027-02-30' }, 'END_DATE_INVALID'],
+      [{ effective: 'date', endDate: '2027-02-30' }, 'VALIDATION_FAILED'],
       [{ effective: 'date' }, 'END_DATE_INVALID'],
-      [{ effective: 'date', endDate: 'snart' }, 'END_DATE_INVALID'],
+      [{ effective: 'date', endDate: 'snart' }, 'VALIDATION_FAILED'],
     ];
     for (const [body, code] of bad) {
       const r = await client.post(`/api/company/subscriptions/${sub.id}/end`, body, {
@@ -65,7 +65,7 @@ describeEachEngine('end on a date (issue 16, item 1)', (app) => {
       });
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error.code).toBe(code);
-      expect(r.body.error.details.field).toBe('endDate');
+      expect(JSON.stringify(r.body.error.details)).toContain('endDate');
       expect(r.body.error.message).toContain('endDate');
     }
     const [row] = await app().ctx.db.select().from(subscriptions).where(eq(subscriptions.id, sub.id));

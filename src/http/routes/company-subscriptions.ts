@@ -16,6 +16,7 @@ import { LIST_SORTS } from '../../domain/subscription-list';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
 import { pickLang, translateError } from '../error-messages';
+import { calendar, text } from '../schemas';
 import { subscriptionSchema } from './me';
 
 const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
@@ -30,7 +31,7 @@ const listFilters = z.object({
   zoneId: z.string().max(100).optional().describe('covers this zone on the day shown'),
   categoryId: z.string().max(100).optional(),
   plannedEnd: z.enum(['yes', 'no']).optional().describe('yes: an end date from today on; no: open-ended'),
-  endsBy: z.iso.date().optional().describe('ends on or before this day'),
+  endsBy: calendar.date().optional().describe('ends on or before this day'),
   sort: z.enum(LIST_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -336,9 +337,8 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
           body: z
             .object({
               effective: z.enum(['end_of_month', 'now', 'date']).default('end_of_month'),
-              endDate: z
-                .string()
-                .max(20)
+              endDate: calendar
+                .date()
                 .optional()
                 .describe('YYYY-MM-DD, from today (Oslo) on; required with effective "date"'),
             })
