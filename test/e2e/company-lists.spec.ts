@@ -146,7 +146,7 @@ test('item 16.1: end on a date, change it, withdraw it; the employee gets an SMS
     const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(phone)}`);
     return ((await r.json()) as { messages: { body: string }[] }).messages.map((m) => m.body);
   };
-  await expect.poll(async () => (await outbox())[0]).toContain('Den gjelder til og med');
+  await expect.poll(async () => (await outbox())[0]).toContain('Siste gyldige dag er');
 
   // Change the planned end, then withdraw it.
   await page.getByRole('button', { name: 'Endre sluttdato' }).click();
