@@ -83,8 +83,15 @@ export function osloNow(now: Date): Temporal.ZonedDateTime {
   return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(OSLO);
 }
 
+let lastToday: { ms: number; date: IsoDate } | null = null;
+
+/** The Oslo calendar date at `now`; the last answer is kept, as lists ask it once per row. */
 export function osloToday(now: Date): IsoDate {
-  return osloNow(now).toPlainDate().toString();
+  const ms = now.getTime();
+  if (lastToday?.ms === ms) return lastToday.date;
+  const date = osloNow(now).toPlainDate().toString();
+  lastToday = { ms, date };
+  return date;
 }
 
 export function firstOfMonth(d: IsoDate): IsoDate {
@@ -129,8 +136,27 @@ export function addDays(d: IsoDate, n: number): IsoDate {
   return toPlainDate(d).add({ days: n }).toString();
 }
 
+/** Whether `s` is a real calendar date as YYYY-MM-DD, by arithmetic (lists compare thousands). */
+function isCalendarDate(s: unknown): s is IsoDate {
+  if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+/**
+ * Orders two dates; DATE_INVALID when either is not a real YYYY-MM-DD date. Such strings sort as
+ * the dates do, so after the check a string comparison is the answer (no Temporal per call).
+ */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  return Temporal.PlainDate.compare(toPlainDate(a), toPlainDate(b)) as -1 | 0 | 1;
+  for (const d of [a, b]) {
+    if (!isCalendarDate(d)) throw new AppError('DATE_INVALID', { details: { value: d } });
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

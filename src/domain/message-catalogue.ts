@@ -59,6 +59,7 @@ export interface MessageParams {
     };
   deduction_raised: Person & Consent & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
   ended_by_company: Person & { lastValidDay: IsoDate | null; now: boolean; cancelled: boolean };
+  end_withdrawn: Person & { withdrawnEnd: IsoDate };
   cancelled_by_employee: Person & { lastValidDay: IsoDate | null };
   company_deactivated: Person & { lastValidDay: IsoDate | null };
   price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
@@ -194,6 +195,14 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   ended_by_company: {
     nb: (p) => ({ body: endedBody.nb(p) }),
     en: (p) => ({ body: endedBody.en(p) }),
+  },
+  end_withdrawn: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har trukket tilbake avslutningen ${date(p.withdrawnEnd, 'nb')}. Bedriftsbilletten din fortsetter som før.`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} has withdrawn the end on ${date(p.withdrawnEnd, 'en')}. Your company ticket continues as before.`,
+    }),
   },
   cancelled_by_employee: {
     nb: (p) => ({
@@ -333,6 +342,7 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
   ),
   info('deduction_raised', 'employee', 'sms', 'Høyere trekk må godkjennes', 'Higher deduction needs consent'),
   info('ended_by_company', 'employee', 'sms', 'Avsluttet av bedriften', 'Ended by the company'),
+  info('end_withdrawn', 'employee', 'sms', 'Avslutning trukket tilbake', 'End withdrawn'),
   info('cancelled_by_employee', 'employee', 'sms', 'Sagt opp av den ansatte', 'Cancelled by the employee'),
   info('company_deactivated', 'employee', 'sms', 'Bedriften deaktivert', 'Company deactivated'),
   info(

@@ -4,6 +4,7 @@ import {
   endOfMonth,
   firstOfNextMonth,
   type IsoDate,
+  isIsoDate,
   minDate,
   osloToday,
   startOfDayOslo,
@@ -103,6 +104,46 @@ export function adminEnd(
   if (notStarted(status)) return { kind: 'cancelled' };
   if (effective === 'now') return { kind: 'ends', endDate: today, revokedAt: now };
   return { kind: 'ends', endDate: endOfThisMonth(sub, today), revokedAt: null };
+}
+
+/**
+ * Item 16.1: the admin ends on a chosen Oslo date, from today on; the ticket is valid through that
+ * day and the month of the end is billed in full (billing bills every started month). Also changes
+ * a planned end that has not happened yet, earlier or later. An approved subscription that has not
+ * started and is given a date before its start is cancelled at no cost. A pending order is decided
+ * first (approve or reject). Errors: END_DATE_INVALID (field endDate) for a malformed date or one
+ * before today; SUBSCRIPTION_STATE when it is not approved/active.
+ */
+export function adminEndOn(
+  sub: SubscriptionDates,
+  endDate: IsoDate | undefined,
+  today: IsoDate,
+): Cancellation | { kind: 'ends'; endDate: IsoDate; revokedAt: null } {
+  if (endDate === undefined || !isIsoDate(endDate)) {
+    throw new AppError('END_DATE_INVALID', {
+      details: { field: 'endDate', endDate: endDate ?? null, today },
+    });
+  }
+  if (compareDates(endDate, today) < 0) {
+    throw new AppError('END_DATE_INVALID', { details: { field: 'endDate', endDate, today } });
+  }
+  const status = statusOn(sub, today);
+  if (status !== 'approved' && status !== 'active') throw stateError(status, 'admin_end_on_date');
+  if (status === 'approved' && compareDates(endDate, sub.startDate) < 0) return { kind: 'cancelled' };
+  return { kind: 'ends', endDate, revokedAt: null };
+}
+
+/**
+ * Item 16.1: a planned end (an end date from today on, not revoked) may be withdrawn before it
+ * happens; the subscription runs on open-ended. Errors: SUBSCRIPTION_STATE when there is no
+ * planned end (none set, already passed, ended now, or not approved/active).
+ */
+export function withdrawableEnd(sub: SubscriptionDates, today: IsoDate): IsoDate {
+  const status = statusOn(sub, today);
+  if ((status !== 'approved' && status !== 'active') || sub.endDate === null || sub.revokedAt !== null) {
+    throw stateError(status, 'withdraw_end');
+  }
+  return sub.endDate;
 }
 
 export type ChangeEffective = 'next_month' | 'now';

@@ -108,6 +108,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Startdatoen kan ikke være tilbake i tid.',
     en: 'The start date cannot be in the past.',
   },
+  END_DATE_INVALID: {
+    nb: 'Sluttdatoen (endDate) må være en gyldig dato fra og med i dag.',
+    en: 'The end date (endDate) must be a valid date from today on.',
+  },
   LAST_ADMIN: {
     nb: 'Bedriften må ha minst én administrator.',
     en: 'The company must have at least one administrator.',

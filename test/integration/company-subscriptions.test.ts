@@ -87,7 +87,7 @@ describeEachEngine(
       expect(await smsTo(client, phone)).toHaveLength(1);
     });
 
-    it('list: pending orders first, filter by status, search by name and by phone', async () => {
+    it('list: sorted by name (issue 16), filter by status, search by name and by phone', async () => {
       const { client, company } = await createCompany(app());
       const phone = '+4791112233';
       const active = await createSubscription(app(), {
@@ -105,7 +105,7 @@ describeEachEngine(
         phone,
       });
       const all = await client.get('/api/company/subscriptions');
-      expect(all.body.items.map((s: { id: string }) => s.id)).toEqual([pending.id, active.id]);
+      expect(all.body.items.map((s: { id: string }) => s.id)).toEqual([active.id, pending.id]);
       const onlyActive = await client.get('/api/company/subscriptions?status=active');
       expect(onlyActive.body.items.map((s: { id: string }) => s.id)).toEqual([active.id]);
       expect((await client.get('/api/company/subscriptions?q=bjørn bakke')).body.items[0].id).toBe(

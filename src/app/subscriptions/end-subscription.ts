@@ -1,12 +1,19 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
-import { closeZoneSetsAt, findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
+import {
+  closeZoneSetsAt,
+  findSubscription,
+  reopenZoneSetsAt,
+  type SubscriptionWithZones,
+  updateSubscription,
+} from '../../db/repositories/subscriptions';
 import { ticketCredentials } from '../../db/schema';
-import { osloToday } from '../../domain/calendar';
+import { compareDates, osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
-import { adminEnd, deriveStatus } from '../../domain/subscription';
+import { adminEnd, adminEndOn, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndedByCompanySms } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -18,24 +25,41 @@ export async function revokeCredentials(tx: Tx, subscriptionId: string, at: Date
     .where(and(eq(ticketCredentials.subscriptionId, subscriptionId), isNull(ticketCredentials.revokedAt)));
 }
 
+export type EndEffective = 'end_of_month' | 'now' | 'date';
+
+function outcomeOf(
+  sub: SubscriptionWithZones,
+  effective: EndEffective,
+  endDate: string | undefined,
+  now: Date,
+) {
+  const today = osloToday(now);
+  return effective === 'date' ? adminEndOn(sub, endDate, today) : adminEnd(sub, effective, today, now);
+}
+
 /**
- * Rule 10: the admin ends a subscription at the end of this month (default) or now (ticket invalid
- * at once, the month still billed); one that has not started is cancelled at no cost. Ending one
- * that is already ended or cancelled changes nothing (a double click). The employee gets an SMS.
+ * Rule 10 and item 16.1: the admin ends a subscription at the end of this month (default), now
+ * (ticket invalid at once, the month still billed) or on a date from today on (`effective: "date"`,
+ * `endDate` YYYY-MM-DD; the ticket valid through that day, its month billed in full). A date also
+ * changes a planned end, earlier or later (later only if no other live subscription of the employee
+ * would overlap: SUBSCRIPTION_EXISTS). One that has not started is cancelled at no cost. Ending one
+ * that is already ended or cancelled, or to the end it already has, changes nothing (a double click).
+ * The employee gets an SMS saying until when the ticket is valid.
  */
 export async function endSubscription(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; id: string; effective: 'end_of_month' | 'now' },
+  input: { actor: CompanyAdminActor; id: string; effective: EndEffective; endDate?: string },
 ) {
   const now = ctx.clock.now();
-  const today = osloToday(now);
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
     const status = deriveStatus(sub, now);
-    if (status === 'ended' || status === 'cancelled') return toSubscriptionDto(sub, now);
-    const outcome = adminEnd(sub, input.effective, today, now);
+    if (input.effective !== 'date' && (status === 'ended' || status === 'cancelled')) {
+      return toSubscriptionDto(sub, now);
+    }
+    const outcome = outcomeOf(sub, input.effective, input.endDate, now);
     if (outcome.kind === 'ends' && outcome.endDate === sub.endDate && outcome.revokedAt === null) {
       return toSubscriptionDto(sub, now);
     }
@@ -43,6 +67,11 @@ export async function endSubscription(
     if (outcome.kind === 'cancelled') {
       await updateSubscription(tx, companyId, sub.id, { state: 'cancelled' }, now);
     } else {
+      const later = sub.endDate !== null && compareDates(outcome.endDate, sub.endDate) > 0;
+      if (later) {
+        await assertNoOtherLive(tx, sub, now);
+        await reopenZoneSetsAt(tx, sub.id, sub.endDate as string, outcome.endDate);
+      }
       await updateSubscription(
         tx,
         companyId,

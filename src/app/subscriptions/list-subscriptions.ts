@@ -1,34 +1,47 @@
-import { listSubscriptions } from '../../db/repositories/subscriptions';
-import type { SubscriptionStatus } from '../../domain/subscription';
-import { searchKey } from '../../domain/text';
+import { pageSubscriptions, sortArity } from '../../db/repositories/subscription-list';
+import { osloToday } from '../../domain/calendar';
+import type { ListDirection, ListFilter, ListSort } from '../../domain/subscription-list';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { decodeCursor, encodeCursor } from './list-query';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
 
-/** A search by name (every word; both sides NFC, so 'Åse' finds 'Åse' however typed) or, when the query is a number, by phone digits. */
-function matches(dto: SubscriptionDto, q: string): boolean {
-  if (/^[\d\s+()-]+$/.test(q)) {
-    const digits = q.replace(/\D/g, '');
-    return digits.length > 0 && dto.phone.replace(/\D/g, '').includes(digits);
-  }
-  const name = searchKey(`${dto.firstName} ${dto.lastName}`).toLowerCase();
-  return searchKey(q)
-    .toLowerCase()
-    .split(/\s+/)
-    .every((word) => name.includes(word));
+export interface ListInput extends ListFilter {
+  actor: CompanyAdminActor;
+  sort?: ListSort;
+  dir?: ListDirection;
+  /** Rows per page; without it every matching row comes at once (the contract's first shape). */
+  limit?: number;
+  cursor?: string;
 }
 
-/** The company's subscriptions, pending orders first (oldest first: first come, first served), then newest. */
+/**
+ * Item 16.6: the company's subscriptions, filtered and sorted in the database (default by name:
+ * last name, first name), a page of `limit` at a time with an opaque `nextCursor` (null on the last
+ * page). A cursor from another sort or an edited one is VALIDATION_FAILED naming `cursor`.
+ */
 export async function listCompanySubscriptions(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; status?: SubscriptionStatus; q?: string },
-): Promise<SubscriptionDto[]> {
+  input: ListInput,
+): Promise<{ items: SubscriptionDto[]; nextCursor: string | null }> {
   const now = ctx.clock.now();
-  const rows = await listSubscriptions(ctx.db, input.actor.companyId);
-  const q = searchKey(input.q ?? '');
-  const items = rows
-    .map((row) => toSubscriptionDto(row, now))
-    .filter((dto) => (input.status ? dto.status === input.status : true))
-    .filter((dto) => (q ? matches(dto, q) : true));
-  const pending = items.filter((d) => d.status === 'pending').reverse();
-  return [...pending, ...items.filter((d) => d.status !== 'pending')];
+  const sort = input.sort ?? 'name';
+  const dir = input.dir ?? 'asc';
+  const after = input.cursor ? decodeCursor(input.cursor, sort, dir, sortArity(sort)) : undefined;
+  const { actor, sort: _s, dir: _d, limit, cursor: _c, ...filter } = input;
+  const rows = await pageSubscriptions(ctx.db, actor.companyId, {
+    filter,
+    sort,
+    dir,
+    after,
+    limit: limit === undefined ? undefined : limit + 1,
+    today: osloToday(now),
+    now,
+  });
+  const page = limit === undefined ? rows : rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    limit !== undefined && rows.length > limit && last
+      ? encodeCursor({ sort, dir, values: last.keys, id: last.row.id })
+      : null;
+  return { items: page.map((r) => toSubscriptionDto(r.row, now)), nextCursor };
 }

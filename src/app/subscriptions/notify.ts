@@ -108,3 +108,24 @@ export async function consentLink(tx: Tx, ctx: AppContext, companyId: string): P
   const { orderToken } = await company(tx, companyId);
   return `${ctx.config.publicUrl}/bestill/${orderToken}/samtykke`;
 }
+
+/**
+ * Item 16.1: the SMS that tells the employee a planned end was withdrawn and the ticket runs on.
+ * Keyed by subscription, the withdrawn end and the moment, so a later withdrawal sends again.
+ */
+export async function queueEndWithdrawnSms(
+  tx: Tx,
+  ctx: AppContext,
+  sub: Employee & { id: string },
+  withdrawnEnd: IsoDate,
+  at: Date,
+): Promise<void> {
+  await smsEmployee(
+    tx,
+    ctx,
+    sub,
+    'end_withdrawn',
+    { withdrawnEnd },
+    `end-withdrawn:${sub.id}:${withdrawnEnd}:${at.getTime()}`,
+  );
+}

@@ -314,6 +314,7 @@ CREATE UNIQUE INDEX "employees_company_phone_key" ON "employees" USING btree ("c
 CREATE INDEX "subscription_zone_sets_sub_idx" ON "subscription_zone_sets" USING btree ("subscription_id","valid_from");--> statement-breakpoint
 CREATE INDEX "subscription_zone_sets_company_idx" ON "subscription_zone_sets" USING btree ("company_id");--> statement-breakpoint
 CREATE INDEX "subscriptions_company_idx" ON "subscriptions" USING btree ("company_id","state");--> statement-breakpoint
+CREATE INDEX "subscriptions_company_name_idx" ON "subscriptions" USING btree ("company_id",lower("last_name"),lower("first_name"),"id");--> statement-breakpoint
 CREATE INDEX "subscriptions_employee_idx" ON "subscriptions" USING btree ("employee_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_ticket_token_key" ON "subscriptions" USING btree ("ticket_access_token");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_idempotency_key" ON "subscriptions" USING btree ("company_id","idempotency_key") WHERE "subscriptions"."idempotency_key" is not null;--> statement-breakpoint

@@ -190,3 +190,21 @@ export async function setEmployeeLanguage(
     .values({ companyId, phone, language })
     .onConflictDoUpdate({ target: [employees.companyId, employees.phone], set: { language } });
 }
+
+/**
+ * A planned end moves later or is withdrawn: the zone set that closed with the old end runs on to
+ * `newEnd` (null = open-ended). Sets that closed earlier (a zone change) stay as they are.
+ */
+export async function reopenZoneSetsAt(
+  tx: Tx,
+  subscriptionId: string,
+  oldEnd: string,
+  newEnd: string | null,
+) {
+  await tx
+    .update(subscriptionZoneSets)
+    .set({ validTo: newEnd })
+    .where(
+      and(eq(subscriptionZoneSets.subscriptionId, subscriptionId), eq(subscriptionZoneSets.validTo, oldEnd)),
+    );
+}

@@ -71,6 +71,13 @@ export const subscriptions = pgTable(
   },
   (t) => [
     index('subscriptions_company_idx').on(t.companyId, t.state),
+    /** The portal's list by name, paged by keyset (issue 16, item 6). */
+    index('subscriptions_company_name_idx').on(
+      t.companyId,
+      sql`lower(${t.lastName})`,
+      sql`lower(${t.firstName})`,
+      t.id,
+    ),
     index('subscriptions_employee_idx').on(t.employeeId),
     uniqueIndex('subscriptions_ticket_token_key').on(t.ticketAccessToken),
     uniqueIndex('subscriptions_idempotency_key')

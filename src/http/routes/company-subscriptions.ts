@@ -6,17 +6,39 @@ import { approveOrder } from '../../app/subscriptions/approve-order';
 import { changeCategory, previewCategoryChange } from '../../app/subscriptions/change-category';
 import { changeZones } from '../../app/subscriptions/change-zones';
 import { endSubscription } from '../../app/subscriptions/end-subscription';
+import { exportSubscriptions } from '../../app/subscriptions/export-subscriptions';
 import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscription-history';
 import { importSubscriptions, type RowError } from '../../app/subscriptions/import-subscriptions';
 import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
 import { rejectOrder } from '../../app/subscriptions/reject-order';
+import { withdrawEnd } from '../../app/subscriptions/withdraw-end';
+import { LIST_SORTS } from '../../domain/subscription-list';
 import { requireCompanyAdmin } from '../auth/sessions';
+import { sendDownload } from '../download';
 import { type Lang, pickLang, translateError, translateFieldProblem } from '../error-messages';
 import type { FieldProblem } from '../reply-error';
 import { calendar, text } from '../schemas';
 import { subscriptionSchema } from './me';
 
 const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
+/** Item 16.6: the list's filters and sort, shared by the list and its export. */
+const listFilters = z.object({
+  status: z.enum(STATUSES).optional(),
+  q: text
+    .search({ max: 100 })
+    .optional()
+    .describe('words of the name, phone digits, or text of an order-form field'),
+  zoneId: text.opaque({ max: 100 }).optional().describe('covers this zone on the day shown'),
+  categoryId: text.opaque({ max: 100 }).optional(),
+  plannedEnd: z.enum(['yes', 'no']).optional().describe('yes: an end date from today on; no: open-ended'),
+  endsBy: calendar.date().optional().describe('ends on or before this day'),
+  sort: z.enum(LIST_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+});
+const listQuery = listFilters.extend({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: text.opaque({ max: 2000 }).optional(),
+});
 const idParams = z.object({ id: text.opaque({ max: 100 }) });
 const zoneIds = z.array(text.opaque({ max: 100 })).max(100);
 const categoryId = text.opaque({ max: 100 });
@@ -87,17 +109,48 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       {
         schema: {
           tags: ['company'],
-          summary: 'Subscriptions of the company, pending orders first; search by name or phone',
-          querystring: z.object({
-            status: z.enum(STATUSES).optional(),
-            q: text.search({ max: 100 }).optional(),
-          }),
-          response: { 200: z.object({ items: z.array(subscriptionSchema) }) },
+          summary:
+            'Subscriptions of the company: filtered, sorted (default by name) and, with limit, paged by cursor',
+          querystring: listQuery,
+          response: {
+            200: z.object({
+              items: z.array(subscriptionSchema),
+              nextCursor: z
+                .string()
+                .nullable()
+                .optional()
+                .describe('with limit: pass as cursor for the next page; null on the last page'),
+            }),
+          },
         },
       },
-      async (request) => ({
-        items: await listCompanySubscriptions(ctx, { actor: requireCompanyAdmin(request), ...request.query }),
-      }),
+      async (request) => {
+        const result = await listCompanySubscriptions(ctx, {
+          actor: requireCompanyAdmin(request),
+          ...request.query,
+        });
+        return request.query.limit === undefined ? { items: result.items } : result;
+      },
+    );
+
+    app.get(
+      '/api/company/subscriptions/export',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'The subscriptions of the current filter and sort as a CSV or XLSX file',
+          querystring: listFilters.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+          produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        },
+      },
+      async (request, reply) => {
+        const file = await exportSubscriptions(ctx, {
+          actor: requireCompanyAdmin(request),
+          ...request.query,
+          lang: pickLang(request.headers['accept-language']),
+        });
+        return sendDownload(reply, file);
+      },
     );
 
     app.post(
@@ -287,15 +340,36 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       {
         schema: {
           tags: ['company'],
+          summary:
+            'End at the end of this month (default), now, or on a date from today on (effective "date" + endDate); a date also changes a planned end',
           params: idParams,
-          body: z.object({ effective: z.enum(['end_of_month', 'now']).default('end_of_month') }).default({
-            effective: 'end_of_month',
-          }),
+          body: z
+            .object({
+              effective: z.enum(['end_of_month', 'now', 'date']).default('end_of_month'),
+              endDate: calendar
+                .date()
+                .optional()
+                .describe('YYYY-MM-DD, from today (Oslo) on; required with effective "date"'),
+            })
+            .default({ effective: 'end_of_month' }),
           response: { 200: subscriptionSchema },
         },
       },
       async (request) =>
         endSubscription(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.delete(
+      '/api/company/subscriptions/:id/end',
+      {
+        schema: {
+          tags: ['company'],
+          summary: 'Withdraw a planned end before it happens; the subscription runs on open-ended',
+          params: idParams,
+          response: { 200: subscriptionSchema },
+        },
+      },
+      async (request) => withdrawEnd(ctx, { actor: requireCompanyAdmin(request), id: request.params.id }),
     );
   };
 }

@@ -2,11 +2,13 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { compareDates } from '../../../../domain/calendar';
 import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
+import { todayInOslo } from '../shared/dates';
 import { StatusTag } from '../shared/StatusTag';
 import type { SubscriptionDetail } from '../types';
 import { ApproveDialog } from './actions/ApproveDialog';
@@ -14,10 +16,11 @@ import { ChangeCategoryDialog } from './actions/ChangeCategoryDialog';
 import { ChangeZonesDialog } from './actions/ChangeZonesDialog';
 import { EndDialog } from './actions/EndDialog';
 import { RejectDialog } from './actions/RejectDialog';
+import { WithdrawEndDialog } from './actions/WithdrawEndDialog';
 import { SubscriptionFacts } from './SubscriptionFacts';
 import { SubscriptionHistory } from './SubscriptionHistory';
 
-type Action = 'approve' | 'reject' | 'zones' | 'category' | 'end';
+type Action = 'approve' | 'reject' | 'zones' | 'category' | 'end' | 'withdrawEnd';
 
 /** One employee's subscription: facts, zone sets, history and the actions its status allows. */
 export function SubscriptionPage() {
@@ -36,6 +39,8 @@ export function SubscriptionPage() {
   const close = () => setAction(null);
   const finished = (message: string) => () => setDone(message);
   const changeable = s.status === 'approved' || s.status === 'active';
+  const plannedEnd =
+    changeable && s.endDate !== null && s.revokedAt === null && compareDates(s.endDate, todayInOslo()) >= 0;
   const button = (a: Action, label: string, variant: 'primary' | 'secondary' = 'secondary') => (
     <Button variant={variant} onClick={() => setAction(a)}>
       {label}
@@ -65,7 +70,8 @@ export function SubscriptionPage() {
           {s.status === 'pending' && button('reject', t('actions.reject'))}
           {changeable && button('zones', t('actions.changeZones'))}
           {changeable && button('category', t('actions.changeCategory'))}
-          {changeable && button('end', t('actions.end'))}
+          {changeable && button('end', plannedEnd ? t('actions.changeEnd') : t('actions.end'))}
+          {plannedEnd && button('withdrawEnd', t('actions.withdrawEnd'))}
         </div>
       )}
       <SubscriptionFacts subscription={s} />
@@ -81,6 +87,9 @@ export function SubscriptionPage() {
       )}
       {action === 'end' && (
         <EndDialog subscription={s} open onClose={close} onDone={finished(t('done.ended'))} />
+      )}
+      {action === 'withdrawEnd' && (
+        <WithdrawEndDialog subscription={s} open onClose={close} onDone={finished(t('done.endWithdrawn'))} />
       )}
       {action === 'category' && (
         <ChangeCategoryDialog

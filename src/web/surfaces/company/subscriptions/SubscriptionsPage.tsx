@@ -8,7 +8,7 @@ import {
   Table,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { formatPhone } from '../../../../domain/phone-format';
@@ -22,28 +22,79 @@ import { StatusTag } from '../shared/StatusTag';
 import { useCatalog } from '../shared/useCatalog';
 import { STATUSES, type Subscription } from '../types';
 
+const PAGE = 50;
+const SORTS = ['name', 'status', 'start', 'end'] as const;
+type Sort = (typeof SORTS)[number];
+const FILTERS = ['q', 'status', 'zoneId', 'categoryId', 'plannedEnd'] as const;
+
+/**
+ * Item 16.6: the company's subscriptions, paged on the server (50 a page, by cursor), sorted by a
+ * column header (name by default), filtered, and exported as CSV or XLSX with the same filter.
+ * Filters and sort live in the address, so a view can be shared and survives a reload.
+ */
 export function SubscriptionsPage() {
   const { t } = useTranslation('company');
   usePageTitle(t('subscriptions.title'));
-  const { zoneNames, categoryName } = useCatalog();
+  const { zoneNames, categoryName, zones, categories } = useCatalog();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const status = params.get('status') ?? '';
-  const deferredQ = useDeferredValue(q.trim());
-  const search = new URLSearchParams();
-  if (status) search.set('status', status);
-  if (deferredQ) search.set('q', deferredQ);
-  const query = useApiQuery<{ items: Subscription[] }>(`/api/company/subscriptions?${search}`, {
-    placeholderData: (previous) => previous,
-  });
-  // The API lists pending orders first (oldest first), then the newest.
+  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '')
+    ? (params.get('sort') as Sort)
+    : 'name';
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const deferredQ = useDeferredValue((params.get('q') ?? '').trim());
+  const filter = new URLSearchParams();
+  for (const key of FILTERS) {
+    const value = key === 'q' ? deferredQ : (params.get(key) ?? '');
+    if (value) filter.set(key, value);
+  }
+  filter.set('sort', sort);
+  filter.set('dir', dir);
+  // The cursors of the pages before this one; resets when the filter or sort changes.
+  const [pages, setPages] = useState<{ key: string; cursors: string[] }>({ key: '', cursors: [] });
+  const cursors = pages.key === filter.toString() ? pages.cursors : [];
+  const cursor = cursors[cursors.length - 1];
+  const search = new URLSearchParams(filter);
+  search.set('limit', String(PAGE));
+  if (cursor) search.set('cursor', cursor);
+  const query = useApiQuery<{ items: Subscription[]; nextCursor: string | null }>(
+    `/api/company/subscriptions?${search}`,
+    { placeholderData: (previous) => previous },
+  );
   const items = query.data?.items ?? [];
+  const nextCursor = query.data?.nextCursor ?? null;
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
+  const sortBy = (column: Sort) => {
+    const next = new URLSearchParams(params);
+    next.set('sort', column);
+    next.set('dir', column === sort && dir === 'asc' ? 'desc' : 'asc');
+    setParams(next, { replace: true });
+  };
+  const ariaSort = (column: Sort) => (column !== sort ? 'none' : dir === 'asc' ? 'ascending' : 'descending');
+  const header = (column: Sort, label: string) => (
+    <Table.HeaderCell sort={ariaSort(column)} onClick={() => sortBy(column)}>
+      {label}
+    </Table.HeaderCell>
+  );
+  const select = (key: string, label: string, all: string, options: { value: string; label: string }[]) => (
+    <Field>
+      <Label>{label}</Label>
+      <Select value={params.get(key) ?? ''} onChange={(e) => setParam(key, e.target.value)}>
+        <Select.Option value="">{all}</Select.Option>
+        {options.map((o) => (
+          <Select.Option key={o.value} value={o.value}>
+            {o.label}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `/api/company/subscriptions/export?${filter}&format=${format}`;
   return (
     <>
       <Heading level={1} data-size="lg">
@@ -57,44 +108,72 @@ export function SubscriptionsPage() {
           <RouterLink to="/bedrift/nytt-abonnement/import">{t('import.title')}</RouterLink>
         </Button>
       </div>
-      <search className="company-row">
+      <search className="company-row company-filters">
         <Textfield
           label={t('subscriptions.search')}
           description={t('subscriptions.searchHelp')}
           type="search"
-          value={q}
+          value={params.get('q') ?? ''}
           onChange={(e) => setParam('q', e.target.value)}
           autoComplete="off"
         />
-        <Field>
-          <Label>{t('subscriptions.status')}</Label>
-          <Select value={status} onChange={(e) => setParam('status', e.target.value)}>
-            <Select.Option value="">{t('subscriptions.allStatuses')}</Select.Option>
-            {STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {t(`status.${s}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        {select(
+          'status',
+          t('subscriptions.status'),
+          t('subscriptions.allStatuses'),
+          STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        )}
+        {select(
+          'zoneId',
+          t('subscriptions.zone'),
+          t('subscriptions.allZones'),
+          zones.map((z) => ({ value: z.id, label: z.name })),
+        )}
+        {select(
+          'categoryId',
+          t('subscriptions.category'),
+          t('subscriptions.allCategories'),
+          categories.map((c) => ({ value: c.id, label: categoryName(c.id) })),
+        )}
+        {select('plannedEnd', t('subscriptions.plannedEnd'), t('subscriptions.plannedEndAll'), [
+          { value: 'yes', label: t('subscriptions.plannedEndYes') },
+          { value: 'no', label: t('subscriptions.plannedEndNo') },
+        ])}
       </search>
+      <div className="company-buttons">
+        <Button asChild variant="tertiary">
+          <a href={exportHref('csv')} download>
+            {t('subscriptions.exportCsv')}
+          </a>
+        </Button>
+        <Button asChild variant="tertiary">
+          <a href={exportHref('xlsx')} download>
+            {t('subscriptions.exportXlsx')}
+          </a>
+        </Button>
+      </div>
       <ErrorMessage error={query.error} />
       {query.isPending ? (
         <Loading />
       ) : (
         <>
-          <Paragraph aria-live="polite">{t('subscriptions.count', { count: items.length })}</Paragraph>
+          <Paragraph aria-live="polite">
+            {cursors.length > 0 || nextCursor
+              ? t('subscriptions.page', { page: cursors.length + 1, count: items.length })
+              : t('subscriptions.count', { count: items.length })}
+          </Paragraph>
           {items.length > 0 && (
             <div className="company-table-wrap">
               <Table zebra>
                 <caption className="company-visually-hidden">{t('subscriptions.title')}</caption>
                 <Table.Head>
                   <Table.Row>
-                    <Table.HeaderCell>{t('columns.name')}</Table.HeaderCell>
+                    {header('name', t('columns.name'))}
                     <Table.HeaderCell>{t('columns.phone')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('columns.ticket')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('columns.period')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('columns.status')}</Table.HeaderCell>
+                    {header('start', t('columns.start'))}
+                    {header('end', t('columns.end'))}
+                    {header('status', t('columns.status'))}
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -111,13 +190,8 @@ export function SubscriptionsPage() {
                       </Table.Cell>
                       <Table.Cell>
                         <DateText date={s.startDate} />
-                        {s.endDate && (
-                          <>
-                            {' – '}
-                            <DateText date={s.endDate} />
-                          </>
-                        )}
                       </Table.Cell>
+                      <Table.Cell>{s.endDate ? <DateText date={s.endDate} /> : '–'}</Table.Cell>
                       <Table.Cell>
                         <StatusTag status={s.status} />
                       </Table.Cell>
@@ -126,6 +200,26 @@ export function SubscriptionsPage() {
                 </Table.Body>
               </Table>
             </div>
+          )}
+          {(cursors.length > 0 || nextCursor) && (
+            <nav aria-label={t('subscriptions.pages')} className="company-buttons">
+              <Button
+                variant="secondary"
+                disabled={cursors.length === 0}
+                onClick={() => setPages({ key: filter.toString(), cursors: cursors.slice(0, -1) })}
+              >
+                {t('subscriptions.previous')}
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={!nextCursor}
+                onClick={() =>
+                  nextCursor && setPages({ key: filter.toString(), cursors: [...cursors, nextCursor] })
+                }
+              >
+                {t('subscriptions.next')}
+              </Button>
+            </nav>
           )}
         </>
       )}

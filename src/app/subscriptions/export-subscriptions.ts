@@ -1,0 +1,84 @@
+import { type ListTable, listToCsv, listToXlsx } from '../../adapters/subscriptions/list-export';
+import { loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
+import { osloToday } from '../../domain/calendar';
+import type { SubscriptionStatus } from '../../domain/subscription';
+import type { AppContext } from '../context';
+import { type ListInput, listCompanySubscriptions } from './list-subscriptions';
+import type { SubscriptionDto } from './to-dto';
+
+type Lang = 'nb' | 'en';
+
+const HEADERS: Record<Lang, string[]> = {
+  nb: ['Etternavn', 'Fornavn', 'Mobil', 'Status', 'Reisendekategori', 'Soner', 'Start', 'Slutt'],
+  en: ['Last name', 'First name', 'Mobile', 'Status', 'Traveller category', 'Zones', 'Start', 'End'],
+};
+
+const STATUS_TEXT: Record<Lang, Record<SubscriptionStatus, string>> = {
+  nb: {
+    pending: 'Venter',
+    approved: 'Godkjent',
+    active: 'Aktiv',
+    ended: 'Avsluttet',
+    rejected: 'Avvist',
+    cancelled: 'Kansellert',
+  },
+  en: {
+    pending: 'Pending',
+    approved: 'Approved',
+    active: 'Active',
+    ended: 'Ended',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+  },
+};
+
+function cell(value: string | number | boolean | undefined, lang: Lang): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean')
+    return value ? (lang === 'nb' ? 'Ja' : 'Yes') : lang === 'nb' ? 'Nei' : 'No';
+  return String(value);
+}
+
+/**
+ * Item 16.6: every subscription of the current filter and sort as CSV or XLSX, one row each with
+ * names, zones and category by name and the order form's own columns. A read: nothing recorded.
+ */
+export async function exportSubscriptions(
+  ctx: AppContext,
+  input: Omit<ListInput, 'limit' | 'cursor'> & { format: 'csv' | 'xlsx'; lang: Lang },
+) {
+  const { format, lang, ...list } = input;
+  const [{ items }, catalog, company] = await Promise.all([
+    listCompanySubscriptions(ctx, list),
+    loadCatalog(ctx.db),
+    findCompany(ctx.db, input.actor.companyId),
+  ]);
+  const zoneName = new Map(catalog.zones.map((z) => [z.id, z.name]));
+  const category = new Map(catalog.categories.map((c) => [c.id, lang === 'en' ? c.nameEn : c.name]));
+  const fields = company?.orderForm.fields ?? [];
+  const row = (s: SubscriptionDto) => [
+    s.lastName,
+    s.firstName,
+    s.phone,
+    STATUS_TEXT[lang][s.status],
+    category.get(s.categoryId) ?? s.categoryId,
+    s.zoneIds.map((z) => zoneName.get(z) ?? z).join(', '),
+    s.startDate,
+    s.endDate ?? '',
+    ...fields.map((f) => cell(s.fields[f.key], lang)),
+  ];
+  const table: ListTable = {
+    sheetName: lang === 'nb' ? 'Abonnementer' : 'Subscriptions',
+    header: [...HEADERS[lang], ...fields.map((f) => f.label)],
+    rows: items.map(row),
+  };
+  const name = `abonnementer-${osloToday(ctx.clock.now())}`;
+  return format === 'csv'
+    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: listToCsv(table) }
+    : {
+        filename: `${name}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await listToXlsx(table),
+      };
+}

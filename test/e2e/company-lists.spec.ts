@@ -1,0 +1,165 @@
+import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
+
+test.use({ serviceWorkers: 'block' });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+function randomOrgNumber(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (;;) {
+    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
+    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
+    if (r === 1) continue;
+    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
+  }
+}
+
+const mobileBase = 40_000_000 + Math.floor(Math.random() * 900_000) * 10;
+
+function osloDate(offsetDays = 0): string {
+  const date = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(date);
+}
+
+async function send(request: APIRequestContext, method: 'post' | 'delete', path: string, data?: unknown) {
+  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** A new company whose admin the page is logged in as (invitation accepted through the API). */
+async function companyAdmin(page: Page, name: string) {
+  const adminEmail = `liste-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.no`;
+  await send(page.request, 'post', '/api/auth/login', {
+    email: 'operator@example.no',
+    password: 'operator-password-123',
+  });
+  await send(page.request, 'post', '/api/operator/companies', {
+    orgNumber: randomOrgNumber(),
+    name,
+    contact: { name: 'Kari Nordmann', email: adminEmail },
+  });
+  let token: string | undefined;
+  await expect
+    .poll(async () => {
+      const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(adminEmail)}`);
+      const messages = ((await r.json()) as { messages: { body: string }[] }).messages;
+      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
+      return token;
+    })
+    .toBeTruthy();
+  await send(page.request, 'post', `/api/auth/invitations/${token}/accept`, {
+    password: 'et langt og godt passord',
+  });
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
+
+test('item 16.6: 55 subscriptions page by 50 on the server, sort by a column header, export the filter', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await companyAdmin(page, 'Listebedrift AS');
+  for (let i = 1; i <= 55; i++) {
+    await send(page.request, 'post', '/api/company/subscriptions', {
+      firstName: 'Ansatt',
+      lastName: `Etternavn ${String(i).padStart(2, '0')}`,
+      phone: `+47${mobileBase + i}`,
+      zoneIds: ['kristiansand'],
+      categoryId: 'voksen',
+    });
+  }
+  await page.goto('/bedrift/abonnementer');
+  await expect(page.getByRole('heading', { level: 1, name: 'Abonnementer' })).toBeVisible();
+  await expect(page.getByText('Side 1: 50 abonnementer')).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(51);
+  await expect(rows.nth(1)).toContainText('Etternavn 01');
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Neste side' }).click();
+  await expect(page.getByText('Side 2: 5 abonnementer')).toBeVisible();
+  await expect(rows.nth(1)).toContainText('Etternavn 51');
+  await expect(page.getByRole('button', { name: 'Neste side' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Forrige side' }).click();
+  await expect(page.getByText('Side 1: 50 abonnementer')).toBeVisible();
+
+  // Sort by name, descending: the header's button toggles and aria-sort follows.
+  await page.getByRole('button', { name: 'Navn' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Navn' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.nth(1)).toContainText('Etternavn 55');
+  await expectNoA11yViolations(page);
+
+  // Filter by free text and export the same filter.
+  await page.getByLabel('Søk', { exact: true }).fill('Etternavn 3');
+  await expect(
+    page.getByText('1 abonnement', { exact: true }).or(page.getByText(/^\d+ abonnementer$/)),
+  ).toBeVisible();
+  await expect(rows).toHaveCount(11); // 30–39 and 3
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Last ned CSV' }).click();
+  const file = await download;
+  const text = await (await file.createReadStream())
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trim().split('\r\n');
+  expect(lines).toHaveLength(11);
+  expect(lines[1]).toMatch(/^Etternavn 39;Ansatt;/);
+});
+
+test('item 16.1: end on a date, change it, withdraw it; the employee gets an SMS each time', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await companyAdmin(page, 'Sluttdato AS');
+  const phone = `+47${mobileBase + 99}`;
+  const sub = await send(page.request, 'post', '/api/company/subscriptions', {
+    firstName: 'Ola',
+    lastName: 'Hansen',
+    phone,
+    zoneIds: ['kristiansand'],
+    categoryId: 'voksen',
+    startDate: osloDate(),
+  });
+  const endDate = osloDate(20);
+  await page.goto(`/bedrift/abonnementer/${sub.id}`);
+  await page.getByRole('button', { name: 'Avslutt abonnement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Avslutt abonnementet til Ola Hansen' });
+  await dialog.getByRole('radio', { name: 'På en bestemt dato' }).check();
+  await dialog.getByLabel('Siste gyldige dag').fill(osloDate(-1));
+  await dialog.getByRole('button', { name: 'Avslutt abonnementet' }).click();
+  await expect(
+    dialog.getByText('Sluttdatoen (endDate) må være en gyldig dato fra og med i dag.'),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+  await dialog.getByLabel('Siste gyldige dag').fill(endDate);
+  await dialog.getByRole('button', { name: 'Avslutt abonnementet' }).click();
+  await expect(page.getByText('Abonnementet er avsluttet.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Ola Hansen/ })).toContainText('Aktiv');
+  await expect(page.getByRole('button', { name: 'Trekk tilbake avslutning' })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const outbox = async () => {
+    const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(phone)}`);
+    return ((await r.json()) as { messages: { body: string }[] }).messages.map((m) => m.body);
+  };
+  await expect.poll(async () => (await outbox())[0]).toContain('Siste gyldige dag er');
+
+  // Change the planned end, then withdraw it.
+  await page.getByRole('button', { name: 'Endre sluttdato' }).click();
+  const change = page.getByRole('dialog', { name: 'Endre sluttdato for Ola Hansen' });
+  await expect(change.getByLabel('Siste gyldige dag')).toHaveValue(endDate);
+  await change.getByLabel('Siste gyldige dag').fill(osloDate(40));
+  await change.getByRole('button', { name: 'Avslutt abonnementet' }).click();
+  await expect(page.getByText('Abonnementet er avsluttet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Trekk tilbake avslutning' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Trekk tilbake avslutningen for Ola Hansen' });
+  await expectNoA11yViolations(page);
+  await withdraw.getByRole('button', { name: 'Trekk tilbake' }).click();
+  await expect(page.getByText('Avslutningen er trukket tilbake. Abonnementet fortsetter.')).toBeVisible();
+  await expect(page.getByText('Løpende')).toBeVisible();
+  await expect.poll(async () => (await outbox())[0]).toContain('trukket tilbake');
+});
