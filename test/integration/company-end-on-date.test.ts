@@ -55,9 +55,9 @@ describeEachEngine('end on a date (issue 16, item 1)', (app) => {
     const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
     const bad: [object, string][] = [
       [{ effective: 'date', endDate: '2027-01-14' }, 'END_DATE_INVALID'],
-      [{ effective: 'date', endDate: '2027-02-30' }, 'VALIDATION_FAILED'],
+      [{ effective: 'date', endDate: '2027-02-30' }, 'DATE_INVALID'],
       [{ effective: 'date' }, 'END_DATE_INVALID'],
-      [{ effective: 'date', endDate: 'snart' }, 'VALIDATION_FAILED'],
+      [{ effective: 'date', endDate: 'snart' }, 'DATE_INVALID'],
     ];
     for (const [body, code] of bad) {
       const r = await client.post(`/api/company/subscriptions/${sub.id}/end`, body, {

@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { deductionConsents } from '../schema';
+import { isUuid } from './subscriptions';
 
 export type DeductionConsentRow = typeof deductionConsents.$inferSelect;
 
@@ -51,6 +52,7 @@ export async function findConsent(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<DeductionConsentRow | null> {
+  if (!isUuid(id)) return null; // an id that is no uuid names no consent (and must not reach SQL)
   const query = tx
     .select()
     .from(deductionConsents)
