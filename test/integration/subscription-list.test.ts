@@ -109,6 +109,23 @@ describeEachEngine('subscription list at scale (issue 16, item 6)', (app) => {
     expect(last.body.items).toHaveLength(6);
   });
 
+  it('a forged cursor (control characters, lone surrogates, wrong shape) is a 400, never a 500', async () => {
+    const { client } = await company();
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    const id = '00000000-0000-0000-0000-000000000000';
+    for (const cursor of [
+      forge(['name', 'asc', ['x\u0000', 'y'], id]),
+      forge(['name', 'asc', ['\ud800', 'y'], id]),
+      forge(['name', 'asc', ['x', 'y'], 'not-an-id']),
+      'garbage',
+    ]) {
+      const r = await client.get(
+        `/api/company/subscriptions?limit=2&sort=name&cursor=${encodeURIComponent(cursor)}`,
+      );
+      expect(r.status, cursor).toBe(400);
+    }
+  });
+
   it('every sort and direction pages through the same rows as one unpaged list, none twice', async () => {
     const { client } = await company();
     for (const sort of ['name', 'status', 'start', 'end']) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors';
 import type { ListCursor, ListDirection, ListSort } from '../../domain/subscription-list';
+import { checkOpaqueText } from '../../domain/text';
 
 /** Opaque to clients: base64url of JSON. */
 export function encodeCursor(cursor: ListCursor): string {
@@ -30,7 +31,9 @@ export function decodeCursor(text: string, sort: ListSort, dir: ListDirection, a
   const validValues =
     Array.isArray(values) &&
     values.length === arity &&
-    values.every((v) => (typeof v === 'string' && v.length <= 500) || Number.isInteger(v));
+    values.every(
+      (v) => (typeof v === 'string' && checkOpaqueText(v, 500) === null) || Number.isSafeInteger(v),
+    );
   const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
   if (s !== sort || d !== dir || !validValues || !validId) throw cursorError();
   return { sort, dir, values: values as (string | number)[], id: id as string };
