@@ -12,7 +12,8 @@ describeEachEngine('the QR poster in every Latin script and more (issue 14, item
     const { client } = await createCompany(app(), { name });
     const r = await client.get('/api/company/order-link/poster.pdf');
     expect(r.status).toBe(200);
-    const text = pdftotext(r.raw);
+    // Lines wrap where the page ends: compare with whitespace collapsed.
+    const text = pdftotext(r.raw).replace(/\s+/g, ' ');
     expect(text).toContain(name);
     expect(text).toContain(`${name} tilbyr deg månedsbillett`);
   });
