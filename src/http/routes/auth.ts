@@ -56,7 +56,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Change your own password; every other session of yours ends',
-          body: z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().max(1000) }),
+          body: z.object({
+            currentPassword: text.secret({ max: 1000 }),
+            newPassword: text.secret({ max: 1000 }),
+          }),
         },
       },
       async (request, reply) => {

@@ -195,7 +195,7 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
             'Bulk add from a CSV file (its bytes as base64; UTF-8, UTF-16 with BOM or Windows-1252, ; , or tab), CSV text, or an XLSX file (base64); dryRun previews, commit is all or nothing',
           body: z
             .object({
-              csvBase64: z.base64().max(7_000_000).optional(),
+              csvBase64: text.base64({ max: 7_000_000 }).optional(),
               csv: text.file({ max: 5_000_000 }).optional(),
               xlsxBase64: text.file({ max: 7_000_000 }).optional(),
               dryRun: z.boolean().default(false),

@@ -5,6 +5,7 @@ import { logInWithLink } from '../../app/auth/log-in-with-link';
 import { requestLoginLink } from '../../app/auth/request-login-link';
 import type { AppContext } from '../../app/context';
 import { startSession } from '../auth/sessions';
+import { text } from '../schemas';
 import { userSchema } from './auth';
 
 /** One-time sign-in links by email: the way in while password login is locked. */
@@ -17,7 +18,7 @@ export function loginLinkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary:
             'Email a one-time sign-in link (15 minutes); always 202, whether the address is known or not',
-          body: z.object({ email: z.string().trim().min(1).max(320) }),
+          body: z.object({ email: text.email() }),
           response: { 202: z.object({ ok: z.literal(true) }) },
         },
       },
@@ -33,7 +34,7 @@ export function loginLinkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with the emailed link (single use; works while password login is locked)',
-          params: z.object({ token: z.string().min(1).max(200) }),
+          params: z.object({ token: text.opaque({ max: 200 }) }),
           response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
         },
       },

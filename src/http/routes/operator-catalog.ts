@@ -43,7 +43,7 @@ const filesResponse = z.object({
   'rider_categories.txt': z.string().optional(),
   'fare_products.txt': z.string().optional(),
 });
-const base64File = z.base64().max(1_400_000).optional();
+const base64File = text.base64({ max: 1_400_000 }).optional();
 const filesBase64Schema = z
   .object({ 'areas.txt': base64File, 'rider_categories.txt': base64File, 'fare_products.txt': base64File })
   .describe("The files' bytes as base64: the encoding (UTF-8, UTF-16 with BOM, Windows-1252) is detected");

@@ -93,7 +93,7 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['payroll'],
           summary:
             'Export the basis of a month as a file and record the export (the baseline of "changes since the last export")',
-          body: z.object({ month: z.string().max(20), format: z.enum(['csv', 'xlsx']) }).strict(),
+          body: z.object({ month: calendar.month(), format: z.enum(['csv', 'xlsx']) }).strict(),
         },
       },
       async (request, reply) => {

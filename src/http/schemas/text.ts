@@ -111,6 +111,17 @@ export const text = {
         raw.length > max ? { ok: false, issue: { problem: 'too_long', max } } : { ok: true, value: raw },
       { maxLength: max },
     ),
+  /** A file's bytes as base64 (RFC 4648, standard alphabet with padding), bounded; decoded by the file reader. */
+  base64: ({ max }: { max: number }) =>
+    checkedString(
+      (raw) =>
+        raw.length > max
+          ? { ok: false, issue: { problem: 'too_long', max } }
+          : /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(raw)
+            ? { ok: true, value: raw }
+            : { ok: false, issue: { problem: 'pattern', max } },
+      { maxLength: max, contentEncoding: 'base64' },
+    ),
   /** A password or other secret: passed on unchanged (never normalised), only its length bounded. */
   secret: ({ max = 1000 }: { max?: number } = {}) =>
     checkedString(
