@@ -139,6 +139,6 @@ test('issue 15: the back office lists every message kind and names the kind of e
   await expect(page.getByText('Billetten flyttet til en annen enhet', { exact: true }).first()).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByText('Ended by the company', { exact: true })).toBeVisible();
+  await expect(page.getByText('Ended by the company', { exact: true }).first()).toBeVisible();
   await expectNoA11yViolations(page);
 });
