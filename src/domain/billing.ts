@@ -9,7 +9,7 @@ import {
 } from './calendar';
 import { MAX_PRICED_ZONES, type PriceVersion, priceForMonth } from './catalog';
 import { AppError } from './errors';
-import { allocateVat, type Ore, type VatSplit } from './money';
+import { type InvoiceTotals, invoiceAmounts, type Ore, type VatSplit } from './money';
 import type { StoredState } from './subscription';
 
 /** A zone set of a subscription (rule 8); validTo inclusive, null = still in force. */
@@ -124,11 +124,15 @@ export function monthJustEnded(today: IsoDate): YearMonth {
 
 export type DraftLine<T> = T & VatSplit;
 
-/** An invoice's amounts: VAT 12 % on the total, shared over the lines so both sum exactly. */
+/**
+ * An invoice's amounts from its charges (øre, VAT included): each line split on its own, VAT 12 %
+ * on the sum of the nets, the difference to the sum of the prices as the rounding amount (BT-114);
+ * see invoiceAmounts.
+ */
 export function draftInvoice<T extends { priceOre: Ore }>(
   charges: T[],
-): { lines: DraftLine<T>[]; total: VatSplit } {
-  const { lines, total } = allocateVat(charges.map((c) => c.priceOre));
+): { lines: DraftLine<T>[]; total: InvoiceTotals } {
+  const { lines, total } = invoiceAmounts(charges.map((c) => c.priceOre));
   return { lines: charges.map((c, i) => ({ ...c, ...lines[i]! })), total };
 }
 
@@ -173,7 +177,12 @@ export type InvoiceDocument = {
     vatOre: Ore;
     grossOre: Ore;
   }[];
+  /** BT-109: the sum of the line nets. */
   netOre: Ore;
+  /** BT-110: VAT on netOre. */
   vatOre: Ore;
+  /** BT-114: totalOre − netOre − vatOre, a few øre either way. */
+  roundingOre: Ore;
+  /** BT-115: the amount due, the sum of the line prices. */
   totalOre: Ore;
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateVat, type Subsidy, splitCost, splitGross } from './money';
+import { invoiceAmounts, type Subsidy, splitCost, splitGross } from './money';
 
 const ore = fc.integer({ min: 0, max: 10_000_000 });
 const rate = fc.constantFrom(0, 6, 12, 15, 25);
@@ -23,27 +23,37 @@ describe('money properties', () => {
     );
   });
 
-  it('allocateVat: line amounts add up exactly to the totals, nothing negative', () => {
+  it('invoiceAmounts (issue 14 item 7): equal prices give equal lines; net + VAT + rounding = the sum of the prices', () => {
     fc.assert(
       fc.property(fc.array(ore, { maxLength: 40 }), rate, (grossLines, r) => {
-        const { lines, total } = allocateVat(grossLines, r);
-        const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((a, l) => a + f(l), 0);
-        expect(total.grossOre).toBe(grossLines.reduce((a, b) => a + b, 0));
-        expect(total).toEqual(splitGross(total.grossOre, r));
-        expect(sum((l) => l.netOre)).toBe(total.netOre);
-        expect(sum((l) => l.vatOre)).toBe(total.vatOre);
+        const { lines, total } = invoiceAmounts(grossLines, r);
+        expect(total.payableOre).toBe(grossLines.reduce((a, b) => a + b, 0));
+        expect(total.netOre).toBe(lines.reduce((a, l) => a + l.netOre, 0));
+        // BR-CO-17: the VAT is the taxable amount × rate, rounded half-up to whole øre.
+        expect(Math.abs(total.vatOre - (total.netOre * r) / 100)).toBeLessThanOrEqual(0.5);
+        // BR-CO-16: payable = net + VAT + rounding; each line adds at most half an øre of net
+        // rounding, grown by the rate, plus half an øre from the VAT.
+        expect(total.netOre + total.vatOre + total.roundingOre).toBe(total.payableOre);
+        expect(Math.abs(total.roundingOre)).toBeLessThanOrEqual(lines.length * (0.5 * (1 + r / 100)) + 0.5);
         lines.forEach((l, i) => {
-          expect(l.grossOre).toBe(grossLines[i]);
-          expect(l.netOre + l.vatOre).toBe(l.grossOre);
-          expect(l.netOre).toBeGreaterThanOrEqual(0);
+          expect(l).toEqual(splitGross(grossLines[i]!, r));
           expect(l.vatOre).toBeGreaterThanOrEqual(0);
-          // every line stays within one øre of its exact net share, and an exact one keeps it
-          const exact = (l.grossOre * 100) / (100 + r);
-          expect(Math.abs(l.netOre - exact)).toBeLessThan(1);
-          if (Number.isInteger(exact)) expect(l.netOre).toBe(exact);
         });
-        expect(Math.abs(total.vatOre - Math.round((total.netOre * r) / 100))).toBeLessThanOrEqual(1);
       }),
+    );
+  });
+
+  it('invoiceAmounts: a price gets the same line on every invoice, whatever else is on it', () => {
+    fc.assert(
+      fc.property(
+        ore,
+        fc.array(ore, { maxLength: 20 }),
+        fc.array(ore, { maxLength: 20 }),
+        (price, before, after) => {
+          const line = invoiceAmounts([...before, price, ...after]).lines[before.length];
+          expect(line).toEqual(invoiceAmounts([price]).lines[0]);
+        },
+      ),
     );
   });
 

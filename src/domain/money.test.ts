@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allocateVat,
   assertOre,
   formatNok,
   formatOreDecimalComma,
+  invoiceAmounts,
   splitCost,
   splitGross,
   validateSubsidy,
@@ -34,23 +34,32 @@ describe('VAT 12 % included in the price', () => {
     expect(() => splitGross(100, -1)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
-  it('invoice VAT is computed on the total; line nets are shared out to add up exactly', () => {
-    // Each line alone: 14 → net 13 (12.5 rounded up); three lines would give 39, the total gives 38.
-    const { lines, total } = allocateVat([14, 14, 14]);
-    expect(total).toEqual({ netOre: 38, vatOre: 4, grossOre: 42 });
-    expect(lines.map((l) => l.netOre)).toEqual([13, 13, 12]);
-    expect(lines.every((l) => l.netOre + l.vatOre === l.grossOre)).toBe(true);
+  it('issue 14 item 7: equal tickets get equal lines; the øre left over go to the rounding amount (BT-114)', () => {
+    // Each line alone: 14 → net 13 (12.5 rounded up), VAT 1. Net 39, VAT on it 4.68 → 5, total 44,
+    // but the customer pays the three prices, 42: rounding −2.
+    const { lines, total } = invoiceAmounts([14, 14, 14]);
+    expect(lines).toEqual([14, 14, 14].map(() => ({ netOre: 13, vatOre: 1, grossOre: 14 })));
+    expect(total).toEqual({ netOre: 39, vatOre: 5, roundingOre: -2, payableOre: 42 });
   });
 
-  it('the øre left by rounding go to the first lines whose net is not exact, in invoice order', () => {
-    // 112 → exactly 100 net, so it keeps 100; the left-over øre goes to the next line.
-    expect(allocateVat([112, 14, 14]).lines.map((l) => l.netOre)).toEqual([100, 13, 12]);
-    // Order, not the size of the remainder, decides: 14 → 12.5 comes before 113 → 100.89.
-    expect(allocateVat([14, 113]).lines.map((l) => l.netOre)).toEqual([13, 100]);
+  it('a line is split the same way whatever else is on the invoice and in whatever order', () => {
+    const alone = invoiceAmounts([113]).lines[0];
+    expect(invoiceAmounts([14, 113]).lines[1]).toEqual(alone);
+    expect(invoiceAmounts([113, 112, 14]).lines[0]).toEqual(alone);
+  });
+
+  it('500 equal AKT tickets (545 kr): every line 486,61 + 58,39, rounding on the invoice only', () => {
+    const { lines, total } = invoiceAmounts(Array.from({ length: 500 }, () => 54_500));
+    expect(new Set(lines.map((l) => `${l.netOre}/${l.vatOre}`))).toEqual(new Set(['48661/5839']));
+    expect(total.payableOre).toBe(500 * 54_500);
+    expect(total.netOre + total.vatOre + total.roundingOre).toBe(total.payableOre);
   });
 
   it('an empty invoice has zero totals', () => {
-    expect(allocateVat([])).toEqual({ lines: [], total: { netOre: 0, vatOre: 0, grossOre: 0 } });
+    expect(invoiceAmounts([])).toEqual({
+      lines: [],
+      total: { netOre: 0, vatOre: 0, roundingOre: 0, payableOre: 0 },
+    });
   });
 });
 

@@ -38,39 +38,31 @@ export function splitGross(grossOre: Ore, vatPercent = VAT_PERCENT): VatSplit {
 }
 
 /**
- * VAT for an invoice: computed once on the total, then the net is shared out over the lines so the
- * line amounts add up exactly to the totals. Each line's net is first rounded down; the øre that
- * leaves over go, one each, to the first lines (in invoice order) whose net was not a whole øre.
- * Every line's net thus stays within one øre of its exact share, and a line with an exact net
- * keeps it. (The billing run's SQL does the same in one pass over the lines in their order.)
+ * An invoice's totals in øre (EN 16931): BT-106/BT-109 the sum of the line nets, BT-110 the VAT
+ * on that sum, BT-114 the rounding amount and BT-115 the amount due (= the sum of the prices).
  */
-export function allocateVat(
+export type InvoiceTotals = { netOre: Ore; vatOre: Ore; roundingOre: Ore; payableOre: Ore };
+
+/**
+ * The amounts of an invoice whose lines are VAT-inclusive prices (issue 14 item 7: equal tickets,
+ * equal lines). Each line is split on its own (`splitGross`), so identical prices always get
+ * identical net and VAT, on every invoice and in every month. The invoice's VAT is computed once,
+ * on the sum of the line nets (EN 16931 BR-CO-17: taxable amount × rate, rounded half-up to whole
+ * øre), and what the customer pays stays the sum of the prices: the difference between that and
+ * net + VAT is the invoice's rounding amount (BT-114, `cbc:PayableRoundingAmount`, BR-CO-16), a
+ * few øre either way. Takes the line prices (øre, VAT included) and the rate in whole percent.
+ * Throws VALIDATION_FAILED for a negative or fractional amount or a rate outside 0–100.
+ */
+export function invoiceAmounts(
   grossLines: Ore[],
   vatPercent = VAT_PERCENT,
-): { lines: VatSplit[]; total: VatSplit } {
+): { lines: VatSplit[]; total: InvoiceTotals } {
   const rate = assertVatPercent(vatPercent);
-  const divisor = 100n + rate;
-  const grossTotal = grossLines.reduce((sum, g) => sum + assertOre(g), 0);
-  const total = splitGross(grossTotal, vatPercent);
-
-  let left = total.netOre;
-  const nets = grossLines.map((g) => {
-    const net = Number((BigInt(g) * 100n) / divisor);
-    left -= net;
-    return net;
-  });
-  grossLines.forEach((g, i) => {
-    if (left > 0 && (BigInt(g) * 100n) % divisor !== 0n) {
-      nets[i]! += 1;
-      left -= 1;
-    }
-  });
-  const lines = grossLines.map((grossOre, i) => ({
-    netOre: nets[i]!,
-    vatOre: grossOre - nets[i]!,
-    grossOre,
-  }));
-  return { lines, total };
+  const lines = grossLines.map((g) => splitGross(g, vatPercent));
+  const netOre = lines.reduce((sum, l) => sum + l.netOre, 0);
+  const payableOre = lines.reduce((sum, l) => sum + l.grossOre, 0);
+  const vatOre = Number(divRoundHalfUp(BigInt(netOre) * rate, 100n));
+  return { lines, total: { netOre, vatOre, roundingOre: payableOre - netOre - vatOre, payableOre } };
 }
 
 /** The company's share of the monthly price (rule 2): none, a percentage or a fixed amount per month. */

@@ -65,9 +65,10 @@ describeEachEngine('billing run (issue 6)', (app) => {
       ['Berg', 109000, 10],
     ]);
     const [row] = await app().ctx.db.select().from(invoices).where(eq(invoices.id, invA.id));
-    expect(row!.netOre + row!.vatOre).toBe(row!.totalOre);
+    // Issue 14 item 7: net + VAT + rounding (BT-114) = the sum of the prices; VAT on the net.
+    expect(row!.netOre + row!.vatOre + row!.roundingOre).toBe(row!.totalOre);
     expect(lines.reduce((s, l) => s + l.netOre, 0)).toBe(row!.netOre);
-    expect(lines.reduce((s, l) => s + l.vatOre, 0)).toBe(row!.vatOre);
+    expect(row!.vatOre).toBe(Math.round(row!.netOre * 0.12));
     expect(row!.kid).toMatch(/^\d{10}$/);
     expect(consecutive(await allNumbers(app()))).toBe(true);
 

@@ -1,4 +1,5 @@
 import type { InvoiceDocument } from '../../src/domain/billing';
+import { invoiceAmounts, splitGross } from '../../src/domain/money';
 
 type Line = InvoiceDocument['lines'][number];
 
@@ -7,7 +8,8 @@ export function invoiceDocument(
   lines: Omit<Line, 'lineNo' | 'subscriptionId'>[],
   over: Partial<InvoiceDocument> = {},
 ): InvoiceDocument {
-  const sum = (k: 'netOre' | 'vatOre' | 'grossOre') => lines.reduce((s, l) => s + l[k], 0);
+  // The totals as the billing run makes them (VAT on the sum of the nets, BT-114 the rest).
+  const { total } = invoiceAmounts(lines.map((l) => l.grossOre));
   return {
     kind: 'invoice',
     number: 1001,
@@ -43,15 +45,15 @@ export function invoiceDocument(
       lineNo: i + 1,
       subscriptionId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     })),
-    netOre: sum('netOre'),
-    vatOre: sum('vatOre'),
-    totalOre: sum('grossOre'),
+    netOre: total.netOre,
+    vatOre: total.vatOre,
+    roundingOre: total.roundingOre,
+    totalOre: total.payableOre,
     ...over,
   };
 }
 
 /** A line of a ticket of `grossOre` with 12 % VAT included. */
 export function ticketLine(holderName: string, description: string, grossOre: number) {
-  const netOre = Math.round(grossOre / 1.12);
-  return { holderName, description, netOre, vatOre: grossOre - netOre, grossOre };
+  return { holderName, description, ...splitGross(grossOre) };
 }

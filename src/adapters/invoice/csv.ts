@@ -36,8 +36,8 @@ export function invoiceToCsv(d: InvoiceDocument): string {
     kr(l.grossOre),
   ]);
   const totals: CsvCell[][] = [
-    ['fakturanr', 'type', 'måned', 'antall linjer', 'sum netto', 'sum mva', 'å betale'],
-    [d.number, kind, d.month, d.lines.length, kr(d.netOre), kr(d.vatOre), kr(d.totalOre)],
+    ['fakturanr', 'type', 'måned', 'antall linjer', 'sum netto', 'sum mva', 'øreavrunding', 'å betale'],
+    [d.number, kind, d.month, d.lines.length, kr(d.netOre), kr(d.vatOre), kr(d.roundingOre), kr(d.totalOre)],
   ];
   return writeCsv([header, ...lines, [], ...totals], { delimiter: ';', decimalComma: true });
 }

@@ -72,6 +72,20 @@ describe('EHF checked with the official rules (issue 14, item 8)', { timeout: 60
     },
   );
 
+  it('issue 14 item 7: 150 equal lines keep equal amounts and the invoice carries the rounding amount (BT-114)', () => {
+    // 1 129 kr each: net 1 008,04 and the same on every line; VAT on the sum; −0,72 to pay the prices.
+    const xml = documents['many-lines'];
+    const lineAmounts = [...xml.matchAll(/<cbc:LineExtensionAmount currencyID="NOK">([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(lineAmounts.slice(1))).toEqual(new Set(['1008.04']));
+    expect(xml).toContain('<cbc:PayableRoundingAmount currencyID="NOK">-0.72</cbc:PayableRoundingAmount>');
+    expect(xml).toContain('<cbc:PayableAmount currencyID="NOK">169350.00</cbc:PayableAmount>');
+    expect(verdicts['many-lines']!.fatal).toEqual([]);
+    // An invoice whose lines leave no øre over has no rounding element.
+    expect(documents['credit-note']).not.toContain('PayableRoundingAmount');
+  });
+
   it('a copy with a wrong payable amount fails the Schematron (BR-CO-16), a copy with an unknown element the XSD', () => {
     expect(verdicts['broken-total']!.fatal.map((p) => p.rule)).toContain('BR-CO-16');
     expect(verdicts['broken-schema']!.xsdErrors.join('\n')).toMatch(/Unknown/);

@@ -208,7 +208,9 @@ export function invoiceToEhf(d: InvoiceDocument): string {
       {},
       money('cbc:LineExtensionAmount', lineNet),
       money('cbc:TaxExclusiveAmount', d.netOre),
-      money('cbc:TaxInclusiveAmount', d.totalOre),
+      money('cbc:TaxInclusiveAmount', d.netOre + d.vatOre),
+      // BT-114: present only when splitting each line on its own left øre over (BR-CO-16).
+      d.roundingOre !== 0 && money('cbc:PayableRoundingAmount', d.roundingOre),
       money('cbc:PayableAmount', d.totalOre),
     ),
     ...d.lines.map((l) => line(d, l)),

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { invoiceDocument, ticketLine } from '../../../test/support/invoice-document';
 import type { InvoiceDocument } from '../../domain/billing';
 import { MISSING_GLYPH, pdfText } from '../pdf/fonts';
 import { invoiceToPdf } from './pdf';
@@ -20,49 +21,19 @@ const NAMES = [
 ];
 
 function invoice(names: string[]): InvoiceDocument {
-  return {
-    kind: 'invoice',
-    number: 1001,
-    month: '2027-01',
-    issueDate: '2027-02-01',
-    dueDate: '2027-02-15',
-    kid: '0010010',
-    note: null,
-    credits: null,
-    seller: {
-      orgNumber: '974760673',
-      vatId: 'NO974760673MVA',
-      name: 'Agder Kollektivtrafikk AS',
-      street: 'Tordenskjolds gate 9',
-      postalCode: '4612',
-      city: 'Kristiansand',
-      countryCode: 'NO',
-      email: 'faktura@example.no',
-      phone: '38000000',
-      bankAccount: '12345678903',
-      paymentTermsDays: 14,
+  return invoiceDocument(
+    names.map((name) => ticketLine(name, 'Voksen, 1 sone', 81_400)),
+    {
+      buyer: {
+        orgNumber: '123456785',
+        name: 'Łódź Świętokrzyska Šárka AS',
+        street: 'Ødegårdsveien 1',
+        postalCode: '4630',
+        city: 'Kristiansand',
+        reference: 'Žaneta Ąžuolaitė',
+      },
     },
-    buyer: {
-      orgNumber: '123456785',
-      name: 'Łódź Świętokrzyska Šárka AS',
-      street: 'Ødegårdsveien 1',
-      postalCode: '4630',
-      city: 'Kristiansand',
-      reference: 'Žaneta Ąžuolaitė',
-    },
-    lines: names.map((holderName, i) => ({
-      lineNo: i + 1,
-      subscriptionId: null,
-      holderName,
-      description: 'Voksen, 1 sone',
-      netOre: 72_679,
-      vatOre: 8_721,
-      grossOre: 81_400,
-    })),
-    netOre: 72_679 * names.length,
-    vatOre: 8_721 * names.length,
-    totalOre: 81_400 * names.length,
-  };
+  );
 }
 
 describe('PDFs in every Latin script and more (issue 14, item 6)', () => {
@@ -78,5 +49,13 @@ describe('PDFs in every Latin script and more (issue 14, item 6)', () => {
     expect(pdfText('S\u030Cara')).toBe('Šara');
     const text = textOf(await invoiceToPdf(invoice(['Kari 𓂀 Nordmann'])));
     expect(text).toContain(`Kari ${MISSING_GLYPH} Nordmann`);
+  });
+
+  it('issue 14 item 7: equal tickets print equal lines, and the rounding amount (BT-114) stands above the amount due', async () => {
+    const text = textOf(await invoiceToPdf(invoice(NAMES)));
+    // Seven 814 kr tickets: each 726,79 + 87,21; VAT on the total 610,50; rounding −0,03.
+    expect(text.match(/726,79 kr\s+87,21 kr\s+814,00 kr/g)).toHaveLength(NAMES.length);
+    expect(text).toMatch(/Øreavrunding\s+-0,03 kr/);
+    expect(text).toContain('Å betale: 5 698,00 kr');
   });
 });

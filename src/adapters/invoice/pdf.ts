@@ -98,7 +98,9 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
     row([String(l.lineNo), l.holderName, l.description, kr(l.netOre), kr(l.vatOre), kr(l.grossOre)]);
   }
   doc.moveDown(0.5);
-  row(['', 'Sum', `${d.lines.length} abonnement`, kr(d.netOre), kr(d.vatOre), kr(d.totalOre)], true);
+  row(['', 'Sum', `${d.lines.length} abonnement`, kr(d.netOre), kr(d.vatOre), kr(d.netOre + d.vatOre)], true);
+  // BT-114: the øre between net + VAT on the total and the sum of the prices.
+  if (d.roundingOre !== 0) row(['', 'Øreavrunding', '', '', '', kr(d.roundingOre)]);
   doc.moveDown(1);
   doc.font('bold').fontSize(11);
   doc.text(credit ? `Kreditert beløp: ${kr(d.totalOre)}` : `Å betale: ${kr(d.totalOre)}`, MARGIN, doc.y, {

@@ -56,6 +56,7 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
     })),
     netOre: invoice.netOre,
     vatOre: invoice.vatOre,
+    roundingOre: invoice.roundingOre,
     totalOre: invoice.totalOre,
   };
 }

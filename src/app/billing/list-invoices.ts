@@ -12,6 +12,7 @@ export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; org
     number: i.number,
     netOre: i.netOre,
     vatOre: i.vatOre,
+    roundingOre: i.roundingOre,
     totalOre: i.totalOre,
     issueDate: i.issueDate,
     dueDate: i.dueDate,
@@ -24,13 +25,14 @@ export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; org
 
 /** Invoiced minus credited: what the listed documents add up to. */
 function totals(rows: InvoiceRow[]) {
-  const t = { invoices: 0, creditNotes: 0, netOre: 0, vatOre: 0, totalOre: 0 };
+  const t = { invoices: 0, creditNotes: 0, netOre: 0, vatOre: 0, roundingOre: 0, totalOre: 0 };
   for (const r of rows) {
     const sign = r.kind === 'credit_note' ? -1 : 1;
     if (sign > 0) t.invoices += 1;
     else t.creditNotes += 1;
     t.netOre += sign * r.netOre;
     t.vatOre += sign * r.vatOre;
+    t.roundingOre += sign * r.roundingOre;
     t.totalOre += sign * r.totalOre;
   }
   return t;

@@ -56,6 +56,7 @@ CREATE TABLE "invoices" (
 	"note" text,
 	"net_ore" bigint NOT NULL,
 	"vat_ore" bigint NOT NULL,
+	"rounding_ore" bigint DEFAULT 0 NOT NULL,
 	"total_ore" bigint NOT NULL,
 	"issue_date" date NOT NULL,
 	"due_date" date NOT NULL,

@@ -314,8 +314,8 @@ export async function billingProblems(tx: Tx, p: { first: string; last: string; 
  * Rules 1, 8, 11 and 12, first half, in one set-based statement: for each company of the batch
  * without a live invoice for the month (CTE `inv`, with a fresh invoice id and its totals), the
  * lines of its coming invoice: a line per subscription valid in the month at its full monthly
- * price, in name order, with VAT 12 % computed on the total and shared over the lines as
- * allocateVat (src/domain/money.ts) does, and the company's share frozen per line. No lock is
+ * price, in name order, each line's net and VAT split on its own as invoiceAmounts
+ * (src/domain/money.ts) does, and the company's share frozen per line. No lock is
  * taken: several batches compute and write their lines at once; insertMonthInvoices then numbers
  * them under the lock.
  *
@@ -337,14 +337,16 @@ export async function insertMonthLines(
     -- leaves over, and the company's subsidy parsed once.
     inv as materialized (
       select c.id as company_id, gen_random_uuid() as invoice_id, sums.subscriptions, sums.gross,
-        (2 * sums.gross * 100 + 112) / 224 as net, (2 * sums.gross * 100 + 112) / 224 - sums.base as left_over,
+        sums.net,
         case c.subsidy->>'type'
           when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
           when 'fixed' then (c.subsidy->>'value')::bigint
           else 0 end as subsidy_value,
         c.subsidy->>'type' as subsidy_type
       from (select company_id, count(*) as subscriptions,
-          coalesce(sum(price), 0)::bigint as gross, coalesce(sum((price * 100) / 112), 0)::bigint as base
+          coalesce(sum(price), 0)::bigint as gross,
+          -- Each line's net on its own (half-up), so equal prices get equal lines (issue 14 item 7).
+          coalesce(sum((2 * price * 100 + 112) / 224), 0)::bigint as net
         from zs group by company_id) sums
       join companies c on c.id = sums.company_id
       where not exists (select 1 from invoices i where i.company_id = c.id
@@ -357,11 +359,8 @@ export async function insertMonthLines(
       from (select distinct zone_key from zs where price is not null) g),
     l as (
       select zs.company_id, zs.created_at, zs.id, zs.last_name, zs.first_name,
-        inv.invoice_id, zs.price, zs.days_valid, inv.left_over, inv.subsidy_value,
+        inv.invoice_id, zs.price, zs.days_valid, inv.subsidy_value,
         row_number() over w as line_no,
-        -- The left-over øre go, one each, to the first lines whose net is not a whole øre; the
-        -- line order's sort serves this count too.
-        count(*) filter (where (zs.price * 100) % 112 <> 0) over w as inexact_no,
         inv.subsidy_type, zs.category_id, zs.zone_ids,
         'Bedriftsbillett ' || ${p.month}::text || ': ' || zs.category_name || ', ' || zn.names as description
       from zs
@@ -374,14 +373,13 @@ export async function insertMonthLines(
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
         net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
       select l.invoice_id, l.line_no, l.id, l.description, l.first_name || ' ' || l.last_name,
-        l.category_id, l.zone_ids, (l.price * 100) / 112 + x.up, l.price - (l.price * 100) / 112 - x.up, l.price,
+        l.category_id, l.zone_ids, (2 * l.price * 100 + 112) / 224, l.price - (2 * l.price * 100 + 112) / 224, l.price,
         l.days_valid,
         case l.subsidy_type
           when 'percent' then (2 * l.price * l.subsidy_value + 10000) / 20000
           when 'fixed' then least(l.subsidy_value, l.price)
           else 0 end
-      from l cross join lateral (
-        select ((l.price * 100) % 112 <> 0 and l.inexact_no <= l.left_over)::int as up) x
+      from l
       returning 1)
     select coalesce((select sum(subscriptions) from inv), 0)::int as subscriptions,
       -- The lines actually written: a line lost on the way can never leave an invoice short.
@@ -449,9 +447,12 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
         where i.company_id = any(${uuidArray(p.pending.map((i) => i.companyId))}::uuid[])
           and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
     ins as (
-      insert into invoices (id, company_id, month, kind, number, net_ore, vat_ore, total_ore, issue_date, due_date,
-        kid, buyer, billing_run_id, created_at)
-      select t.id, t.company_id, ${p.month}::text, 'invoice', ${p.counter}::bigint + t.seq, t.net, t.gross - t.net, t.gross,
+      insert into invoices (id, company_id, month, kind, number, net_ore, vat_ore, rounding_ore, total_ore, issue_date,
+        due_date, kid, buyer, billing_run_id, created_at)
+      -- VAT 12 % on the sum of the line nets, half-up (BR-CO-17); the rest of the sum of the prices
+      -- is the rounding amount (BT-114), as invoiceAmounts (src/domain/money.ts) computes.
+      select t.id, t.company_id, ${p.month}::text, 'invoice', ${p.counter}::bigint + t.seq, t.net,
+        (2 * t.net * 12 + 100) / 200, t.gross - t.net - (2 * t.net * 12 + 100) / 200, t.gross,
         ${p.issueDate}::date, ${p.dueDate}::date, ${JSON.stringify(p.kids)}::jsonb ->> (t.seq - 1)::int,
         jsonb_build_object('orgNumber', t.org_number, 'name', t.name, 'address', t.invoice_address,
           'reference', coalesce(nullif(trim(t.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text)),

@@ -54,6 +54,8 @@ export const invoices = pgTable(
     note: text('note'),
     netOre: bigint('net_ore', { mode: 'number' }).notNull(),
     vatOre: bigint('vat_ore', { mode: 'number' }).notNull(),
+    /** EN 16931 BT-114: total − net − VAT, the øre that splitting each line on its own leaves. */
+    roundingOre: bigint('rounding_ore', { mode: 'number' }).notNull().default(0),
     totalOre: bigint('total_ore', { mode: 'number' }).notNull(),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),

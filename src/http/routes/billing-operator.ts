@@ -22,6 +22,8 @@ export const invoiceDto = z.object({
   number: z.number(),
   netOre: z.number(),
   vatOre: z.number(),
+  /** EN 16931 BT-114: totalOre − netOre − vatOre. */
+  roundingOre: z.number().describe('BT-114 rounding amount in øre: totalOre − netOre − vatOre'),
   totalOre: z.number(),
   issueDate: z.string(),
   dueDate: z.string(),
@@ -123,6 +125,7 @@ export function billingOperatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 creditNotes: z.number(),
                 netOre: z.number(),
                 vatOre: z.number(),
+                roundingOre: z.number(),
                 totalOre: z.number(),
               }),
             }),

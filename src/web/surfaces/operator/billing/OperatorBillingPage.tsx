@@ -164,6 +164,7 @@ export function OperatorBillingPage() {
                   <Table.HeaderCell>{t('columns.issueDate')}</Table.HeaderCell>
                   <Table.HeaderCell className="operator-number">{t('columns.net')}</Table.HeaderCell>
                   <Table.HeaderCell className="operator-number">{t('columns.vat')}</Table.HeaderCell>
+                  <Table.HeaderCell className="operator-number">{t('columns.rounding')}</Table.HeaderCell>
                   <Table.HeaderCell className="operator-number">{t('columns.total')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('columns.files')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('columns.actions')}</Table.HeaderCell>
@@ -188,6 +189,9 @@ export function OperatorBillingPage() {
                       </Table.Cell>
                       <Table.Cell className="operator-number">
                         <Money ore={sign * i.vatOre} />
+                      </Table.Cell>
+                      <Table.Cell className="operator-number">
+                        <Money ore={sign * i.roundingOre} />
                       </Table.Cell>
                       <Table.Cell className="operator-number">
                         <Money ore={sign * i.totalOre} />
@@ -231,6 +235,9 @@ export function OperatorBillingPage() {
                   </Table.Cell>
                   <Table.Cell className="operator-number">
                     <Money ore={invoices.data.totals.vatOre} />
+                  </Table.Cell>
+                  <Table.Cell className="operator-number">
+                    <Money ore={invoices.data.totals.roundingOre} />
                   </Table.Cell>
                   <Table.Cell className="operator-number">
                     <Money ore={invoices.data.totals.totalOre} />
