@@ -90,3 +90,12 @@ describe('TRUST_PROXY (issue 12.3)', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,nope' })).toThrow(/not: nope/);
   });
 });
+
+describe('SMS_ALLOWED_COUNTRIES (issue 12.4)', () => {
+  it('defaults to Norway; takes ISO codes in any case; refuses unknown codes by name', () => {
+    expect(loadConfig({}).SMS_ALLOWED_COUNTRIES).toEqual(['NO']);
+    expect(loadConfig({ SMS_ALLOWED_COUNTRIES: 'no, se,NO' }).SMS_ALLOWED_COUNTRIES).toEqual(['NO', 'SE']);
+    expect(() => loadConfig({ SMS_ALLOWED_COUNTRIES: 'NO,XX' })).toThrow(/SMS_ALLOWED_COUNTRIES.*XX/s);
+    expect(() => loadConfig({ SMS_ALLOWED_COUNTRIES: 'Norway' })).toThrow(/SMS_ALLOWED_COUNTRIES/);
+  });
+});

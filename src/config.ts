@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isPhoneCountry } from './domain/phone';
 
 /**
  * Configuration, validated once at start. A wrong or missing value stops the process with a
@@ -74,6 +75,34 @@ const schema = z
     SMS_HTTP_URL: z.url().optional(),
     SMS_HTTP_TOKEN: z.string().optional(),
     SMS_SENDER: z.string().max(11).default('Billett'),
+    // Issue 12.4: SMS go only to mobile numbers of these countries (ISO 3166 alpha-2, comma-separated).
+    SMS_ALLOWED_COUNTRIES: z
+      .string()
+      .default('NO')
+      .transform((raw, ctx) => {
+        const codes = [
+          ...new Set(
+            raw
+              .split(',')
+              .map((c) => c.trim().toUpperCase())
+              .filter(Boolean),
+          ),
+        ];
+        const wrong = codes.filter((c) => !isPhoneCountry(c));
+        if (codes.length === 0 || wrong.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be ISO country codes like NO,SE (not: ${wrong.join(', ') || '(empty)'})`,
+          });
+          return z.NEVER;
+        }
+        return codes;
+      }),
+    // Issue 12.4: SMS budgets per rolling hour, for all companies together and for each company
+    // (login codes of an order link count for its company). Reaching one stops sending and alerts
+    // the operator; 0 turns a budget off.
+    SMS_HOURLY_BUDGET: z.coerce.number().int().min(0).default(2000),
+    SMS_HOURLY_BUDGET_PER_COMPANY: z.coerce.number().int().min(0).default(300),
     EMAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default('Bedriftsbillett <no-reply@example.no>'),

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Sealer, sealer } from '../adapters/sealed';
 import type { Tx } from '../db/engine';
-import { employees, messages } from '../db/schema';
+import { companies, employees, messages, users } from '../db/schema';
 import {
   type Language,
   languageOf,
@@ -10,6 +10,7 @@ import {
   renderMessage,
 } from '../domain/message-catalogue';
 import type { JobQueue } from '../jobs/queue';
+import { HELD_PREFIX, type SmsPolicy, smsHold, smsUsage } from './sms-budget';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
@@ -48,8 +49,37 @@ export interface NewMessage {
   ownerId?: string | null;
 }
 
-/** The job queue, plus the configuration that seals secrets (required for a message with secrets). */
-export type MessageQueue = JobQueue | { jobs: JobQueue; config: { SESSION_SECRET: string } };
+/**
+ * The job queue, plus the configuration that seals secrets (required for a message with secrets)
+ * and the SMS policy (allowed countries, hourly budgets, where the operator's alert goes). A bare
+ * job queue (tests of the queue itself) gets the default policy.
+ */
+export type MessageQueue =
+  | JobQueue
+  | {
+      jobs: JobQueue;
+      config: { SESSION_SECRET: string } & Partial<SmsPolicy> & {
+          OPERATOR_EMAIL?: string;
+          publicUrl?: string;
+        };
+    };
+
+/** The defaults of SMS_ALLOWED_COUNTRIES and the SMS budgets (src/config.ts). */
+const DEFAULT_SMS_POLICY: SmsPolicy = {
+  SMS_ALLOWED_COUNTRIES: ['NO'],
+  SMS_HOURLY_BUDGET: 2000,
+  SMS_HOURLY_BUDGET_PER_COMPANY: 300,
+};
+
+function smsPolicyOf(queue: MessageQueue): SmsPolicy {
+  const config: Partial<SmsPolicy> = 'send' in queue ? {} : queue.config;
+  return {
+    SMS_ALLOWED_COUNTRIES: config.SMS_ALLOWED_COUNTRIES ?? DEFAULT_SMS_POLICY.SMS_ALLOWED_COUNTRIES,
+    SMS_HOURLY_BUDGET: config.SMS_HOURLY_BUDGET ?? DEFAULT_SMS_POLICY.SMS_HOURLY_BUDGET,
+    SMS_HOURLY_BUDGET_PER_COMPANY:
+      config.SMS_HOURLY_BUDGET_PER_COMPANY ?? DEFAULT_SMS_POLICY.SMS_HOURLY_BUDGET_PER_COMPANY,
+  };
+}
 
 /**
  * The tokens of links in a text: a path segment of 20 or more URL-safe characters (what
@@ -127,9 +157,14 @@ export async function queueMessage(tx: Tx, queue: MessageQueue, message: NewMess
     if ('send' in queue) throw new Error('a message with secrets needs the app context to seal them');
     sealed = messageSealer(queue.config).seal(JSON.stringify({ subject, body: message.body, secrets }));
   }
+  // Issue 12.4: every SMS passes the country list and the hourly budgets here, the one writer.
+  const policy = smsPolicyOf(queue);
+  const hold =
+    message.channel === 'sms' ? await smsHold(tx, policy, message.to, message.companyId ?? null) : null;
   const inserted = await tx
     .insert(messages)
     .values({
+      ...(hold ? { status: 'failed' as const, lastError: `${HELD_PREFIX}${hold.reason}` } : {}),
       channel: message.channel,
       to: message.to,
       subject: elide(subject, secrets),
@@ -145,8 +180,52 @@ export async function queueMessage(tx: Tx, queue: MessageQueue, message: NewMess
     .returning({ id: messages.id });
   const row = inserted[0];
   if (!row) return false;
+  if (hold) {
+    await alertOperatorOfHeldSms(tx, queue, policy, hold, message.companyId ?? null);
+    return true;
+  }
   await jobs.send(tx, SEND_MESSAGE_JOB, { messageId: row.id }, { singletonKey: row.id, retryLimit: 5 });
   return true;
+}
+
+/**
+ * Tells the operator (email to OPERATOR_EMAIL, in that staff member's language; the back office
+ * shows the same figures and the held rows) that SMS are held back: once per limit, company and
+ * clock hour, whatever the number of held messages.
+ */
+async function alertOperatorOfHeldSms(
+  tx: Tx,
+  queue: MessageQueue,
+  policy: SmsPolicy,
+  hold: NonNullable<Awaited<ReturnType<typeof smsHold>>>,
+  companyId: string | null,
+): Promise<void> {
+  if ('send' in queue || !queue.config.OPERATOR_EMAIL) return;
+  const usage = hold.usage ?? (await smsUsage(tx, companyId));
+  const forCompany = hold.scope !== 'global' ? companyId : null;
+  const [company] = forCompany
+    ? await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, forCompany))
+    : [];
+  const email = queue.config.OPERATOR_EMAIL.toLowerCase();
+  const [staff] = await tx
+    .select({ language: users.language })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
+  await queueCatalogMessage(tx, queue, {
+    kind: 'operator_sms_held',
+    language: languageOf(staff?.language),
+    channel: 'email',
+    to: email,
+    params: {
+      scope: hold.scope,
+      companyName: company?.name ?? null,
+      used: hold.scope === 'global' ? usage.global : usage.company,
+      budget: hold.scope === 'global' ? policy.SMS_HOURLY_BUDGET : policy.SMS_HOURLY_BUDGET_PER_COMPANY,
+      backOfficeUrl: `${queue.config.publicUrl ?? ''}/operator/meldinger`,
+    },
+    idempotencyKey: `sms-held:${hold.scope}:${forCompany ?? 'all'}:${usage.hour}`,
+    companyId: null,
+  });
 }
 
 /** The parts of a catalogue message's parameters that are secrets beyond its links' tokens. */

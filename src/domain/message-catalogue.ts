@@ -91,6 +91,17 @@ export interface MessageParams {
     portalUrl: string;
   };
   admin_billing_problem: { companyName: string; month: string; problems: string[]; portalUrl: string };
+  /**
+   * Issue 12.4: SMS held back. `scope` says which limit: the global or the company's hourly budget,
+   * or a number outside the allowed countries; `companyName` null for the global budget.
+   */
+  operator_sms_held: {
+    scope: 'global' | 'company' | 'country';
+    companyName: string | null;
+    used: number;
+    budget: number;
+    backOfficeUrl: string;
+  };
 }
 
 export type MessageKind = keyof MessageParams;
@@ -98,7 +109,7 @@ export type MessageKind = keyof MessageParams;
 /** Who receives a kind and by which channel (for the back office's list of kinds). */
 export interface KindInfo {
   kind: MessageKind;
-  audience: 'employee' | 'company_admin';
+  audience: 'employee' | 'company_admin' | 'operator';
   channel: 'sms' | 'email';
   description: Record<Language, string>;
 }
@@ -317,6 +328,27 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       subject: `Billing for ${p.month} stopped – ${p.companyName}`,
       body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
     }),
+  },  operator_sms_held: {
+    nb: (p) => ({
+      subject:
+        p.scope === 'country'
+          ? `SMS holdt tilbake: nummer utenfor tillatte land${p.companyName ? ` – ${p.companyName}` : ''}`
+          : `SMS-budsjettet er nådd${p.companyName ? ` for ${p.companyName}` : ''}: ${p.used} av ${p.budget} siste time`,
+      body:
+        p.scope === 'country'
+          ? `En SMS til et nummer utenfor landene i SMS_ALLOWED_COUNTRIES ble holdt tilbake og ikke sendt${p.companyName ? ` (${p.companyName})` : ''}. Se meldingsloggen: ${p.backOfficeUrl}`
+          : `${p.scope === 'global' ? 'Alle bedrifter' : p.companyName} har sendt ${p.used} SMS den siste timen (budsjett ${p.budget}). Flere SMS holdes tilbake og sendes ikke før timen er omme; innloggingskoder avvises. Se tallene og de tilbakeholdte meldingene: ${p.backOfficeUrl}`,
+    }),
+    en: (p) => ({
+      subject:
+        p.scope === 'country'
+          ? `SMS held back: number outside the allowed countries${p.companyName ? ` – ${p.companyName}` : ''}`
+          : `SMS budget reached${p.companyName ? ` for ${p.companyName}` : ''}: ${p.used} of ${p.budget} in the last hour`,
+      body:
+        p.scope === 'country'
+          ? `An SMS to a number outside the countries in SMS_ALLOWED_COUNTRIES was held back and not sent${p.companyName ? ` (${p.companyName})` : ''}. See the message log: ${p.backOfficeUrl}`
+          : `${p.scope === 'global' ? 'All companies together' : p.companyName} sent ${p.used} SMS in the last hour (budget ${p.budget}). Further SMS are held back and not sent until the hour has passed; sign-in codes are refused. See the figures and the held messages: ${p.backOfficeUrl}`,
+    }),
   },
 };
 
@@ -377,6 +409,7 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
   info('admin_consent_missing', 'company_admin', 'email', 'Samtykke mangler', 'Consent still missing'),
   info('admin_invoice_issued', 'company_admin', 'email', 'Faktura utstedt', 'Invoice issued'),
   info('admin_billing_problem', 'company_admin', 'email', 'Problem med faktureringen', 'Billing problem'),
+  info('operator_sms_held', 'operator', 'email', 'SMS holdt tilbake (budsjett eller land)', 'SMS held back (budget or country)'),
 ];
 
 function info(

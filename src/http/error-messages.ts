@@ -36,6 +36,14 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Skriv et gyldig mobilnummer, for eksempel 912 34 567.',
     en: 'Enter a valid mobile number, for example 912 34 567.',
   },
+  PHONE_COUNTRY_NOT_ALLOWED: {
+    nb: '«{field}»: vi sender bare SMS til mobilnumre i disse landene: {countries}.',
+    en: '"{field}": we only send SMS to mobile numbers in these countries: {countries}.',
+  },
+  SMS_BUDGET_EXCEEDED: {
+    nb: 'Vi sender ikke flere SMS akkurat nå. Prøv igjen om {retryAfterSeconds} sekunder.',
+    en: 'We are not sending more SMS right now. Try again in {retryAfterSeconds} seconds.',
+  },
   DATE_INVALID: { nb: 'Datoen er ikke gyldig (ÅÅÅÅ-MM-DD).', en: 'The date is not valid (YYYY-MM-DD).' },
   MONTH_INVALID: { nb: 'Måneden er ikke gyldig (ÅÅÅÅ-MM).', en: 'The month is not valid (YYYY-MM).' },
   ZONE_UNKNOWN: {

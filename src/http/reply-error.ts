@@ -18,7 +18,7 @@ export function sendError(
   params?: Record<string, string | number>,
 ) {
   const lang = pickLang(request.headers['accept-language']);
-  if (code === 'TOO_MANY_REQUESTS' || code === 'OTP_LOCKED') {
+  if (code === 'TOO_MANY_REQUESTS' || code === 'OTP_LOCKED' || code === 'SMS_BUDGET_EXCEEDED') {
     const retry = params?.retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
   }

@@ -124,7 +124,7 @@ test('issue 15: admin raises zones → the employee gets an SMS with the new ded
   expect((await outbox(operator, sub.phone))[0]!.body).toContain('from now');
 });
 
-test('issue 15: the back office lists every message kind and names the kind of each message, axe clean in nb and en', async ({
+test('issue 15 and 12.4: the back office lists every message kind, names the kind of each message and shows the SMS of the last hour against the budget, axe clean in nb and en', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -137,8 +137,13 @@ test('issue 15: the back office lists every message kind and names the kind of e
   await page.getByText('Meldingstyper').click();
   await expect(page.getByText('Avsluttet av bedriften', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Billetten flyttet til en annen enhet', { exact: true }).first()).toBeVisible();
+  // Issue 12.4: the SMS of the last hour against the budget, and the allowed countries.
+  await expect(page.getByRole('heading', { level: 2, name: 'SMS siste time' })).toBeVisible();
+  await expect(page.getByText(/SMS sendt eller i kø \(budsjett 2000\)/)).toBeVisible();
+  await expect(page.getByText('Tillatte land: NO.', { exact: false })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByText('Ended by the company', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'SMS in the last hour' })).toBeVisible();
   await expectNoA11yViolations(page);
 });

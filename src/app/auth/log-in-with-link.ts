@@ -1,6 +1,5 @@
 import { sha256 } from '../../adapters/tokens';
 import { consumeAuthToken, findUserById } from '../../db/repositories/admins';
-import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { actorOf } from './accept-invitation';

@@ -4,10 +4,10 @@ import { companies, users } from '../../db/schema';
 import type { InvoiceAddress } from '../../db/schema/companies';
 import { AppError } from '../../domain/errors';
 import { isValidOrgNumber, normalizeOrgNumber } from '../../domain/org-number';
-import { normalizeMobile } from '../../domain/phone';
 import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
 import type { AppContext, OperatorActor } from '../context';
+import { acceptSmsRecipient } from '../sms-recipient';
 
 export interface RegisterCompanyInput {
   actor: OperatorActor;
@@ -30,8 +30,7 @@ export async function registerCompany(ctx: AppContext, input: RegisterCompanyInp
   const email = input.contact.email.trim().toLowerCase();
   let phone: string | null = null;
   if (input.contact.phone?.trim()) {
-    phone = normalizeMobile(input.contact.phone);
-    if (!phone) throw new AppError('PHONE_INVALID', { details: [{ path: 'body.contact.phone' }] });
+    phone = acceptSmsRecipient(ctx, input.contact.phone, 'body.contact.phone');
   }
   const now = ctx.clock.now();
 

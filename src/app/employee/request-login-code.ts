@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { randomDigits } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { replaceCode } from '../../db/repositories/verification-codes';
-import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
-import { normalizeMobile } from '../../domain/phone';
 import type { AppContext } from '../context';
 import { employeeLanguage, queueCatalogMessage } from '../messages';
 import { assertWithinLimit, recordEvent } from '../rate-limit';
+import { assertSmsBudget } from '../sms-budget';
+import { acceptSmsRecipient } from '../sms-recipient';
 import { assertOrderingOpen, companyByOrderToken } from './order-company';
 import { hashOtp, OTP_LENGTH, OTP_TTL_MS } from './otp-code';
 
@@ -27,8 +27,7 @@ export async function requestLoginCode(
   return ctx.db.transaction(async (tx) => {
     const company = await companyByOrderToken(tx, input.orderToken);
     assertOrderingOpen(company);
-    const phone = normalizeMobile(input.phone);
-    if (!phone) throw new AppError('PHONE_INVALID', { details: [{ path: 'body.phone' }] });
+    const phone = acceptSmsRecipient(ctx, input.phone);
 
     const phoneKey = `otp-send:phone:${phone}`;
     const ipKey = `otp-send:ip:${input.ip}`;
@@ -41,6 +40,8 @@ export async function requestLoginCode(
     );
     await assertWithinLimit(tx, { key: ipKey, limit: OTP_SEND_LIMITS.perIpPerHour, windowMs: HOUR }, now);
     await assertWithinLimit(tx, { key: phoneKey, limit: 1, windowMs: OTP_SEND_LIMITS.resendAfterMs }, now);
+    // Issue 12.4: past the hourly SMS budget the person is told to wait, not sent a held code.
+    await assertSmsBudget(tx, ctx.config, company.id);
     await recordEvent(tx, phoneKey, now);
     await recordEvent(tx, ipKey, now);
 

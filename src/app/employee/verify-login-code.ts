@@ -3,8 +3,8 @@ import { setEmployeeLanguage } from '../../db/repositories/subscriptions';
 import { consumeCode, countWrongTry, findCurrentCode } from '../../db/repositories/verification-codes';
 import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
-import { normalizeMobile } from '../../domain/phone';
 import type { AppContext } from '../context';
+import { acceptSmsRecipient } from '../sms-recipient';
 import { assertOrderingOpen, companyByOrderToken } from './order-company';
 import { hashOtp, OTP_MAX_TRIES } from './otp-code';
 
@@ -20,8 +20,7 @@ export async function verifyLoginCode(
   const now = ctx.clock.now();
   const company = await companyByOrderToken(ctx.db, input.orderToken);
   assertOrderingOpen(company);
-  const phone = normalizeMobile(input.phone);
-  if (!phone) throw new AppError('PHONE_INVALID', { details: [{ path: 'body.phone' }] });
+  const phone = acceptSmsRecipient(ctx, input.phone);
 
   const row = await findCurrentCode(ctx.db, company.id, phone);
   if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) throw new AppError('OTP_EXPIRED');

@@ -15,11 +15,11 @@ import type { Consent } from '../../db/schema/subscriptions';
 import { monthOf } from '../../domain/calendar';
 import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
-import { normalizeMobile } from '../../domain/phone';
 import { deriveStatus, isLive } from '../../domain/subscription';
 import { normaliseText } from '../../domain/text';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
+import { acceptSmsRecipient } from '../sms-recipient';
 import { queueTicketSms } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -86,8 +86,7 @@ export async function createSubscription(
     }
   }
 
-  const phone = normalizeMobile(input.phone);
-  if (!phone) throw new AppError('PHONE_INVALID');
+  const phone = acceptSmsRecipient(ctx, input.phone);
   const firstName = cleanName(input.firstName, 'firstName');
   const lastName = cleanName(input.lastName, 'lastName');
 

@@ -34,6 +34,7 @@ export type ImportRow = {
 
 const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   PHONE_INVALID: 'phone',
+  PHONE_COUNTRY_NOT_ALLOWED: 'phone',
   SUBSCRIPTION_EXISTS: 'phone',
   ZONE_UNKNOWN: 'zones',
   ZONES_REQUIRED: 'zones',

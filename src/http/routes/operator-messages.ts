@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { getSmsUsage } from '../../app/operator/get-sms-usage';
 import { listMessages } from '../../app/operator/list-messages';
 import { resendMessage } from '../../app/operator/resend-message';
 import { requireOperator } from '../auth/sessions';
@@ -47,6 +48,34 @@ export function operatorMessagesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         requireOperator(request);
         return listMessages(ctx, request.query);
       },
+    );
+
+    app.get(
+      '/api/operator/sms-usage',
+      {
+        schema: {
+          tags,
+          summary:
+            'SMS of the last hour against the global and per-company hourly budgets, and how many were held back (issue 12.4)',
+          response: {
+            200: z.object({
+              windowMinutes: z.literal(60),
+              global: z.object({ used: z.number(), held: z.number(), budget: z.number() }),
+              companies: z.array(
+                z.object({
+                  companyId: z.string(),
+                  companyName: z.string(),
+                  used: z.number(),
+                  held: z.number(),
+                  budget: z.number(),
+                }),
+              ),
+              allowedCountries: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      async (request) => getSmsUsage(ctx, { actor: requireOperator(request) }),
     );
 
     app.post(

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Field,
   Heading,
@@ -97,6 +98,7 @@ export function MessagesPage() {
           ))}
         </ul>
       </details>
+      <SmsUsagePanel />
       <ErrorMessage error={list.error ?? resend.error} />
       {resend.data && (
         <Paragraph role="status">
@@ -140,7 +142,17 @@ export function MessagesPage() {
                     </Table.Cell>
                     <Table.Cell>
                       <Tag data-color={COLORS[m.status]}>{t(`messages.statuses.${m.status}`)}</Tag>
-                      {m.lastError && <div>{t('messages.reason', { reason: m.lastError })}</div>}
+                      {m.lastError && (
+                        <div>
+                          {t('messages.reason', {
+                            reason: m.lastError.startsWith('held: ')
+                              ? t(
+                                  `messages.held.${m.lastError.slice(6) === 'sms_budget_exceeded' ? 'budget' : 'recipient'}`,
+                                )
+                              : m.lastError,
+                          })}
+                        </div>
+                      )}
                     </Table.Cell>
                     <Table.Cell className="operator-number">{m.attempts}</Table.Cell>
                     {canWrite && (
@@ -180,4 +192,65 @@ export function MessagesPage() {
 /** The back office's name of a message kind (issue 15: from the message catalogue). */
 function kindLabel(kind: string, language: 'nb' | 'en'): string {
   return MESSAGE_KINDS.find((k) => k.kind === kind)?.description[language] ?? kind;
+}
+
+type SmsUsage = {
+  global: { used: number; held: number; budget: number };
+  companies: { companyId: string; companyName: string; used: number; held: number; budget: number }[];
+  allowedCountries: string[];
+};
+
+/**
+ * SMS of the last hour against the hourly budgets (issue 12.4): the figure the operator watches,
+ * a warning when any SMS was held back, and the companies that sent the most.
+ */
+function SmsUsagePanel() {
+  const { t } = useTranslation('operator');
+  const usage = useApiQuery<SmsUsage>('/api/operator/sms-usage');
+  if (!usage.data) return null;
+  const { global, companies, allowedCountries } = usage.data;
+  const budget = (n: number) => (n > 0 ? String(n) : t('messages.sms.noBudget'));
+  return (
+    <section aria-labelledby="sms-usage-heading" className="operator-sms-usage">
+      <Heading level={2} data-size="xs" id="sms-usage-heading">
+        {t('messages.sms.title')}
+      </Heading>
+      <Paragraph>
+        {t('messages.sms.global', { used: global.used, budget: budget(global.budget) })}{' '}
+        {t('messages.sms.countries', { countries: allowedCountries.join(', ') })}
+      </Paragraph>
+      {global.held > 0 && (
+        <Alert data-color="danger">
+          <Paragraph>{t('messages.sms.held', { count: global.held })}</Paragraph>
+        </Alert>
+      )}
+      {companies.length > 0 && (
+        <div className="operator-table-wrap">
+          <Table data-size="sm">
+            <caption className="ds-sr-only">{t('messages.sms.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('messages.sms.company')}</Table.HeaderCell>
+                <Table.HeaderCell className="operator-number">{t('messages.sms.used')}</Table.HeaderCell>
+                <Table.HeaderCell className="operator-number">
+                  {t('messages.sms.heldColumn')}
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {companies.slice(0, 5).map((c) => (
+                <Table.Row key={c.companyId}>
+                  <Table.Cell>{c.companyName}</Table.Cell>
+                  <Table.Cell className="operator-number">
+                    {c.used} / {budget(c.budget)}
+                  </Table.Cell>
+                  <Table.Cell className="operator-number">{c.held}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
 }
