@@ -309,6 +309,7 @@ CREATE UNIQUE INDEX "companies_order_token_key" ON "companies" USING btree ("ord
 CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "messages_to_idx" ON "messages" USING btree ("to","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "messages_sms_hour_idx" ON "messages" USING btree ("created_at","company_id") WHERE "messages"."channel" = 'sms';--> statement-breakpoint
 CREATE INDEX "deduction_consents_company_idx" ON "deduction_consents" USING btree ("company_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "deduction_consents_open_key" ON "deduction_consents" USING btree ("subscription_id") WHERE "deduction_consents"."status" = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_company_phone_key" ON "employees" USING btree ("company_id","phone");--> statement-breakpoint

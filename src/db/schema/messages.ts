@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './common';
 
@@ -41,5 +42,7 @@ export const messages = pgTable(
     uniqueIndex('messages_idempotency_key').on(t.idempotencyKey),
     index('messages_to_idx').on(t.to, t.createdAt),
     index('messages_status_idx').on(t.status, t.createdAt),
+    // The rolling hour the SMS budgets count (src/app/sms-budget.ts).
+    index('messages_sms_hour_idx').on(t.createdAt, t.companyId).where(sql`${t.channel} = 'sms'`),
   ],
 );
