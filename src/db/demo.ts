@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../adapters/passwords';
+import { orderLinkOf } from '../app/companies/order-link';
 import { registerCompany } from '../app/companies/register-company';
 import type { AppContext, OperatorActor } from '../app/context';
 import { createSubscription } from '../app/subscriptions/create-subscription';
@@ -67,7 +68,7 @@ const PLANS: Plan[] = [
  */
 export async function seedDemoData(ctx: AppContext): Promise<{ orderUrl: string } | null> {
   const [existing] = await ctx.db.select().from(companies).where(eq(companies.orgNumber, DEMO.orgNumber));
-  if (existing) return { orderUrl: `${ctx.config.publicUrl}/bestill/${existing.orderToken}` };
+  if (existing) return { orderUrl: orderLinkOf(ctx, existing).url };
 
   const actor: OperatorActor = {
     type: 'operator',

@@ -328,7 +328,8 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       subject: `Billing for ${p.month} stopped – ${p.companyName}`,
       body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
     }),
-  },  operator_sms_held: {
+  },
+  operator_sms_held: {
     nb: (p) => ({
       subject:
         p.scope === 'country'
@@ -409,7 +410,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
   info('admin_consent_missing', 'company_admin', 'email', 'Samtykke mangler', 'Consent still missing'),
   info('admin_invoice_issued', 'company_admin', 'email', 'Faktura utstedt', 'Invoice issued'),
   info('admin_billing_problem', 'company_admin', 'email', 'Problem med faktureringen', 'Billing problem'),
-  info('operator_sms_held', 'operator', 'email', 'SMS holdt tilbake (budsjett eller land)', 'SMS held back (budget or country)'),
+  info(
+    'operator_sms_held',
+    'operator',
+    'email',
+    'SMS holdt tilbake (budsjett eller land)',
+    'SMS held back (budget or country)',
+  ),
 ];
 
 function info(

@@ -92,6 +92,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Bestillingslenken er ugyldig eller ikke lenger i bruk. Be arbeidsgiveren din om en ny lenke.',
     en: 'The order link is invalid or no longer in use. Ask your employer for a new link.',
   },
+  ORDER_LINK_UNREADABLE: {
+    nb: 'Bestillingslenken kan ikke vises etter at serverhemmeligheten ble byttet. Lag en ny lenke.',
+    en: 'The order link cannot be shown since the server secret was changed. Make a new link.',
+  },
   COMPANY_DEACTIVATED: {
     nb: 'Bedriften er deaktivert. Du kan se opplysningene, men ikke endre noe. Kontakt operatøren.',
     en: 'The company is deactivated. You can view its information but change nothing. Contact the operator.',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { orderTokenHash } from '../../src/app/companies/order-token';
 import { auditLog, companies, subscriptions } from '../../src/db/schema';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
@@ -44,7 +45,7 @@ describeEachEngine('employee ordering (rule 5)', (app) => {
     const old = company.orderToken;
     await app()
       .ctx.db.update(companies)
-      .set({ orderToken: 'rotated-new-token' })
+      .set({ orderTokenHash: orderTokenHash('rotated-new-token') })
       .where(eq(companies.id, company.id));
     const rotated = await new TestClient(app().server).get(`/api/order/${old}`);
     expect(rotated.status).toBe(404);

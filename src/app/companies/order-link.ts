@@ -1,8 +1,13 @@
 import type { AppContext } from '../context';
+import { orderTokenOf } from './order-token';
 
-/** The public order URL of a company (rule 3), and the two ways to embed it on the company's pages. */
-export function orderLinkOf(ctx: AppContext, company: { name: string; orderToken: string }) {
-  const url = `${ctx.config.publicUrl}/bestill/${company.orderToken}`;
+/**
+ * The public order URL of a company (rule 3), and the two ways to embed it on the company's pages.
+ * The token comes from its sealed copy (orderTokenOf; 409 ORDER_LINK_UNREADABLE after a change of
+ * SESSION_SECRET).
+ */
+export function orderLinkOf(ctx: AppContext, company: { name: string; orderTokenSealed: string }) {
+  const url = `${ctx.config.publicUrl}/bestill/${orderTokenOf(ctx.config, company)}`;
   const title = `Bestill bedriftsbillett – ${escapeHtml(company.name)}`;
   return {
     url,

@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { randomToken } from '../../adapters/tokens';
 import { companies, users } from '../../db/schema';
 import type { InvoiceAddress } from '../../db/schema/companies';
 import { AppError } from '../../domain/errors';
@@ -8,6 +7,7 @@ import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
 import type { AppContext, OperatorActor } from '../context';
 import { acceptSmsRecipient } from '../sms-recipient';
+import { newOrderToken, storedColumns } from './order-token';
 
 export interface RegisterCompanyInput {
   actor: OperatorActor;
@@ -46,13 +46,14 @@ export async function registerCompany(ctx: AppContext, input: RegisterCompanyInp
       .where(eq(sql`lower(${users.email})`, email));
     if (emailTaken) throw new AppError('EMAIL_TAKEN');
 
+    const orderToken = newOrderToken(ctx.config);
     const [company] = await tx
       .insert(companies)
       .values({
         orgNumber,
         name,
         invoiceAddress: input.invoiceAddress ?? null,
-        orderToken: randomToken(),
+        ...storedColumns(orderToken),
         createdAt: now,
         updatedAt: now,
       })
@@ -90,6 +91,7 @@ export async function registerCompany(ctx: AppContext, input: RegisterCompanyInp
         contact: { name: admin.name, email, phone },
       },
     });
-    return { company, admin };
+    // The plain token only here, once, for the caller that registers (demo data, tests).
+    return { company: { ...company, orderToken: orderToken.token }, admin };
   });
 }

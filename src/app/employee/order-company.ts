@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { companies } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import { orderTokenHash } from '../companies/order-token';
 
 export type CompanyRow = typeof companies.$inferSelect;
 
@@ -11,7 +12,10 @@ export type CompanyRow = typeof companies.$inferSelect;
  */
 export async function companyByOrderToken(tx: Tx, orderToken: string): Promise<CompanyRow> {
   const [company] = orderToken
-    ? await tx.select().from(companies).where(eq(companies.orderToken, orderToken))
+    ? await tx
+        .select()
+        .from(companies)
+        .where(eq(companies.orderTokenHash, orderTokenHash(orderToken)))
     : [];
   if (company?.status !== 'active') throw new AppError('ORDER_LINK_INVALID');
   return company;

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { randomToken } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { findCompany, liveSubscriptionsForUpdate } from '../../db/repositories/operator';
 import { endEmployeeSessions } from '../../db/repositories/sessions';
@@ -8,6 +7,7 @@ import { companies } from '../../db/schema';
 import { compareDates, endOfMonth, osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
+import { newOrderToken, storedColumns } from '../companies/order-token';
 import type { AppContext, OperatorActor } from '../context';
 
 type Outcome = 'cancelled' | 'ends_end_of_month' | 'unchanged';
@@ -30,7 +30,12 @@ export async function deactivateCompany(ctx: AppContext, input: { actor: Operato
       return { companyId: company.id, alreadyDeactivated: true, endDate: lastDay, cancelled: 0, ending: 0 };
     await tx
       .update(companies)
-      .set({ status: 'deactivated', deactivatedAt: now, orderToken: randomToken(), updatedAt: now })
+      .set({
+        status: 'deactivated',
+        deactivatedAt: now,
+        ...storedColumns(newOrderToken(ctx.config)),
+        updatedAt: now,
+      })
       .where(eq(companies.id, company.id));
     await endEmployeeSessions(tx, company.id);
     const counts = { cancelled: 0, ends_end_of_month: 0, unchanged: 0 };

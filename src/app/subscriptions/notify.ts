@@ -4,6 +4,7 @@ import type { SubscriptionRow } from '../../db/repositories/subscriptions';
 import { companies } from '../../db/schema';
 import type { IsoDate } from '../../domain/calendar';
 import type { MessageKind, MessageParams } from '../../domain/message-catalogue';
+import { orderTokenOf } from '../companies/order-token';
 import type { AppContext } from '../context';
 import { employeeLanguage, queueCatalogMessage } from '../messages';
 
@@ -12,10 +13,10 @@ type Extra<K extends MessageKind> = Omit<MessageParams[K], 'firstName' | 'compan
 
 async function company(tx: Tx, companyId: string) {
   const [row] = await tx
-    .select({ name: companies.name, orderToken: companies.orderToken })
+    .select({ name: companies.name, orderTokenSealed: companies.orderTokenSealed })
     .from(companies)
     .where(eq(companies.id, companyId));
-  return { name: row?.name ?? '', orderToken: row?.orderToken ?? '' };
+  return { name: row?.name ?? '', orderTokenSealed: row?.orderTokenSealed ?? '' };
 }
 
 export function ticketUrl(ctx: AppContext, ticketAccessToken: string): string {
@@ -105,8 +106,7 @@ export async function queueEndedByCompanySms(
 
 /** The consent page link of the employee's company (for messages asking to confirm a deduction). */
 export async function consentLink(tx: Tx, ctx: AppContext, companyId: string): Promise<string> {
-  const { orderToken } = await company(tx, companyId);
-  return `${ctx.config.publicUrl}/bestill/${orderToken}/samtykke`;
+  return `${ctx.config.publicUrl}/bestill/${orderTokenOf(ctx.config, await company(tx, companyId))}/samtykke`;
 }
 
 /**

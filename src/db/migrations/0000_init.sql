@@ -122,7 +122,8 @@ CREATE TABLE "companies" (
 	"order_form" jsonb DEFAULT '{"kind":"standard","intro":"","fields":[],"offeredZoneIds":null,"offeredCategoryIds":null}'::jsonb NOT NULL,
 	"deduction_terms" text DEFAULT '' NOT NULL,
 	"widget_origins" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"order_token" text NOT NULL,
+	"order_token_hash" text NOT NULL,
+	"order_token_sealed" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"deactivated_at" timestamp with time zone
@@ -305,7 +306,7 @@ CREATE UNIQUE INDEX "invoices_company_month_live_key" ON "invoices" USING btree 
 CREATE INDEX "invoices_month_idx" ON "invoices" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "payroll_exports_company_month_idx" ON "payroll_exports" USING btree ("company_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "companies_org_number_key" ON "companies" USING btree ("org_number");--> statement-breakpoint
-CREATE UNIQUE INDEX "companies_order_token_key" ON "companies" USING btree ("order_token");--> statement-breakpoint
+CREATE UNIQUE INDEX "companies_order_token_hash_key" ON "companies" USING btree ("order_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "messages_to_idx" ON "messages" USING btree ("to","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint

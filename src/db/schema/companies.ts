@@ -56,13 +56,16 @@ export const companies = pgTable(
     deductionTerms: text('deduction_terms').notNull().default(''),
     /** Origins (`https://www.bedrift.no`) whose pages may frame the order page as a widget. */
     widgetOrigins: jsonb('widget_origins').$type<string[]>().notNull().default([]),
-    orderToken: text('order_token').notNull(),
+    /** SHA-256 of the order link's token: the link is found by it (issue 12.9). */
+    orderTokenHash: text('order_token_hash').notNull(),
+    /** The token sealed with SESSION_SECRET, to show the link to the company's admins again. */
+    orderTokenSealed: text('order_token_sealed').notNull(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deactivatedAt: ts('deactivated_at'),
   },
   (t) => [
     uniqueIndex('companies_org_number_key').on(t.orgNumber),
-    uniqueIndex('companies_order_token_key').on(t.orderToken),
+    uniqueIndex('companies_order_token_hash_key').on(t.orderTokenHash),
   ],
 );
