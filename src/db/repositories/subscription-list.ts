@@ -3,6 +3,7 @@ import type { ListCursor, ListDirection, ListFilter, ListSort } from '../../doma
 import type { Tx } from '../engine';
 import { subscriptions } from '../schema';
 import { type SubscriptionWithZones, zoneSetsOf } from './subscriptions';
+import { containsPattern } from './like';
 
 type Clock = { today: string; now: Date };
 
@@ -57,10 +58,6 @@ export function sortArity(sort: ListSort): number {
   return sort === 'name' ? 2 : 3;
 }
 
-function likeText(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /** Free text: every word in the name, or the digits in the phone, or the text in a form field. */
 function searchSql(q: string): SQL | undefined {
   const s = subscriptions;
@@ -69,13 +66,13 @@ function searchSql(q: string): SQL | undefined {
   if (/^[\d\s+()-]+$/.test(text)) {
     const digits = text.replace(/\D/g, '');
     if (!digits) return undefined;
-    return sql`(${s.phone} like ${likeText(digits)} or ${s.fields}::text like ${likeText(digits)})`;
+    return sql`(${s.phone} like ${containsPattern(digits)} or ${s.fields}::text like ${containsPattern(digits)})`;
   }
   const words = text.toLowerCase().split(/\s+/).slice(0, 10);
   return and(
     ...words.map(
       (w) =>
-        sql`(lower(${s.firstName} || ' ' || ${s.lastName}) like ${likeText(w)} or lower(${s.fields}::text) like ${likeText(w)})`,
+        sql`(lower(${s.firstName} || ' ' || ${s.lastName}) like ${containsPattern(w)} or lower(${s.fields}::text) like ${containsPattern(w)})`,
     ),
   );
 }
