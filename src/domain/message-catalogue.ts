@@ -92,6 +92,17 @@ export interface MessageParams {
   };
   admin_billing_problem: { companyName: string; month: string; problems: string[]; portalUrl: string };
   /**
+   * An invitation to set a password: to the operator's back office (with the staff role) or to a
+   * company's portal. `role` is the user's role there: `company_admin`, or an operator staff role.
+   */
+  invitation: {
+    name: string;
+    companyName: string | null;
+    role: string;
+    url: string;
+    validDays: number;
+  };
+  /**
    * Issue 12.4: SMS held back. `scope` says which limit: the global or the company's hourly budget,
    * or a number outside the allowed countries; `companyName` null for the global budget.
    */
@@ -113,6 +124,30 @@ export interface KindInfo {
   channel: 'sms' | 'email';
   description: Record<Language, string>;
 }
+
+/** A role as an invitation names it (unknown roles fall back to a neutral word). */
+const roleName: Record<Language, (role: string) => string> = {
+  nb: (role) =>
+    (
+      ({
+        company_admin: 'administrator',
+        admin: 'administrator',
+        read_only: 'lesebruker (kan se, ikke endre)',
+        inspector: 'billettkontrollør',
+        payroll: 'lønnsansvarlig (kan se, ikke endre)',
+      }) as Record<string, string>
+    )[role] ?? 'bruker',
+  en: (role) =>
+    (
+      ({
+        company_admin: 'an administrator',
+        admin: 'an administrator',
+        read_only: 'a read-only user',
+        inspector: 'a ticket inspector',
+        payroll: 'a payroll user (read only)',
+      }) as Record<string, string>
+    )[role] ?? 'a user',
+};
 
 const consentLine: Record<Language, (url: string | null) => string> = {
   nb: (url) => (url ? ` Trekket er høyere enn det du har godkjent; godkjenn det her: ${url}` : ''),
@@ -329,6 +364,40 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
     }),
   },
+  invitation: {
+    nb: (p) => ({
+      subject: p.companyName
+        ? `Invitasjon til Bedriftsportalen – ${p.companyName}`
+        : 'Invitasjon til Bedriftsbillett',
+      body: [
+        `Hei ${p.name}!`,
+        '',
+        p.companyName
+          ? `Du er invitert som ${roleName.nb(p.role)} i Bedriftsportalen for ${p.companyName}.`
+          : `Du er invitert som ${roleName.nb(p.role)} i operatørens bakkontor.`,
+        `Opprett ditt eget passord her (lenken gjelder i ${p.validDays} dager og kan brukes én gang):`,
+        p.url,
+        '',
+        '— Bedriftsbillett',
+      ].join('\n'),
+    }),
+    en: (p) => ({
+      subject: p.companyName
+        ? `Invitation to the company portal – ${p.companyName}`
+        : 'Invitation to Bedriftsbillett',
+      body: [
+        `Hello ${p.name}!`,
+        '',
+        p.companyName
+          ? `You have been invited as ${roleName.en(p.role)} in the company portal of ${p.companyName}.`
+          : `You have been invited as ${roleName.en(p.role)} in the operator's back office.`,
+        `Create your own password here (the link is valid for ${p.validDays} days and works once):`,
+        p.url,
+        '',
+        '— Bedriftsbillett',
+      ].join('\n'),
+    }),
+  },
   operator_sms_held: {
     nb: (p) => ({
       subject:
@@ -410,6 +479,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
   info('admin_consent_missing', 'company_admin', 'email', 'Samtykke mangler', 'Consent still missing'),
   info('admin_invoice_issued', 'company_admin', 'email', 'Faktura utstedt', 'Invoice issued'),
   info('admin_billing_problem', 'company_admin', 'email', 'Problem med faktureringen', 'Billing problem'),
+  info(
+    'invitation',
+    'company_admin',
+    'email',
+    'Invitasjon med lenke til å lage passord (bedrift eller ansatt hos operatøren)',
+    'Invitation with a link to set a password (company or operator staff)',
+  ),
   info(
     'operator_sms_held',
     'operator',

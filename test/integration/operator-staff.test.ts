@@ -51,6 +51,26 @@ describeEachEngine('operator: staff (issue 7 item 6)', (app) => {
     expect(audit.map((a) => a.action)).toContain('staff.invited');
   });
 
+  it('an invitation names the role it gives, in the invitee language: a read-only member is not told they are an administrator', async () => {
+    const client = await operator(app());
+    const invited = await client.post('/api/operator/staff', {
+      email: 'rolle@example.no',
+      name: 'Rolle Leser',
+      role: 'read_only',
+    });
+    expect(invited.status).toBe(201);
+    const mail = async () =>
+      (await client.get(`/api/dev/outbox?to=${encodeURIComponent('rolle@example.no')}`)).body.messages[0];
+    const nb = await mail();
+    expect(nb.body).toContain('Du er invitert som lesebruker (kan se, ikke endre) i operatørens bakkontor.');
+    expect(nb.body).not.toContain('administrator');
+    await app().ctx.db.update(users).set({ language: 'en' }).where(eq(users.id, invited.body.id));
+    expect((await client.post(`/api/operator/staff/${invited.body.id}/resend-invitation`)).status).toBe(200);
+    const en = await mail();
+    expect(en.subject).toBe('Invitation to Bedriftsbillett');
+    expect(en.body).toContain("You have been invited as a read-only user in the operator's back office.");
+  });
+
   it('there is always one operator admin left; disabling ends the sessions at once', async () => {
     const client = await operator(app());
     const [me] = await app().ctx.db.select().from(users).where(eq(users.email, OPERATOR.email));

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
-import { authTokens } from '../../db/schema';
+import { authTokens, users } from '../../db/schema';
+import { languageOf } from '../../domain/message-catalogue';
 import type { AppContext } from '../context';
-import { queueMessage } from '../messages';
+import { queueCatalogMessage } from '../messages';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -49,30 +50,26 @@ export async function createInvitation(
     input.kind === 'operator'
       ? `${ctx.config.publicUrl}/operator/invitasjon/${token}`
       : `${ctx.config.publicUrl}/bedrift/invitasjon/${token}`;
-  const where =
-    input.kind === 'operator' ? 'operatørens bakkontor' : `Bedriftsportalen for ${input.companyName}`;
-  await queueMessage(tx, ctx, {
+  // The text in the invitee's language, naming the role they get (a read-only user is not told
+  // they are an administrator).
+  const [user] = await tx
+    .select({ role: users.role, operatorRole: users.operatorRole, language: users.language })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  await queueCatalogMessage(tx, ctx, {
+    kind: 'invitation',
+    language: languageOf(user?.language),
     channel: 'email',
     to: input.email.toLowerCase(),
-    subject:
-      input.kind === 'operator'
-        ? 'Invitasjon til Bedriftsbillett'
-        : `Invitasjon til Bedriftsportalen – ${input.companyName}`,
-    body: [
-      `Hei ${input.name}!`,
-      '',
-      `Du er invitert som administrator i ${where}.`,
-      `Opprett ditt eget passord her (lenken gjelder i ${INVITATION_VALID_DAYS} dager og kan brukes én gang):`,
+    params: {
+      name: input.name,
+      companyName: input.kind === 'operator' ? null : input.companyName,
+      role: input.kind === 'operator' ? (user?.operatorRole ?? 'admin') : 'company_admin',
       url,
-      '',
-      '— Bedriftsbillett',
-      '',
-      `(English: you have been invited as an administrator. Create your password within ${INVITATION_VALID_DAYS} days: ${url})`,
-    ].join('\n'),
+      validDays: INVITATION_VALID_DAYS,
+    },
     idempotencyKey: input.idempotencyKey ?? `invitation:${tokenHash}`,
     companyId: input.companyId,
-    kind: 'invitation',
-    secrets: [token],
     ownerId: input.userId,
   });
   return { token, url };
