@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import { hashPassword } from '../../src/adapters/passwords';
 import { registerCompany } from '../../src/app/companies/register-company';
 import type { OperatorActor } from '../../src/app/context';
 import { createSubscription as createSubscriptionCore } from '../../src/app/subscriptions/create-subscription';
-import { companies, users } from '../../src/db/schema';
+import { companies, messages, users } from '../../src/db/schema';
 import type { Subsidy } from '../../src/domain/money';
 import { TestClient } from './client';
 import type { TestApp } from './test-app';
@@ -75,6 +75,17 @@ export async function createCompany(
   return { company: fresh!, admin, adminEmail: email, client };
 }
 
+/** The token of the newest ticket link sent by SMS for a subscription (only its hash is stored). */
+export async function ticketTokenOf(app: TestApp, subscriptionId: string): Promise<string | null> {
+  const rows = await app.ctx.db
+    .select({ body: messages.body, key: messages.idempotencyKey })
+    .from(messages)
+    .where(like(messages.idempotencyKey, `ticket-sms:${subscriptionId}:%`))
+    .orderBy(desc(messages.createdAt));
+  const match = rows[0]?.body.match(/\/billett\/([A-Za-z0-9_-]+)/);
+  return match?.[1] ?? null;
+}
+
 /** A subscription straight through the use-case core (approved unless said otherwise). */
 export async function createSubscription(
   app: TestApp,
@@ -107,5 +118,8 @@ export async function createSubscription(
       fields: input.fields,
     }),
   );
-  return subscription;
+  return {
+    ...subscription,
+    ticketAccessToken: (await ticketTokenOf(app, subscription.id)) ?? 'no-ticket-sms-sent',
+  };
 }
