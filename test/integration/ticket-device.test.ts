@@ -271,11 +271,7 @@ describeEachEngine('inspection of device-signed codes (issue 13)', (app) => {
     const index = parseCredential(parseCode(code)?.credential as Uint8Array)?.claims?.statusIndex as number;
     expect(listBefore?.isRevoked(index)).toBe(false);
     expect(listAfter?.isRevoked(index)).toBe(true);
-    expect(listAfter?.issuedAt.toISOString()).toBe(
-      now()
-        .toISOString()
-        .replace(/\.\d+Z/, '.000Z'),
-    );
+    expect(Math.abs((listAfter?.issuedAt.getTime() ?? 0) - now().getTime())).toBeLessThan(5_000);
   });
 
   it('garbage is valid:false, never 500; neither code nor credential is 400', async () => {
