@@ -27,6 +27,7 @@ export const SECRET_KINDS: ReadonlySet<string> = new Set([
   'invitation',
   'ticket_approved',
   'category_changed',
+  'ticket_move_code',
 ]);
 
 export interface NewMessage {
@@ -149,9 +150,11 @@ export async function queueMessage(tx: Tx, queue: MessageQueue, message: NewMess
   return true;
 }
 
-/** The parts of a catalogue message's parameters that are secrets beyond its links' tokens. */
+/** The parts of a catalogue message's parameters that are secrets beyond its links' tokens (the codes). */
 function catalogSecrets<K extends MessageKind>(kind: K, params: MessageParams[K]): string[] {
-  return kind === 'login_code' ? [(params as MessageParams['login_code']).code] : [];
+  if (kind === 'login_code') return [(params as MessageParams['login_code']).code];
+  if (kind === 'ticket_move_code') return [(params as MessageParams['ticket_move_code']).code];
+  return [];
 }
 
 /**

@@ -47,7 +47,7 @@ export async function requestTicketMove(
       .select({ name: companies.name })
       .from(companies)
       .where(eq(companies.id, sub.companyId));
-    await queueCatalogMessage(tx, ctx.jobs, {
+    await queueCatalogMessage(tx, ctx, {
       kind: 'ticket_move_code',
       params: { code, companyName: company?.name ?? '', minutes: MOVE_CODE.ttlMs / 60_000 },
       language: await employeeLanguage(tx, sub.companyId, sub.phone),
