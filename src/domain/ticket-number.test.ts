@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, parseTicketNumber, TICKET_NUMBER_LIMIT } from './ticket-number';
+import {
+  formatTicketNumber,
+  parseTicketNumber,
+  readTicketNumber,
+  TICKET_NUMBER_LIMIT,
+} from './ticket-number';
 
 const number = fc.integer({ min: 0, max: TICKET_NUMBER_LIMIT - 1 });
 
@@ -35,5 +40,21 @@ describe('ticket number (Crockford base32 with check symbol)', () => {
   it('garbage is null', () => {
     for (const bad of ['', 'ABC', 'UUUUUUUUU', '!!!!!!!!!', '0000000000000'])
       expect(parseTicketNumber(bad)).toBeNull();
+  });
+
+  it('a wrong check symbol is told apart from a number of the wrong form (the inspector can fix a typo)', () => {
+    fc.assert(
+      fc.property(number, fc.integer({ min: 1, max: 36 }), (n, delta) => {
+        const text = formatTicketNumber(n);
+        const checks = '0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U';
+        const wrong = checks[(checks.indexOf(text[8] as string) + delta) % 37] as string;
+        expect(readTicketNumber(text.slice(0, 8) + wrong)).toEqual({
+          ok: false,
+          problem: 'ticket_number_check',
+        });
+      }),
+    );
+    for (const bad of ['', 'ABC', 'ABCDEFGH!', 'U0000000A', '0000000000000'])
+      expect(readTicketNumber(bad)).toEqual({ ok: false, problem: 'ticket_number_invalid' });
   });
 });

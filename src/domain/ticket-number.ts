@@ -20,15 +20,34 @@ export function formatTicketNumber(n: number): string {
   return body + CHECK_SYMBOLS[n % 37];
 }
 
-/** The number a typed ticket number stands for, or null when it is malformed or its check fails. */
-export function parseTicketNumber(text: string): number | null {
+/** Why a typed ticket number is refused: not its form at all, or a check symbol that does not match. */
+export type TicketNumberProblem = 'ticket_number_invalid' | 'ticket_number_check';
+
+/**
+ * Reads a typed ticket number: the number, or why it is refused. Nine symbols after cleaning
+ * (case, I/L/O, hyphens and spaces forgiven), eight of the alphabet and a check symbol; a number
+ * whose check symbol does not match is `ticket_number_check` (a typing error the reader can fix).
+ */
+export function readTicketNumber(
+  text: string,
+): { ok: true; value: number } | { ok: false; problem: TicketNumberProblem } {
   const clean = text.trim().toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (clean.length !== DIGITS + 1) return null;
+  if (clean.length !== DIGITS + 1) return { ok: false, problem: 'ticket_number_invalid' };
   let n = 0;
   for (const c of clean.slice(0, DIGITS)) {
     const v = SYMBOLS.indexOf(c);
-    if (v < 0) return null;
+    if (v < 0) return { ok: false, problem: 'ticket_number_invalid' };
     n = n * 32 + v;
   }
-  return CHECK_SYMBOLS[n % 37] === clean[DIGITS] ? n : null;
+  const check = clean[DIGITS] as string;
+  if (!CHECK_SYMBOLS.includes(check)) return { ok: false, problem: 'ticket_number_invalid' };
+  return CHECK_SYMBOLS[n % 37] === check
+    ? { ok: true, value: n }
+    : { ok: false, problem: 'ticket_number_check' };
+}
+
+/** The number a typed ticket number stands for, or null when it is malformed or its check fails. */
+export function parseTicketNumber(text: string): number | null {
+  const read = readTicketNumber(text);
+  return read.ok ? read.value : null;
 }

@@ -152,6 +152,14 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Fant ingen billett for denne lenken. Bestillingen kan være avbestilt, avvist eller ikke godkjent ennå.',
     en: 'No ticket was found for this link. The order may be cancelled, rejected or not approved yet.',
   },
+  TICKET_NUMBER_INVALID: {
+    nb: 'Billettnummeret er ikke gyldig: det har 9 tegn, og det siste er et kontrolltegn.',
+    en: 'The ticket number is not valid: it has 9 characters, the last one a check character.',
+  },
+  TICKET_NUMBER_NOT_FOUND: {
+    nb: 'Fant ingen billett med dette nummeret.',
+    en: 'No ticket has this number.',
+  },
   TICKET_ON_OTHER_DEVICE: {
     nb: 'Billetten er aktivert på en annen enhet. Du kan flytte den hit med en kode på SMS til telefonen billetten gjelder.',
     en: "The ticket is activated on another device. You can move it here with a code sent by SMS to the ticket holder's phone.",
@@ -247,6 +255,14 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   },
   unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
   invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+  ticket_number_invalid: {
+    nb: '{field} er ikke et billettnummer: det har 9 tegn, tall og bokstaver, og det siste er et kontrolltegn.',
+    en: '{field} is not a ticket number: it has 9 characters, digits and letters, the last one a check character.',
+  },
+  ticket_number_check: {
+    nb: '{field} har feil kontrolltegn (det siste tegnet): et tegn er skrevet feil. Sjekk nummeret på billetten.',
+    en: '{field} has the wrong check character (the last one): a character is mistyped. Check the number on the ticket.',
+  },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
     en: '{field} must be a web address without a path, for example https://www.bedrift.no.',

@@ -39,6 +39,17 @@ export async function findSubscriptionByTicketNumber(
   return row ?? null;
 }
 
+/** The subscription with this ticket number and its zone sets (inspection by number), or null. */
+export async function findTicketByNumber(
+  tx: Tx,
+  ticketNumber: number,
+): Promise<SubscriptionWithZones | null> {
+  const row = await findSubscriptionByTicketNumber(tx, ticketNumber);
+  if (!row) return null;
+  const sets = await zoneSetsOf(tx, [row.id]);
+  return { ...row, zoneSets: sets.get(row.id) ?? [] };
+}
+
 export async function findSubscriptionById(tx: Tx, id: string): Promise<SubscriptionRow | null> {
   const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.id, id));
   return row ?? null;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { lookUpTicketNumber } from '../../app/tickets/look-up-ticket-number';
 import {
   inspectionOfflineData,
   publishStatusList,
@@ -8,6 +9,7 @@ import {
 } from '../../app/tickets/status-list';
 import { verifyCredential } from '../../app/tickets/verify-credential';
 import { AppError } from '../../domain/errors';
+import { requireInspector } from '../auth/sessions';
 import { text } from '../schemas';
 
 export const verificationResponse = z.object({
@@ -54,6 +56,35 @@ export function inspectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('VALIDATION_FAILED', { details: [{ path: 'body.code', message: 'Required' }] });
         }
         return verifyCredential(ctx, { code });
+      },
+    );
+    app.get(
+      '/api/inspection/tickets/:ticketNumber',
+      {
+        // The login is checked before the number is read: without one it is 401, whatever is typed.
+        onRequest: async (request) => {
+          requireInspector(request);
+        },
+        schema: {
+          tags: ['tickets'],
+          summary: 'Inspect a ticket by its short number (inspector or operator admin login; rate limited)',
+          description:
+            'The same verdict as POST /api/inspection/verify, from the register: valid, or not_yet_valid, expired or revoked. 401 without a login, 403 for any other role, 400 TICKET_NUMBER_INVALID for a number of the wrong form or with a wrong check character (details name the field), 404 TICKET_NUMBER_NOT_FOUND, 429 TOO_MANY_REQUESTS with Retry-After.',
+          security: [{ session: [] }],
+          params: z.object({
+            ticketNumber: text
+              .ticketNumber()
+              .describe(
+                'Crockford base32, 8 symbols and a check symbol; case, I/L/O, spaces and hyphens are forgiven',
+              ),
+          }),
+          response: { 200: verificationResponse },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        const actor = requireInspector(request);
+        return lookUpTicketNumber(ctx, { actor, ticketNumber: request.params.ticketNumber });
       },
     );
     app.get(
