@@ -320,6 +320,84 @@ test.describe('device-bound ticket wallet and inspection (issues 5 and 13)', () 
     await camera.close();
   });
 
+  test('an inspector logs in, lands on /kontroll and types the ticket number: a wrong check character is told at the field, the right one gives the verdict', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const { path } = await ticketCreatedBeforeMarch(baseURL as string);
+    await setClock(baseURL as string, '2027-03-05T09:00:00+01:00');
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Gyldig billett' })).toBeVisible();
+    const number = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
+    expect(number).toMatch(/^[0-9A-Z*~$=]{9}$/);
+
+    // The operator invites an inspector, who sets a password from the email's link.
+    const operator = await playwrightRequest.newContext({ baseURL });
+    const login = await post(operator, '/api/auth/login', OPERATOR);
+    const email = `kontrollor-${Date.now()}@kollektiv.example`;
+    await post(
+      operator,
+      '/api/operator/staff',
+      { email, name: 'Kari Kontrollør', role: 'inspector' },
+      login.csrfToken,
+    );
+    const invitation = await pathInOutbox(operator, email, /\/operator\/invitasjon\/[A-Za-z0-9_-]+/);
+    const password = 'kontroll-passord-1234';
+    await operator.dispose();
+    const invited = await playwrightRequest.newContext({ baseURL });
+    await post(invited, `/api/auth/invitations/${invitation.split('/').pop()}/accept`, { password });
+    await invited.dispose();
+
+    const inspectorContext = await browser.newContext();
+    const inspector = await inspectorContext.newPage();
+    await post(inspector.request, '/api/auth/login', { email, password });
+    // The back office is not the inspector's: it sends them to ticket inspection.
+    await inspector.goto('/operator/bedrifter');
+    await expect(inspector).toHaveURL(/\/kontroll$/);
+    await expect(inspector.getByTestId('data-age')).toBeVisible();
+    const field = inspector.getByLabel('Billettnummer', { exact: true });
+    const checks = '0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U';
+    const wrong = number.slice(0, 8) + checks[(checks.indexOf(number[8] as string) + 1) % 37];
+    await field.fill(wrong);
+    await inspector.getByRole('button', { name: 'Slå opp billett' }).click();
+    await expect(inspector.getByText(/Kontrolltegnet \(det siste tegnet\) stemmer ikke/)).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expectNoA11yViolations(inspector);
+
+    await field.fill(`${number.slice(0, 4)}-${number.slice(4)}`.toLowerCase());
+    await inspector.getByRole('button', { name: 'Slå opp billett' }).click();
+    const verdict = inspector.getByTestId('verdict');
+    await expect(verdict.getByRole('heading', { name: 'Gyldig billett' })).toBeVisible();
+    await expect(verdict.getByText('Nora Reisende')).toBeVisible();
+    await expect(verdict.getByText('Kristiansand, Vennesla')).toBeVisible();
+    await expect(verdict.getByText(number)).toBeVisible();
+    await expect(verdict.getByText('Sjekket mot tjenesten nå.')).toBeVisible();
+    await expectNoA11yViolations(inspector);
+    await verdict.getByRole('button', { name: 'Kontroller neste' }).click();
+
+    await inspector.getByRole('button', { name: 'English' }).click();
+    await inspector.getByLabel('Ticket number', { exact: true }).fill(wrong);
+    await inspector.getByRole('button', { name: 'Look up ticket' }).click();
+    await expect(inspector.getByText(/The check character \(the last one\) does not match/)).toBeVisible();
+    await expectNoA11yViolations(inspector);
+    await inspectorContext.close();
+  });
+
+  test('inspection by number needs an inspector login: a visitor is told so, with a link to log in', async ({
+    page,
+  }) => {
+    await page.goto('/kontroll');
+    await expect(page.getByRole('heading', { level: 2, name: 'Slå opp billettnummer' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Logg inn som kontrollør' })).toHaveAttribute(
+      'href',
+      '/operator/logg-inn',
+    );
+    await expect(page.getByLabel('Billettnummer', { exact: true })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+  });
+
   test('the wallet list and inspection page are accessible when empty, in English too', async ({ page }) => {
     await page.goto('/billett');
     await expect(page.getByRole('heading', { level: 1, name: 'Mine billetter' })).toBeVisible();

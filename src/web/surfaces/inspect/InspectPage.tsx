@@ -7,10 +7,14 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { appNow, syncDevClock } from '../wallet/clock';
 import { type CheckResult, checkCode } from './check';
 import { cachedData, type InspectionData, refreshData } from './keys';
+import { NumberLookup } from './NumberLookup';
 import { ageText, ResultPanel } from './ResultPanel';
 import { Scanner } from './Scanner';
 
-/** /kontroll — ticket inspection: scan or paste, verified in the browser (offline too). */
+/**
+ * /kontroll — ticket inspection: scan or paste, verified in the browser (offline too); a logged-in
+ * inspector can also type the ticket number (online).
+ */
 export function InspectPage() {
   const { t, i18n } = useTranslation('inspect');
   const locale = localeOf(i18n.resolvedLanguage);
@@ -119,6 +123,7 @@ export function InspectPage() {
         </div>
       </form>
       {failure ? <ErrorMessage error={failure} /> : null}
+      <NumberLookup onResult={setResult} />
       <section aria-live="polite" aria-label={t('result.region')}>
         {result && data && (
           <ResultPanel result={result} data={data} now={appNow()} onClose={() => setResult(null)} />
