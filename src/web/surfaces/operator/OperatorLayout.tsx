@@ -13,6 +13,7 @@ const NAV = [
   ['takster', 'catalog'],
   ['meldinger', 'messages'],
   ['fakturering', 'billing'],
+  ['billetter', 'tickets'],
   ['ansatte', 'staff'],
 ] as const;
 
