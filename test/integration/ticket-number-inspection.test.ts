@@ -79,6 +79,15 @@ describeEachEngine('inspection by ticket number (issue 13 item 6)', (app) => {
     expect((await admin.get(`/api/inspection/tickets/${number}`)).body).toMatchObject({ valid: true });
   });
 
+  it('the OpenAPI document has the lookup, with the verify verdict as its answer', async () => {
+    const doc = (await new TestClient(app().server).get('/api/openapi.json')).body;
+    const lookup = doc.paths['/api/inspection/tickets/{ticketNumber}']?.get;
+    expect(lookup?.parameters).toContainEqual(expect.objectContaining({ name: 'ticketNumber', in: 'path' }));
+    const verdict = (op: { responses: Record<string, { content: Record<string, { schema: unknown }> }> }) =>
+      op.responses['200']?.content['application/json']?.schema;
+    expect(verdict(lookup)).toEqual(verdict(doc.paths['/api/inspection/verify'].post));
+  });
+
   it('an ended ("now") ticket is revoked at once; before its start not_yet_valid; after its end expired', async () => {
     app().setNow('2027-02-20T12:00:00+01:00');
     const { number } = await ticket(app());
