@@ -10,6 +10,7 @@ import {
   type JWK,
 } from 'jose';
 import type { Config } from '../config';
+import { kid8OfThumbprint, toBuffer } from '../domain/ticket-code';
 
 /**
  * The operator's Ed25519 keys that sign ticket credentials (rule 7).
@@ -40,8 +41,12 @@ export interface SigningKeys {
   readonly currentKid: string;
   /** The public keys (kid, alg EdDSA, use sig), newest last. */
   readonly jwks: { keys: PublicJwk[] };
-  /** Compact JWS (alg EdDSA, kid, typ JWT) of a JSON payload, signed with the newest key. */
-  sign(payload: object): Promise<string>;
+  /** Compact JWS (alg EdDSA, kid, typ JWT or the given typ) of a JSON payload, signed with the newest key. */
+  sign(payload: object, typ?: string): Promise<string>;
+  /** The newest key's COSE kid: hex of the first 8 bytes of its RFC 7638 thumbprint. */
+  readonly currentKid8: string;
+  /** A raw Ed25519 signature (64 bytes) of bytes with the newest key (the ticket QR's COSE_Sign1). */
+  signBytes(input: Uint8Array): Promise<Uint8Array>;
 }
 
 export class SigningKeyError extends Error {}
@@ -147,12 +152,18 @@ async function fromPrivateJwks(privateJwks: JWK[]): Promise<SigningKeys> {
   await compactVerify(probe, await importJWK(newestPublic, 'EdDSA')).catch(() => {
     throw mismatch();
   });
+  const currentKid8 = kid8OfThumbprint(
+    await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: newestPublic.x }),
+  );
   return {
     currentKid,
+    currentKid8,
     jwks: { keys: publicKeys },
-    sign: (payload) =>
+    sign: (payload, typ = 'JWT') =>
       new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: 'EdDSA', kid: currentKid, typ: 'JWT' })
+        .setProtectedHeader({ alg: 'EdDSA', kid: currentKid, typ })
         .sign(privateKey),
+    signBytes: async (input) =>
+      new Uint8Array(await crypto.subtle.sign('Ed25519', privateKey as CryptoKey, toBuffer(input))),
   };
 }

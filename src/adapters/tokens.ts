@@ -21,3 +21,8 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** A random ticket number below 2^40 (shown as 8 Crockford base32 characters and a check). */
+export function newTicketNumber(): number {
+  return randomBytes(5).readUIntBE(0, 5);
+}

@@ -1,6 +1,7 @@
 import type { Clock } from '../adapters/clock';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/engine';
+import type { OperatorRole } from '../domain/staff-roles';
 import type { JobQueue } from '../jobs/queue';
 import type { Logger } from './ports';
 
@@ -18,7 +19,7 @@ export type OperatorActor = {
   type: 'operator';
   userId: string;
   email: string;
-  operatorRole: 'admin' | 'read_only';
+  operatorRole: OperatorRole;
 };
 export type CompanyAdminActor = { type: 'company_admin'; userId: string; email: string; companyId: string };
 export type EmployeeActor = { type: 'employee'; companyId: string; phone: string };

@@ -28,6 +28,7 @@ export const SECRET_KINDS: ReadonlySet<string> = new Set([
   'invitation',
   'ticket_approved',
   'category_changed',
+  'ticket_move_code',
 ]);
 
 export interface NewMessage {
@@ -228,9 +229,11 @@ async function alertOperatorOfHeldSms(
   });
 }
 
-/** The parts of a catalogue message's parameters that are secrets beyond its links' tokens. */
+/** The parts of a catalogue message's parameters that are secrets beyond its links' tokens (the codes). */
 function catalogSecrets<K extends MessageKind>(kind: K, params: MessageParams[K]): string[] {
-  return kind === 'login_code' ? [(params as MessageParams['login_code']).code] : [];
+  if (kind === 'login_code') return [(params as MessageParams['login_code']).code];
+  if (kind === 'ticket_move_code') return [(params as MessageParams['ticket_move_code']).code];
+  return [];
 }
 
 /**

@@ -64,6 +64,7 @@ export interface MessageParams {
   company_deactivated: Person & { lastValidDay: IsoDate | null };
   price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
   ticket_moved: Person & { at: string };
+  ticket_move_code: { code: string; companyName: string; minutes: number };
   admin_new_order: { companyName: string; employeeName: string; startDate: IsoDate; portalUrl: string };
   pending_digest: {
     companyName: string;
@@ -278,6 +279,14 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}), as the terms say the deduction follows the price list.`,
     }),
   },
+  ticket_move_code: {
+    nb: (p) => ({
+      body: `${p.code} er koden for å flytte bedriftsbilletten din fra ${p.companyName} til en ny enhet. Den gjelder i ${p.minutes} minutter. Ba du ikke om dette, kan du se bort fra meldingen.`,
+    }),
+    en: (p) => ({
+      body: `${p.code} is the code to move your company ticket from ${p.companyName} to a new device. It is valid for ${p.minutes} minutes. If you did not ask for this, ignore this message.`,
+    }),
+  },
   ticket_moved: {
     nb: (p) => ({
       body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} ble flyttet til en annen enhet ${p.at}. Var det ikke deg, kontakt ${p.companyName}.`,
@@ -453,6 +462,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
     'sms',
     'Ny prisversjon endrer trekket',
     'New price version changes the deduction',
+  ),
+  info(
+    'ticket_move_code',
+    'employee',
+    'sms',
+    'Kode for å flytte billetten til en ny enhet',
+    'Code to move the ticket to a new device',
   ),
   info(
     'ticket_moved',

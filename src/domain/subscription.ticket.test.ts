@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketValidity } from './subscription';
+import { numberVerdict } from './ticket';
 
 describe('rule 7: ticket validity in Oslo time', () => {
   it('rule 7: valid from 00:00 Oslo of the start date until 23:59:59 Oslo of the end date', () => {
@@ -36,5 +37,44 @@ describe('rule 7: ticket validity in Oslo time', () => {
     expect(ticketValidity('2027-03-01', '2027-03-31', late).validTo?.toISOString()).toBe(
       '2027-03-31T21:59:59.000Z',
     );
+  });
+});
+
+describe('issue 13 item 6: the verdict on a ticket number', () => {
+  const approved = {
+    state: 'approved' as const,
+    startDate: '2027-03-01',
+    endDate: '2027-03-31',
+    revokedAt: null,
+  };
+
+  it('valid from 00:00 Oslo on the start date to 23:59:59 on the end date, not before, expired after', () => {
+    expect(numberVerdict(approved, new Date('2027-02-28T22:59:59Z'))).toEqual({
+      valid: false,
+      reason: 'not_yet_valid',
+    });
+    expect(numberVerdict(approved, new Date('2027-02-28T23:00:00Z'))).toEqual({ valid: true });
+    expect(numberVerdict(approved, new Date('2027-03-31T21:59:59Z'))).toEqual({ valid: true });
+    expect(numberVerdict(approved, new Date('2027-03-31T22:00:00Z'))).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
+  });
+
+  it('ended early ("now") or cancelled is revoked at once, also before the start', () => {
+    const revokedAt = new Date('2027-03-10T12:00:00Z');
+    expect(numberVerdict({ ...approved, revokedAt }, new Date('2027-03-10T11:59:59Z'))).toEqual({
+      valid: true,
+    });
+    expect(numberVerdict({ ...approved, revokedAt }, revokedAt)).toEqual({ valid: false, reason: 'revoked' });
+    const early = new Date('2027-02-10T12:00:00Z');
+    expect(numberVerdict({ ...approved, revokedAt: early }, new Date('2027-02-11T00:00:00Z'))).toEqual({
+      valid: false,
+      reason: 'revoked',
+    });
+    expect(numberVerdict({ ...approved, state: 'cancelled' }, new Date('2027-03-10T12:00:00Z'))).toEqual({
+      valid: false,
+      reason: 'revoked',
+    });
   });
 });

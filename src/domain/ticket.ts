@@ -81,6 +81,23 @@ export function ticketStatus(t: TicketDates, now: Date): TicketStatus {
   return statusAt(ticketWindow(t), now);
 }
 
+/**
+ * The verdict on a ticket looked up by its number (issue 13 item 6): valid while the subscription
+ * is approved and the ticket's window holds `now`; else why not, in the inspection's reasons —
+ * not yet started, ended by its end date (`expired`), or ended early, cancelled (`revoked`).
+ */
+export function numberVerdict(
+  t: TicketDates & { state: 'pending' | 'approved' | 'rejected' | 'cancelled' },
+  now: Date,
+): { valid: true } | { valid: false; reason: 'not_yet_valid' | 'expired' | 'revoked' } {
+  if (t.state !== 'approved') return { valid: false, reason: 'revoked' };
+  if (t.revokedAt !== null && t.revokedAt.getTime() <= now.getTime())
+    return { valid: false, reason: 'revoked' };
+  const status = ticketStatus(t, now);
+  if (status === 'valid') return { valid: true };
+  return { valid: false, reason: status === 'upcoming' ? 'not_yet_valid' : 'expired' };
+}
+
 /** The day the period is chosen by: today, held inside [from, to]. */
 export function referenceDate(from: IsoDate, to: IsoDate | null, today: IsoDate): IsoDate {
   const atLeastFrom = maxDate(from, today);

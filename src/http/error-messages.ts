@@ -164,6 +164,35 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Fant ingen billett for denne lenken. Bestillingen kan være avbestilt, avvist eller ikke godkjent ennå.',
     en: 'No ticket was found for this link. The order may be cancelled, rejected or not approved yet.',
   },
+  TICKET_NUMBER_INVALID: {
+    nb: 'Billettnummeret er ikke gyldig: det har 9 tegn, og det siste er et kontrolltegn.',
+    en: 'The ticket number is not valid: it has 9 characters, the last one a check character.',
+  },
+  TICKET_NUMBER_NOT_FOUND: {
+    nb: 'Fant ingen billett med dette nummeret.',
+    en: 'No ticket has this number.',
+  },
+  TICKET_ON_OTHER_DEVICE: {
+    nb: 'Billetten er aktivert på en annen enhet. Du kan flytte den hit med en kode på SMS til telefonen billetten gjelder.',
+    en: "The ticket is activated on another device. You can move it here with a code sent by SMS to the ticket holder's phone.",
+  },
+  TICKET_NOT_ACTIVATED: {
+    nb: 'Billetten er ikke aktivert på noen enhet ennå. Aktiver den i stedet for å flytte den.',
+    en: 'The ticket is not activated on any device yet. Activate it instead of moving it.',
+  },
+  DPOP_PROOF_INVALID: {
+    nb: 'Enheten kunne ikke bevise at den holder billettnøkkelen (DPoP-beviset mangler, er ugyldig eller er brukt før). Last inn siden på nytt.',
+    en: 'The device could not prove that it holds the ticket key (the DPoP proof is missing, invalid or used before). Reload the page.',
+  },
+  TICKET_MOVE_LIMIT: {
+    nb: 'Billetten er flyttet så mange ganger som er lov denne måneden. Prøv igjen neste måned, eller kontakt arbeidsgiveren din.',
+    en: 'The ticket has been moved as many times as allowed this month. Try again next month, or contact your employer.',
+  },
+  MOVE_CODE_INVALID: { nb: 'Koden er feil. Prøv igjen.', en: 'The code is wrong. Try again.' },
+  MOVE_CODE_EXPIRED: {
+    nb: 'Koden er utløpt eller brukt opp. Be om en ny kode.',
+    en: 'The code has expired or has been used up. Ask for a new code.',
+  },
   PAYLOAD_TOO_LARGE: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { nb: 'Innholdstypen støttes ikke.', en: 'The content type is not supported.' },
   INTERNAL: {
@@ -238,6 +267,14 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   },
   unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
   invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+  ticket_number_invalid: {
+    nb: '{field} er ikke et billettnummer: det har 9 tegn, tall og bokstaver, og det siste er et kontrolltegn.',
+    en: '{field} is not a ticket number: it has 9 characters, digits and letters, the last one a check character.',
+  },
+  ticket_number_check: {
+    nb: '{field} har feil kontrolltegn (det siste tegnet): et tegn er skrevet feil. Sjekk nummeret på billetten.',
+    en: '{field} has the wrong check character (the last one): a character is mistyped. Check the number on the ticket.',
+  },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
     en: '{field} must be a web address without a path, for example https://www.bedrift.no.',

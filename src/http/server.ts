@@ -89,7 +89,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the inspection page compile its own QR decoder (zxing-wasm, served
+        // from 'self'); it allows WebAssembly only, not eval() of script.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],

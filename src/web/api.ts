@@ -42,10 +42,12 @@ async function send<T>(
   body?: unknown,
   csrf?: string,
   as: 'json' | 'file' = 'json',
+  extra: Record<string, string> = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'nb',
+    ...extra,
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -85,14 +87,20 @@ async function fileOf(response: Response): Promise<DownloadedFile> {
   return { blob: await response.blob(), filename };
 }
 
-async function mutate<T>(method: Method, path: string, body?: unknown, as?: 'json' | 'file'): Promise<T> {
+async function mutate<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  as?: 'json' | 'file',
+  headers?: () => Promise<Record<string, string>>,
+): Promise<T> {
   try {
-    return await send<T>(method, path, body, await fetchCsrfToken(), as);
+    return await send<T>(method, path, body, await fetchCsrfToken(), as, await headers?.());
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 403 && error.code === 'CSRF_TOKEN_INVALID'))
       throw error;
     csrfToken = undefined;
-    return send<T>(method, path, body, await fetchCsrfToken(), as);
+    return send<T>(method, path, body, await fetchCsrfToken(), as, await headers?.());
   }
 }
 
@@ -102,7 +110,11 @@ export function resetCsrfToken(): void {
 }
 
 export const api = {
-  get: <T>(path: string) => send<T>('GET', path),
+  get: <T>(path: string, headers?: Record<string, string>) =>
+    send<T>('GET', path, undefined, undefined, 'json', headers),
+  /** A POST whose extra headers are made per attempt (a DPoP proof is single use). */
+  postWith: <T>(path: string, body: unknown, headers: () => Promise<Record<string, string>>) =>
+    mutate<T>('POST', path, body, 'json', headers),
   post: <T>(path: string, body?: unknown) => mutate<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => mutate<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => mutate<T>('PATCH', path, body),

@@ -100,6 +100,48 @@ test.describe('operator back office (issue 7)', () => {
     await expect(page.getByTestId('current-voksen-1')).toContainText('900,00');
   });
 
+  test('ticket settings: moves per month and the freshness window; a value out of range is told at its field', async ({
+    page,
+    request,
+  }) => {
+    await setClock(request, '2027-01-20T10:00:00+01:00');
+    await logIn(page);
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Billetter' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Billettinnstillinger' })).toBeVisible();
+    const moves = page.getByLabel('Flyttinger per måned');
+    const freshness = page.getByLabel('Friskhetsvindu i sekunder');
+    await expect(moves).toHaveValue('3');
+    await expect(freshness).toHaveValue('60');
+    await expectNoA11yViolations(page);
+
+    await freshness.fill('5');
+    await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
+    await expect(page.getByText('Skriv et helt tall fra 15 til 300.')).toBeVisible();
+    await expect(freshness).toHaveAttribute('aria-invalid', 'true');
+    await expectNoA11yViolations(page);
+
+    await moves.fill('2');
+    await freshness.fill('45');
+    await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
+    await expect(page.getByRole('status')).toHaveText('Innstillingene er lagret og gjelder nå.');
+    await page.reload();
+    await expect(moves).toHaveValue('2');
+    await expect(freshness).toHaveValue('45');
+    const offline = await request.get('/api/inspection/offline-data');
+    expect((await offline.json()).freshnessSeconds).toBe(45);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ticket settings' })).toBeVisible();
+    await page.getByLabel('Moves per month').fill('3');
+    await page.getByLabel('Freshness window in seconds').fill('60');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('The settings are saved and apply now.');
+    await expectNoA11yViolations(page);
+  });
+
   test('every back-office page is keyboard-reachable and passes axe, in bokmål and English', async ({
     page,
     request,
@@ -109,6 +151,7 @@ test.describe('operator back office (issue 7)', () => {
     const pages: [string, string][] = [
       ['Bedrifter', 'Bedrifter'],
       ['Meldinger', 'Meldinger'],
+      ['Billetter', 'Billettinnstillinger'],
       ['Ansatte', 'Ansatte'],
       ['Oversikt', 'Oversikt'],
     ];

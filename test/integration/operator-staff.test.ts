@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { acceptInvitation } from '../../src/app/auth/accept-invitation';
 import { auditLog, users } from '../../src/db/schema';
+import type { OperatorRole } from '../../src/domain/staff-roles';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
 import { OPERATOR, type TestApp } from '../support/test-app';
@@ -13,7 +14,7 @@ async function operator(app: TestApp) {
 }
 
 /** Invites staff, takes the link from the email and sets a password. */
-async function inviteAndAccept(app: TestApp, client: TestClient, email: string, role: 'admin' | 'read_only') {
+async function inviteAndAccept(app: TestApp, client: TestClient, email: string, role: OperatorRole) {
   const invited = await client.post('/api/operator/staff', { email, name: 'Ny Ansatt', role });
   expect(invited.status).toBe(201);
   const outbox = await client.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
@@ -98,5 +99,47 @@ describeEachEngine('operator: staff (issue 7 item 6)', (app) => {
     expect(outbox.body.messages).toHaveLength(2);
     const { id } = await inviteAndAccept(app(), client, 'ferdig@example.no', 'admin');
     expect((await client.post(`/api/operator/staff/${id}/resend-invitation`)).status).toBe(409);
+  });
+
+  it('issue 13: an inspector inspects tickets and uses nothing else of the back office, reading or writing', async () => {
+    const client = await operator(app());
+    const { id, staff } = await inviteAndAccept(app(), client, 'kontrollor@example.no', 'inspector');
+    const list = await client.get('/api/operator/staff');
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ id, email: 'kontrollor@example.no', role: 'inspector', status: 'active' }),
+    );
+    expect((await staff.get('/api/auth/me')).body.user).toMatchObject({
+      role: 'operator',
+      operatorRole: 'inspector',
+    });
+    // Every back-office route of the OpenAPI document, with any method: 403 before its input is read.
+    const doc = (await client.get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const backOffice = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/operator/'));
+    expect(backOffice.length).toBeGreaterThan(20);
+    for (const [path, methods] of backOffice) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      for (const method of Object.keys(methods)) {
+        const verb = method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+        const r = await staff.request(verb, url, verb === 'GET' ? undefined : {});
+        expect([`${method} ${path}`, r.status, r.body?.error?.code]).toEqual([
+          `${method} ${path}`,
+          403,
+          'FORBIDDEN',
+        ]);
+      }
+    }
+    // Promoted to read-only, the same member sees the back office again; an admin may make anyone an inspector.
+    expect((await client.patch(`/api/operator/staff/${id}`, { role: 'read_only' })).body).toMatchObject({
+      role: 'read_only',
+    });
+    expect((await staff.get('/api/operator/staff')).status).toBe(200);
+    const bad = await client.post('/api/operator/staff', {
+      email: 'x@example.no',
+      name: 'X',
+      role: 'kontroll',
+    });
+    expect(bad.status).toBe(400);
   });
 });

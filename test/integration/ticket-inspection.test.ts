@@ -1,6 +1,7 @@
 import { CompactSign, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import { expect, it } from 'vitest';
 import { TestClient } from '../support/client';
+import { newDevice } from '../support/device';
 import { describeEachEngine } from '../support/each-engine';
 import { createCompany, createSubscription } from '../support/factories';
 
@@ -25,7 +26,9 @@ describeEachEngine('ticket inspection API (issue 5, rule 7)', (app) => {
       categoryId: 'ungdom',
       startDate: '2027-03-01',
     });
-    const ticket = await client().get(`/api/tickets/${sub.ticketAccessToken}`);
+    const path = `/api/tickets/${sub.ticketAccessToken}/activate`;
+    const phone = await newDevice(app().ctx.config.publicUrl);
+    const ticket = await client().post(path, {}, await phone.headers('POST', path, app().ctx.clock.now()));
     return { sub, credential: ticket.body.credential as string };
   }
 
@@ -40,29 +43,31 @@ describeEachEngine('ticket inspection API (issue 5, rule 7)', (app) => {
     }
   });
 
-  it('a valid credential: valid, with holder, zones, category and the period', async () => {
+  it("the API's credential alone (no device proof): device_proof_missing, with holder, zones, category and the day", async () => {
     const { sub, credential } = await validCredential();
     const r = await client().post('/api/inspection/verify', { credential });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
-      valid: true,
+      valid: false,
+      reason: 'device_proof_missing',
       ticketId: sub.id,
+      ticketNumber: expect.stringMatching(/^[0-9A-Z*~$=]{9}$/),
       holder: { firstName: 'Ola', lastName: 'Nordmann' },
       zoneIds: ['arendal'],
       categoryId: 'ungdom',
-      validFrom: '2027-02-28T23:00:00.000Z',
-      validTo: '2027-03-31T21:59:59.000Z',
+      validFrom: '2027-03-04T23:00:00.000Z',
+      validTo: '2027-03-05T22:59:59.000Z',
     });
   });
 
-  it('clock before the period: not_yet_valid; after it: expired', async () => {
+  it('clock before the day: not_yet_valid; after it: expired', async () => {
     const { credential } = await validCredential();
-    app().setNow('2027-02-28T23:59:59+01:00');
+    app().setNow('2027-03-04T23:59:59+01:00');
     expect((await client().post('/api/inspection/verify', { credential })).body).toMatchObject({
       valid: false,
       reason: 'not_yet_valid',
     });
-    app().setNow('2027-04-01T00:00:00+02:00');
+    app().setNow('2027-03-06T00:00:00+01:00');
     expect((await client().post('/api/inspection/verify', { credential })).body).toMatchObject({
       valid: false,
       reason: 'expired',
@@ -94,6 +99,7 @@ describeEachEngine('ticket inspection API (issue 5, rule 7)', (app) => {
   });
 
   it('garbage is 200 valid:false malformed, never 500; a non-string is 400', async () => {
+    // (a missing body field is 400 too: see ticket-device.test.ts)
     for (const credential of ['', 'hello', 'a.b.c', '....', 'x'.repeat(20_000), '{"alg":"none"}']) {
       const r = await client().post('/api/inspection/verify', { credential });
       expect(r.status).toBe(200);

@@ -83,8 +83,8 @@ export class TestClient {
     };
   }
 
-  get<T = any>(url: string) {
-    return this.request<T>('GET', url);
+  get<T = any>(url: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', url, undefined, headers);
   }
   post<T = any>(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', url, body ?? {}, headers);

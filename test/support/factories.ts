@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import { hashPassword } from '../../src/adapters/passwords';
 import { registerCompany } from '../../src/app/companies/register-company';
 import type { OperatorActor } from '../../src/app/context';
+import { messageSealer, revealMessage } from '../../src/app/messages';
 import { createSubscription as createSubscriptionCore } from '../../src/app/subscriptions/create-subscription';
-import { companies, users } from '../../src/db/schema';
+import { companies, messages, users } from '../../src/db/schema';
 import type { Subsidy } from '../../src/domain/money';
 import { TestClient } from './client';
 import type { TestApp } from './test-app';
@@ -77,6 +78,22 @@ export async function createCompany(
   return { company: { ...fresh!, orderToken: company.orderToken }, admin, adminEmail: email, client };
 }
 
+/**
+ * The token of the newest ticket link sent by SMS for a subscription (only its hash is on the
+ * subscription; the message stores the link elided, with a sealed copy that is opened here).
+ */
+export async function ticketTokenOf(app: TestApp, subscriptionId: string): Promise<string | null> {
+  const rows = await app.ctx.db
+    .select({ subject: messages.subject, body: messages.body, sealed: messages.sealed })
+    .from(messages)
+    .where(like(messages.idempotencyKey, `ticket-sms:${subscriptionId}:%`))
+    .orderBy(desc(messages.createdAt));
+  const row = rows[0];
+  const body = row ? revealMessage(row, messageSealer(app.ctx.config))?.body : undefined;
+  const match = body?.match(/\/billett\/([A-Za-z0-9_-]+)/);
+  return match?.[1] ?? null;
+}
+
 /** A subscription straight through the use-case core (approved unless said otherwise). */
 export async function createSubscription(
   app: TestApp,
@@ -109,5 +126,8 @@ export async function createSubscription(
       fields: input.fields,
     }),
   );
-  return subscription;
+  return {
+    ...subscription,
+    ticketAccessToken: (await ticketTokenOf(app, subscription.id)) ?? 'no-ticket-sms-sent',
+  };
 }

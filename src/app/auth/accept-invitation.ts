@@ -9,6 +9,7 @@ import {
   updateUser,
 } from '../../db/repositories/admins';
 import { AppError } from '../../domain/errors';
+import type { OperatorRole } from '../../domain/staff-roles';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { guardTokenAttempt } from './token-attempts';
@@ -75,7 +76,7 @@ export function actorOf(user: {
   id: string;
   email: string;
   role: 'operator' | 'company_admin';
-  operatorRole: 'admin' | 'read_only' | null;
+  operatorRole: OperatorRole | null;
   companyId: string | null;
 }): Actor {
   return user.role === 'operator'

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../../adapters/passwords';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import type { OperatorRole } from '../../domain/staff-roles';
 import type { AppContext } from '../context';
 import { checkPasswordThrottled } from './password-attempts';
 
@@ -40,7 +41,7 @@ export function publicUser(user: {
   role: 'operator' | 'company_admin';
   companyId: string | null;
   name: string;
-  operatorRole?: 'admin' | 'read_only' | null;
+  operatorRole?: OperatorRole | null;
   language?: 'nb' | 'en';
   newOrderNotice?: 'immediate' | 'digest' | 'none';
 }) {

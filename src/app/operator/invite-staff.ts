@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import type { OperatorRole } from '../../domain/staff-roles';
 import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
 import type { AppContext, OperatorActor } from '../context';
@@ -8,7 +9,7 @@ import type { AppContext, OperatorActor } from '../context';
 /** Invites a member of the operator's staff (admin or read-only); they set their own password. */
 export async function inviteStaff(
   ctx: AppContext,
-  input: { actor: OperatorActor; email: string; name: string; role: 'admin' | 'read_only' },
+  input: { actor: OperatorActor; email: string; name: string; role: OperatorRole },
 ) {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();

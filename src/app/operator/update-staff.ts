@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { activeOperatorAdminsForUpdate, findStaffForUpdate } from '../../db/repositories/operator';
 import { sessions, users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import type { OperatorRole } from '../../domain/staff-roles';
 import { recordAudit } from '../audit';
 import type { AppContext, OperatorActor } from '../context';
 
@@ -11,7 +12,7 @@ import type { AppContext, OperatorActor } from '../context';
  */
 export async function updateStaff(
   ctx: AppContext,
-  input: { actor: OperatorActor; userId: string; role?: 'admin' | 'read_only'; disabled?: boolean },
+  input: { actor: OperatorActor; userId: string; role?: OperatorRole; disabled?: boolean },
 ) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
@@ -10,6 +11,7 @@ import {
   type SubscriptionWithZones,
   updateSubscription,
 } from '../../db/repositories/subscriptions';
+import { setTicketTokenHash } from '../../db/repositories/tickets';
 import { subscriptions } from '../../db/schema';
 import { MonthPriceTable, monthCharge } from '../../domain/billing';
 import { addMonths, compareDates, monthOf, osloToday } from '../../domain/calendar';
@@ -162,7 +164,9 @@ async function notifyCategoryChange(
         })
       : null;
   const category = catalog.categories.find((c) => c.id === created.categoryId);
-  await smsEmployee(
+  // The new ticket's link: only its SHA-256 is kept, set when this SMS is really queued.
+  const token = randomToken();
+  const queued = await smsEmployee(
     tx,
     ctx,
     created,
@@ -175,11 +179,12 @@ async function notifyCategoryChange(
       oldEndsOn: change.oldEndDate,
       newStartsOn: from,
       deductionOre: next?.deductionOre ?? null,
-      ticketUrl: ticketUrl(ctx, created.ticketAccessToken),
+      ticketUrl: ticketUrl(ctx, token),
       consentUrl: consent ? await consentLink(tx, ctx, created.companyId) : null,
     },
     `category-changed:${created.id}`,
   );
+  if (queued) await setTicketTokenHash(tx, created.id, sha256(token));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { randomToken } from '../../adapters/tokens';
+import { newTicketNumber, randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
 import {
@@ -118,7 +118,9 @@ export async function createSubscription(
     replacesId: input.replacesId ?? null,
     decidedAt: input.state === 'approved' ? now : null,
     decidedBy: input.actor.type === 'company_admin' ? input.actor.userId : null,
-    ticketAccessToken: randomToken(),
+    // The link's token is made when the ticket SMS is (notify.ts); until then no token opens it.
+    ticketTokenHash: sha256(randomToken()),
+    ticketNumber: newTicketNumber(),
     idempotencyKey: input.idempotencyKey ?? null,
     createdAt: now,
     updatedAt: now,

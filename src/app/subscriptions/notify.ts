@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import type { SubscriptionRow } from '../../db/repositories/subscriptions';
+import { setTicketTokenHash } from '../../db/repositories/tickets';
 import { companies } from '../../db/schema';
 import type { IsoDate } from '../../domain/calendar';
 import type { MessageKind, MessageParams } from '../../domain/message-catalogue';
@@ -52,7 +54,9 @@ export async function smsEmployee<K extends MessageKind>(
 
 /**
  * The SMS that tells the employee the ticket is approved, with the link that opens the wallet
- * (seed step 7). Keyed by subscription and start date: approving twice sends one SMS.
+ * (seed step 7). Keyed by subscription and start date: approving twice sends one SMS. The link's
+ * token is made here and only its SHA-256 is stored (issue 12 item 9), and only when this SMS is
+ * really queued, so a repeated approval never breaks the link already sent.
  */
 export async function queueTicketSms(
   tx: Tx,
@@ -60,15 +64,17 @@ export async function queueTicketSms(
   sub: SubscriptionRow,
   idempotencyKey = `ticket-sms:${sub.id}:${sub.startDate}`,
 ): Promise<void> {
-  await smsEmployee(
+  const token = randomToken();
+  const queued = await smsEmployee(
     tx,
     ctx,
     sub,
     'ticket_approved',
-    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, sub.ticketAccessToken) },
+    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token) },
     idempotencyKey,
     sub.id,
   );
+  if (queued) await setTicketTokenHash(tx, sub.id, sha256(token));
 }
 
 /** The SMS that tells the employee the order was rejected, with the reason if one was given. */

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { randomToken } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { subscriptions } from '../../db/schema';
 import { AppError } from '../../domain/errors';
@@ -8,7 +7,8 @@ import { queueTicketSms } from './notify';
 
 /**
  * A new ticket link for an approved subscription, sent by SMS to the subscription's phone: the
- * old link stops working (the link is a secret; a resend never repeats it).
+ * old link stops working (the link is a secret; a resend never repeats it). The new token is made
+ * by `queueTicketSms`, which stores only its SHA-256 in place of the old one.
  */
 export async function reissueTicketLink(
   tx: Tx,
@@ -25,7 +25,7 @@ export async function reissueTicketLink(
   }
   const [updated] = await tx
     .update(subscriptions)
-    .set({ ticketAccessToken: randomToken(), updatedAt: input.now })
+    .set({ updatedAt: input.now })
     .where(eq(subscriptions.id, sub.id))
     .returning();
   if (!updated) throw new Error('subscription vanished');

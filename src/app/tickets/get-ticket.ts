@@ -1,10 +1,25 @@
-import { lockByTicketToken, ticketNames } from '../../db/repositories/tickets';
+import { sha256 } from '../../adapters/tokens';
+import type { Tx } from '../../db/engine';
+import type { SubscriptionWithZones } from '../../db/repositories/subscriptions';
+import { movesSince, readTicketSettings } from '../../db/repositories/ticket-devices';
+import { lockByTicketTokenHash, ticketNames } from '../../db/repositories/tickets';
+import { firstOfMonth, maxDate, osloToday, startOfDayOslo } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { type TicketStatus, ticketStatus, ticketWindow } from '../../domain/ticket';
+import { formatTicketNumber } from '../../domain/ticket-number';
 import type { AppContext } from '../context';
-import { issueCredential } from './issue-credential';
+import { zoneSetOn } from '../subscriptions/to-dto';
+import { checkPossession, type ProofInput } from './device-proof';
+import { issueCredentials } from './issue-credential';
 
-/** The contract's ticket object plus names for display. */
+/** One day's credential as the wallet draws it: the COSE_Sign1 bytes (base64url) and its window. */
+export interface CodeCredentialDto {
+  credential: string;
+  validFrom: string;
+  validTo: string;
+}
+
+/** The contract's ticket object plus what the wallet shows and needs to draw the QR code. */
 export interface TicketDto {
   status: TicketStatus;
   validFrom: string;
@@ -12,9 +27,18 @@ export interface TicketDto {
   holder: { firstName: string; lastName: string };
   zoneIds: string[];
   categoryId: string;
-  credential: string;
-  credentialValidFrom: string;
+  /** Today's credential (compact JWS, EdDSA, cnf.jkt = the device key); null without a proof of the bound key. */
+  credential: string | null;
+  credentialValidFrom: string | null;
   credentialValidTo: string | null;
+  /** Today's and the next days' credentials in QR form, for this device only. */
+  codes: CodeCredentialDto[];
+  /** Where the ticket is activated: on the device that proved the key, another one, or none yet. */
+  device: 'this' | 'other' | 'none';
+  movesLeft: number;
+  freshnessSeconds: number;
+  ticketNumber: string;
+  serverTime: string;
   startDate: string;
   endDate: string | null;
   companyName: string;
@@ -24,37 +48,80 @@ export interface TicketDto {
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
+type TicketRow = SubscriptionWithZones & { ticketNumber: number };
+
+/** The approved ticket of a link token, locked; TICKET_NOT_FOUND for anything else. */
+export async function lockTicket(tx: Tx, token: string): Promise<TicketRow> {
+  if (!TOKEN.test(token)) throw new AppError('TICKET_NOT_FOUND');
+  const sub = await lockByTicketTokenHash(tx, sha256(token));
+  if (sub?.state !== 'approved') throw new AppError('TICKET_NOT_FOUND');
+  return sub;
+}
+
+/** Moves left this Oslo month under the operator's limit. */
+export async function movesLeft(tx: Tx, sub: TicketRow, now: Date): Promise<number> {
+  const { movesPerMonth } = await readTicketSettings(tx);
+  const used = await movesSince(tx, sub.id, startOfDayOslo(firstOfMonth(osloToday(now))));
+  return Math.max(0, movesPerMonth - used);
+}
+
 /**
- * Opens a ticket by the link's token (rule 7, seed step 7). Only an approved subscription has a
+ * Opens a ticket by the link's token (rule 7, issue 13). Only an approved subscription has a
  * ticket: pending, rejected and cancelled ones answer TICKET_NOT_FOUND (404), like a wrong token.
- * An ended ticket still answers, with status "ended" and its last credential.
+ * Credentials come only with a DPoP proof of the key the ticket is bound to; otherwise the same
+ * ticket with `credential: null` and no codes.
  */
-export async function getTicket(ctx: AppContext, input: { token: string }): Promise<TicketDto> {
-  if (!TOKEN.test(input.token)) throw new AppError('TICKET_NOT_FOUND');
+export async function getTicket(
+  ctx: AppContext,
+  input: { token: string; proof: ProofInput },
+): Promise<TicketDto> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const sub = await lockByTicketToken(tx, input.token);
-    if (sub?.state !== 'approved') throw new AppError('TICKET_NOT_FOUND');
-    const credential = await issueCredential(tx, ctx, sub, now);
-    const names = await ticketNames(tx, {
-      companyId: sub.companyId,
-      categoryId: sub.categoryId,
-      zoneIds: credential.zoneIds,
-    });
-    const window = ticketWindow(sub);
-    return {
-      status: ticketStatus(sub, now),
-      validFrom: window.validFrom.toISOString(),
-      validTo: window.validTo?.toISOString() ?? null,
-      holder: { firstName: sub.firstName, lastName: sub.lastName },
-      zoneIds: credential.zoneIds,
-      categoryId: sub.categoryId,
-      credential: credential.jws,
-      credentialValidFrom: credential.validFrom.toISOString(),
-      credentialValidTo: credential.validTo?.toISOString() ?? null,
-      startDate: sub.startDate,
-      endDate: sub.endDate,
-      ...names,
-    };
+    const sub = await lockTicket(tx, input.token);
+    const check = input.proof.proof ? await checkPossession(tx, input.proof, now) : null;
+    const onThisDevice = check?.ok === true && sub.deviceJkt === check.jkt;
+    return ticketDto(tx, ctx, sub, onThisDevice && check?.ok ? check : null, now);
   });
+}
+
+/** The ticket as the wallet sees it; credentials are issued when `device` is the bound key. */
+export async function ticketDto(
+  tx: Tx,
+  ctx: AppContext,
+  sub: TicketRow,
+  device: { jkt: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string } } | null,
+  now: Date,
+): Promise<TicketDto> {
+  const credentials = device
+    ? await issueCredentials(tx, ctx, sub, { jkt: device.jkt, key: device.jwk }, now)
+    : [];
+  const today = credentials.find((c) => c.validFrom.getTime() <= now.getTime()) ?? credentials[0] ?? null;
+  const zoneIds = zoneSetOn(sub.zoneSets, maxDate(osloToday(now), sub.startDate))?.zoneIds ?? [];
+  const names = await ticketNames(tx, { companyId: sub.companyId, categoryId: sub.categoryId, zoneIds });
+  const window = ticketWindow(sub);
+  const settings = await readTicketSettings(tx);
+  return {
+    status: ticketStatus(sub, now),
+    validFrom: window.validFrom.toISOString(),
+    validTo: window.validTo?.toISOString() ?? null,
+    holder: { firstName: sub.firstName, lastName: sub.lastName },
+    zoneIds,
+    categoryId: sub.categoryId,
+    credential: today?.jws ?? null,
+    credentialValidFrom: today?.validFrom.toISOString() ?? null,
+    credentialValidTo: today?.validTo?.toISOString() ?? null,
+    codes: credentials.map((c) => ({
+      credential: c.cose,
+      validFrom: c.validFrom.toISOString(),
+      validTo: (c.validTo ?? c.validFrom).toISOString(),
+    })),
+    device: sub.deviceJkt === null ? 'none' : device ? 'this' : 'other',
+    movesLeft: await movesLeft(tx, sub, now),
+    freshnessSeconds: settings.freshnessSeconds,
+    ticketNumber: formatTicketNumber(sub.ticketNumber),
+    serverTime: now.toISOString(),
+    startDate: sub.startDate,
+    endDate: sub.endDate,
+    ...names,
+  };
 }

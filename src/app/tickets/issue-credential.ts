@@ -1,99 +1,125 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { signingKeysFor } from '../../adapters/signing-keys';
 import type { Tx } from '../../db/engine';
 import type { SubscriptionWithZones } from '../../db/repositories/subscriptions';
+import { zoneCodeTable } from '../../db/repositories/ticket-devices';
 import {
   type CredentialRow,
   credentialsOf,
   insertCredential,
   revokeOverlapping,
 } from '../../db/repositories/tickets';
-import { osloToday } from '../../domain/calendar';
-import {
-  buildClaims,
-  credentialPeriod,
-  credentialWindow,
-  parseClaims,
-  referenceDate,
-  sameTicketContent,
-} from '../../domain/ticket';
+import { ticketCredentials } from '../../db/schema';
+import { addDays, compareDates, maxDate, osloToday } from '../../domain/calendar';
+import { buildClaims, credentialWindow, parseClaims, sameTicketContent } from '../../domain/ticket';
+import { type DeviceKey, signCredential, toBase64url } from '../../domain/ticket-code';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { zoneSetOn } from '../subscriptions/to-dto';
 
 const WALLET = { type: 'system', label: 'ticket-wallet' } as const;
+/** Days after today the wallet gets credentials for, so it works offline that long (issue 13). */
+export const CREDENTIAL_DAYS_AHEAD = 3;
 
 /**
- * The credential for the ticket period `now` falls in (rule 7), signed once and kept: a stored one
- * is reused while it says the same (period, zones, holder, category) and is signed by the newest
- * key; otherwise a new one is signed and the overlapping older ones are marked superseded, so
- * inspection online rejects them (zone change, revocation, key rotation). Call with the
- * subscription row locked.
+ * The credentials of a device-bound ticket (issue 13): one per Oslo day (so each lives at most
+ * 25 hours, well inside the 48 h ceiling) for today and the next CREDENTIAL_DAYS_AHEAD days that
+ * fall inside the ticket's validity, each naming the device key (JWS `cnf.jkt`; the QR form
+ * carries the key itself). A stored credential is reused while it says the same (day, zones,
+ * holder, category, device, signing key); otherwise a new one is signed and the overlapping older
+ * ones are marked revoked, which puts them on the revocation list. Call with the subscription
+ * row locked. Oldest first.
  */
-export async function issueCredential(
+export async function issueCredentials(
   tx: Tx,
   ctx: AppContext,
-  sub: SubscriptionWithZones,
+  sub: SubscriptionWithZones & { ticketNumber: number },
+  device: { jkt: string; key: DeviceKey },
   now: Date,
-): Promise<CredentialRow> {
+): Promise<CredentialRow[]> {
   const keys = await signingKeysFor(ctx.config);
   const today = osloToday(now);
-  const zoneSet = zoneSetOn(sub.zoneSets, referenceDate(sub.startDate, sub.endDate, today));
-  const zoneFrom = zoneSet?.validFrom ?? sub.startDate;
-  const period = credentialPeriod(
-    { startDate: sub.startDate, endDate: sub.endDate, zoneFrom, zoneTo: zoneSet?.validTo ?? null },
-    today,
-  );
-  const window = credentialWindow(period, sub.revokedAt);
-  const credentialId = randomUUID();
-  const claims = buildClaims({
-    ticketId: sub.id,
-    credentialId,
-    holder: { firstName: sub.firstName, lastName: sub.lastName },
-    zoneIds: zoneSet?.zoneIds ?? [],
-    categoryId: sub.categoryId,
-    window,
-    issuedAt: now,
-  });
-
-  const [latest] = await credentialsOf(tx, sub.id);
-  if (latest && latest.revokedAt === null && latest.keyId === keys.currentKid) {
-    const stored = parseClaims(decodeJwt(latest.jws));
-    if (stored && sameTicketContent(stored, claims)) return latest;
+  const stored = await credentialsOf(tx, sub.id);
+  const zoneCodes = new Map((await zoneCodeTable(tx)).map((z) => [z.id, z.code]));
+  const out: CredentialRow[] = [];
+  const issued: string[] = [];
+  for (let i = 0; i <= CREDENTIAL_DAYS_AHEAD; i++) {
+    const day = addDays(today, i);
+    if (compareDates(day, sub.startDate) < 0) continue;
+    if (sub.endDate !== null && compareDates(day, sub.endDate) > 0) break;
+    const window = credentialWindow({ from: day, to: day }, sub.revokedAt);
+    if (sub.revokedAt !== null && sub.revokedAt.getTime() <= window.validFrom.getTime()) break;
+    if (window.validTo.getTime() < now.getTime()) continue;
+    const zoneIds = zoneSetOn(sub.zoneSets, maxDate(day, sub.startDate))?.zoneIds ?? [];
+    const credentialId = randomUUID();
+    const claims = buildClaims({
+      ticketId: sub.id,
+      credentialId,
+      holder: { firstName: sub.firstName, lastName: sub.lastName },
+      zoneIds,
+      categoryId: sub.categoryId,
+      window,
+      issuedAt: now,
+    });
+    const reusable = stored.find((row) => {
+      if (row.revokedAt !== null || row.keyId !== keys.currentKid || row.deviceJkt !== device.jkt)
+        return false;
+      const c = parseClaims(decodeJwt(row.jws));
+      return c !== null && sameTicketContent(c, claims);
+    });
+    if (reusable) {
+      out.push(reusable);
+      continue;
+    }
+    const jws = await keys.sign({ ...claims, tno: sub.ticketNumber, cnf: { jkt: device.jkt } });
+    const row = await insertCredential(tx, {
+      id: credentialId,
+      subscriptionId: sub.id,
+      validFrom: window.validFrom,
+      validTo: window.validTo,
+      zoneIds,
+      keyId: keys.currentKid,
+      jws,
+      cose: '',
+      deviceJkt: device.jkt,
+      issuedAt: now,
+    });
+    const cose = await signCredential(
+      {
+        ticketNumber: sub.ticketNumber,
+        statusIndex: row.statusIndex,
+        holder: claims.holder,
+        zoneCodes: zoneIds.map((z) => zoneCodes.get(z) ?? 0),
+        categoryId: sub.categoryId,
+        nbf: claims.nbf,
+        exp: claims.exp,
+        deviceKey: device.key,
+      },
+      keys.currentKid8,
+      keys.signBytes,
+    );
+    const coseText = toBase64url(cose);
+    await tx.update(ticketCredentials).set({ cose: coseText }).where(eq(ticketCredentials.id, row.id));
+    await revokeOverlapping(tx, {
+      subscriptionId: sub.id,
+      keepId: row.id,
+      from: window.validFrom,
+      to: window.validTo,
+      now,
+    });
+    issued.push(row.id);
+    out.push({ ...row, cose: coseText });
   }
-
-  const jws = await keys.sign(claims);
-  const row = await insertCredential(tx, {
-    id: credentialId,
-    subscriptionId: sub.id,
-    validFrom: window.validFrom,
-    validTo: window.validTo,
-    zoneIds: claims.zoneIds,
-    keyId: keys.currentKid,
-    jws,
-    issuedAt: now,
-  });
-  const superseded = await revokeOverlapping(tx, {
-    subscriptionId: sub.id,
-    keepId: row.id,
-    from: window.validFrom,
-    to: window.validTo,
-    now,
-  });
-  await recordAudit(tx, WALLET, now, {
-    companyId: sub.companyId,
-    action: 'ticket.credential_issued',
-    entityType: 'subscription',
-    entityId: sub.id,
-    after: {
-      credentialId: row.id,
-      keyId: row.keyId,
-      zoneIds: row.zoneIds,
-      validFrom: window.validFrom.toISOString(),
-      validTo: window.validTo.toISOString(),
-      superseded,
-    },
-  });
-  return row;
+  if (issued.length > 0) {
+    await recordAudit(tx, WALLET, now, {
+      companyId: sub.companyId,
+      action: 'ticket.credential_issued',
+      entityType: 'subscription',
+      entityId: sub.id,
+      after: { credentialIds: issued, keyId: keys.currentKid, deviceJkt: device.jkt },
+    });
+  }
+  return out;
 }

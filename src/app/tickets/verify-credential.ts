@@ -1,65 +1,112 @@
+import { calculateJwkThumbprint, importJWK } from 'jose';
 import { signingKeysFor } from '../../adapters/signing-keys';
+import type { Db } from '../../db/engine';
 import { isUuid } from '../../db/repositories/subscriptions';
-import { findCredential, findSubscriptionById } from '../../db/repositories/tickets';
 import {
-  claimsWindow,
-  type TicketClaims,
-  ticketStatus,
-  type VerifyReason,
-  verifyOffline,
-} from '../../domain/ticket';
+  findCredentialByStatusIndex,
+  readTicketSettings,
+  zoneCodeTable,
+} from '../../db/repositories/ticket-devices';
+import { findSubscriptionById, findSubscriptionByTicketNumber } from '../../db/repositories/tickets';
+import { claimsWindow, type TicketClaims, ticketStatus, verifyOffline } from '../../domain/ticket';
+import {
+  CODE_PREFIX,
+  type CodeReason,
+  type IssuerKey,
+  kid8OfThumbprint,
+  verifyCode,
+} from '../../domain/ticket-code';
+import { formatTicketNumber } from '../../domain/ticket-number';
 import type { AppContext } from '../context';
+
+export type VerifyReason = CodeReason;
 
 export interface VerificationDto {
   valid: boolean;
   reason?: VerifyReason;
   ticketId: string | null;
+  ticketNumber: string | null;
   holder: { firstName: string; lastName: string } | null;
   zoneIds: string[] | null;
   categoryId: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** When the wallet made the code (its device signature's time), for a QR code. */
+  codeTime?: string | null;
+}
+
+/** The operator's keys as the QR verifier wants them (8-byte kid from the RFC 7638 thumbprint). */
+export async function issuerKeys(ctx: AppContext): Promise<IssuerKey[]> {
+  const keys = await signingKeysFor(ctx.config);
+  return Promise.all(
+    keys.jwks.keys.map(async (jwk) => ({
+      kid8: kid8OfThumbprint(await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x })),
+      key: (await importJWK({ ...jwk }, 'EdDSA')) as CryptoKey,
+    })),
+  );
 }
 
 /**
- * Inspection (rule 7): the signature against the operator's keys and the window against the
- * clock (the same check the inspection page makes offline), then, being online, revocation: the
- * ticket ended "now", was cancelled, or this credential was superseded by a newer one. An expired
- * credential stays "expired"; any other revoked one is "revoked". Garbage is valid:false, never
- * an error.
+ * Inspection online (issue 13): `code` is the QR's text. The same check the inspection page makes
+ * offline (operator signature, window, the device's signature, freshness), then, being online,
+ * revocation from the register itself: the ticket ended, was cancelled, moved to another device,
+ * or this credential was replaced. A bare credential (the API's JWS, or a QR without the device's
+ * signature) is device_proof_missing once its signature holds. Garbage is valid:false, never an error.
  */
-export async function verifyCredential(
-  ctx: AppContext,
-  input: { credential: string },
-): Promise<VerificationDto> {
+export async function verifyCredential(ctx: AppContext, input: { code: string }): Promise<VerificationDto> {
   const now = ctx.clock.now();
-  const keys = await signingKeysFor(ctx.config);
-  const offline = await verifyOffline(input.credential, keys.jwks, now);
-  if (offline.claims === null) return { valid: false, reason: offline.reason, ...noClaims };
-  const claims = offline.claims;
-  const reason =
-    !offline.valid && offline.reason === 'expired' ? 'expired' : await revocation(ctx, claims, now);
-  const finalReason = reason ?? (offline.valid ? undefined : offline.reason);
+  if (!input.code.trim().startsWith(CODE_PREFIX)) return verifyBareJws(ctx, input.code, now);
+  const settings = await readTicketSettings(ctx.db);
+  const revokedIndex = new Set<number>();
+  const checked = await verifyCode(input.code, {
+    issuerKeys: await issuerKeys(ctx),
+    now,
+    freshnessSeconds: settings.freshnessSeconds,
+    isRevoked: (i) => revokedIndex.has(i),
+  });
+  const claims = checked.claims;
+  if (!claims) return { valid: false, reason: checked.valid ? 'malformed' : checked.reason, ...noClaims };
+  const sub = await findSubscriptionByTicketNumber(ctx.db, claims.ticketNumber);
+  const codes = new Map((await zoneCodeTable(ctx.db)).map((z) => [z.code, z.id]));
+  let reason = checked.valid ? undefined : checked.reason;
+  if (reason === undefined && (await revokedOnline(ctx.db, claims.statusIndex, sub, now))) reason = 'revoked';
   return {
-    valid: finalReason === undefined,
-    ...(finalReason ? { reason: finalReason } : {}),
-    ...summary(claims),
+    valid: reason === undefined,
+    ...(reason ? { reason } : {}),
+    ticketId: sub?.id ?? null,
+    ticketNumber: formatTicketNumber(claims.ticketNumber),
+    holder: sub ? { firstName: sub.firstName, lastName: sub.lastName } : claims.holder,
+    zoneIds: claims.zoneCodes.map((c) => codes.get(c) ?? String(c)),
+    categoryId: claims.categoryId,
+    validFrom: new Date(claims.nbf * 1000).toISOString(),
+    validTo: new Date((claims.exp - 1) * 1000).toISOString(),
+    codeTime: checked.deviceTime === null ? null : new Date(checked.deviceTime * 1000).toISOString(),
   };
 }
 
-async function revocation(ctx: AppContext, claims: TicketClaims, now: Date): Promise<'revoked' | null> {
-  if (!isUuid(claims.tid)) return 'revoked';
-  const sub = await findSubscriptionById(ctx.db, claims.tid);
-  if (sub?.state !== 'approved') return 'revoked';
-  if (sub.revokedAt !== null && sub.revokedAt.getTime() <= now.getTime()) return 'revoked';
-  if (ticketStatus(sub, now) === 'ended') return 'revoked';
-  const credential = isUuid(claims.jti) ? await findCredential(ctx.db, claims.jti) : null;
-  if (credential?.revokedAt && credential.revokedAt.getTime() <= now.getTime()) return 'revoked';
-  return null;
+type Sub = Awaited<ReturnType<typeof findSubscriptionById>>;
+
+async function revokedOnline(db: Db, statusIndex: number, sub: Sub, now: Date): Promise<boolean> {
+  if (sub?.state !== 'approved') return true;
+  if (sub.revokedAt !== null && sub.revokedAt.getTime() <= now.getTime()) return true;
+  if (ticketStatus(sub, now) === 'ended') return true;
+  const credential = await findCredentialByStatusIndex(db, statusIndex);
+  if (credential?.subscriptionId !== sub.id) return true;
+  return credential.revokedAt !== null && credential.revokedAt.getTime() <= now.getTime();
+}
+
+/** The API's JWS credential: its signature and window, then device_proof_missing. */
+async function verifyBareJws(ctx: AppContext, jws: string, now: Date): Promise<VerificationDto> {
+  const keys = await signingKeysFor(ctx.config);
+  const offline = await verifyOffline(jws, keys.jwks, now);
+  if (offline.claims === null) return { valid: false, reason: offline.reason, ...noClaims };
+  const reason = offline.valid ? 'device_proof_missing' : offline.reason;
+  return { valid: false, reason, ...(await summary(ctx.db, offline.claims)) };
 }
 
 const noClaims = {
   ticketId: null,
+  ticketNumber: null,
   holder: null,
   zoneIds: null,
   categoryId: null,
@@ -67,10 +114,12 @@ const noClaims = {
   validTo: null,
 };
 
-function summary(claims: TicketClaims) {
+async function summary(db: Db, claims: TicketClaims) {
   const { validFrom, validTo } = claimsWindow(claims);
+  const sub = isUuid(claims.tid) ? await findSubscriptionById(db, claims.tid) : null;
   return {
     ticketId: claims.tid,
+    ticketNumber: sub ? formatTicketNumber(sub.ticketNumber) : null,
     holder: claims.holder,
     zoneIds: claims.zoneIds,
     categoryId: claims.categoryId,

@@ -7,14 +7,44 @@ export type CredentialRow = typeof ticketCredentials.$inferSelect;
 
 /**
  * Ticket queries are not company-scoped: the ticket link's token (or, at inspection, a credential
- * signed by the operator) is the capability, and it names exactly one subscription.
+ * signed by the operator) is the capability, and it names exactly one subscription. Tokens are
+ * found by their SHA-256 (hex); the token itself is never stored.
  */
-export async function lockByTicketToken(tx: Tx, token: string): Promise<SubscriptionWithZones | null> {
+export async function lockByTicketTokenHash(
+  tx: Tx,
+  tokenHash: string,
+): Promise<SubscriptionWithZones | null> {
   const [row] = await tx
     .select()
     .from(subscriptions)
-    .where(eq(subscriptions.ticketAccessToken, token))
+    .where(eq(subscriptions.ticketTokenHash, tokenHash))
     .for('update');
+  if (!row) return null;
+  const sets = await zoneSetsOf(tx, [row.id]);
+  return { ...row, zoneSets: sets.get(row.id) ?? [] };
+}
+
+export async function setTicketTokenHash(tx: Tx, subscriptionId: string, tokenHash: string): Promise<void> {
+  await tx
+    .update(subscriptions)
+    .set({ ticketTokenHash: tokenHash })
+    .where(eq(subscriptions.id, subscriptionId));
+}
+
+export async function findSubscriptionByTicketNumber(
+  tx: Tx,
+  ticketNumber: number,
+): Promise<SubscriptionRow | null> {
+  const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.ticketNumber, ticketNumber));
+  return row ?? null;
+}
+
+/** The subscription with this ticket number and its zone sets (inspection by number), or null. */
+export async function findTicketByNumber(
+  tx: Tx,
+  ticketNumber: number,
+): Promise<SubscriptionWithZones | null> {
+  const row = await findSubscriptionByTicketNumber(tx, ticketNumber);
   if (!row) return null;
   const sets = await zoneSetsOf(tx, [row.id]);
   return { ...row, zoneSets: sets.get(row.id) ?? [] };

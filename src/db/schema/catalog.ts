@@ -4,6 +4,8 @@ import { createdAt } from './common';
 /** Fare zones: in Agder one zone is one municipality. A zone in use is deactivated, never deleted. */
 export const zones = pgTable('zones', {
   id: text('id').primaryKey(),
+  /** A small number for the zone, given by the database and never reused: the ticket QR names zones by it. */
+  code: integer('code').notNull().unique().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   active: boolean('active').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),

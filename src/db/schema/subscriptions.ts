@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories } from './catalog';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
@@ -64,7 +64,14 @@ export const subscriptions = pgTable(
     rejectionReason: text('rejection_reason'),
     decidedAt: ts('decided_at'),
     decidedBy: uuid('decided_by'),
-    ticketAccessToken: text('ticket_access_token').notNull(),
+    /** SHA-256 (hex) of the ticket link's token; the token itself is only ever in the SMS. */
+    ticketTokenHash: text('ticket_token_hash').notNull(),
+    /** The short ticket number (Crockford base32 with check character shows it), 40 random bits. */
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    /** The wallet key the ticket is bound to (RFC 7638 thumbprint and public JWK), null before activation. */
+    deviceJkt: text('device_jkt'),
+    deviceKey: jsonb('device_key').$type<{ kty: 'EC'; crv: 'P-256'; x: string; y: string }>(),
+    deviceBoundAt: ts('device_bound_at'),
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -79,7 +86,8 @@ export const subscriptions = pgTable(
       t.id,
     ),
     index('subscriptions_employee_idx').on(t.employeeId),
-    uniqueIndex('subscriptions_ticket_token_key').on(t.ticketAccessToken),
+    uniqueIndex('subscriptions_ticket_token_key').on(t.ticketTokenHash),
+    uniqueIndex('subscriptions_ticket_number_key').on(t.ticketNumber),
     uniqueIndex('subscriptions_idempotency_key')
       .on(t.companyId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
@@ -114,11 +122,16 @@ export const subscriptionZoneSets = pgTable(
   ],
 );
 
-/** Signed ticket credentials (compact JWS) issued for a subscription period. */
+/**
+ * Signed ticket credentials issued for one Oslo day of a subscription and one device key: the same
+ * claims as a compact JWS (`jws`, the API's `credential`) and as a COSE_Sign1 CWT (`cose`,
+ * base64url, what the QR carries). `statusIndex` is its bit in the revocation list.
+ */
 export const ticketCredentials = pgTable(
   'ticket_credentials',
   {
     id: id(),
+    statusIndex: integer('status_index').notNull().generatedAlwaysAsIdentity(),
     subscriptionId: uuid('subscription_id')
       .notNull()
       .references(() => subscriptions.id),
@@ -127,10 +140,15 @@ export const ticketCredentials = pgTable(
     zoneIds: jsonb('zone_ids').$type<string[]>().notNull(),
     keyId: text('key_id').notNull(),
     jws: text('jws').notNull(),
+    cose: text('cose').notNull(),
+    deviceJkt: text('device_jkt').notNull(),
     issuedAt: ts('issued_at').notNull(),
     revokedAt: ts('revoked_at'),
   },
-  (t) => [index('ticket_credentials_sub_idx').on(t.subscriptionId)],
+  (t) => [
+    index('ticket_credentials_sub_idx').on(t.subscriptionId),
+    uniqueIndex('ticket_credentials_status_index_key').on(t.statusIndex),
+  ],
 );
 
 /**
@@ -168,3 +186,35 @@ export const deductionConsents = pgTable(
     uniqueIndex('deduction_consents_open_key').on(t.subscriptionId).where(sql`${t.status} = 'open'`),
   ],
 );
+
+/** A move of a ticket to another device: the SMS code (HMAC) and, once verified, the new key. */
+export const ticketMoves = pgTable(
+  'ticket_moves',
+  {
+    id: id(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    newJkt: text('new_jkt'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_moves_sub_idx').on(t.subscriptionId, t.createdAt)],
+);
+
+/** DPoP proof ids seen (RFC 9449 §11.1 replay protection), kept until their window has passed. */
+export const dpopProofs = pgTable('dpop_proofs', {
+  jtiHash: text('jti_hash').primaryKey(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** The operator's ticket settings (one row, id 1; defaults when absent). */
+export const ticketSettings = pgTable('ticket_settings', {
+  id: integer('id').primaryKey(),
+  movesPerMonth: integer('moves_per_month').notNull().default(3),
+  freshnessSeconds: integer('freshness_seconds').notNull().default(60),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
 
@@ -13,7 +14,7 @@ export const users = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash'),
     role: text('role', { enum: ['operator', 'company_admin'] }).notNull(),
-    operatorRole: text('operator_role', { enum: ['admin', 'read_only'] }),
+    operatorRole: text('operator_role', { enum: OPERATOR_ROLES }),
     companyId: uuid('company_id').references(() => companies.id),
     /** The language of the messages this person gets (their setting). */
     language: text('language', { enum: ['nb', 'en'] })

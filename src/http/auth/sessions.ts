@@ -4,6 +4,7 @@ import { randomToken, safeEqual, sha256 } from '../../adapters/tokens';
 import type { AppContext, CompanyAdminActor, EmployeeActor, OperatorActor } from '../../app/context';
 import { companies, sessions, users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import { mayLookUpTicketNumbers, type OperatorRole, usesBackOffice } from '../../domain/staff-roles';
 
 /**
  * Cookie names. In production they carry the `__Host-` prefix: the browser then takes them only
@@ -30,7 +31,7 @@ export interface SessionInfo {
     email: string;
     name: string;
     role: 'operator' | 'company_admin';
-    operatorRole: 'admin' | 'read_only' | null;
+    operatorRole: OperatorRole | null;
     companyId: string | null;
   } | null;
   companyId: string | null;
@@ -76,9 +77,17 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
     }
   });
   // Read-only operator staff change nothing: every mutating back-office route refuses them here,
-  // before the body is even validated, unless the route says it only reads.
+  // before the body is even validated, unless the route says it only reads. Inspectors use no
+  // back-office route at all, reading or writing (issue 13 item 6).
   app.addHook('preValidation', async (request) => {
     const user = request.session?.user;
+    if (
+      user?.role === 'operator' &&
+      !usesBackOffice(user.operatorRole ?? 'admin') &&
+      request.routeOptions.url?.startsWith('/api/operator/')
+    ) {
+      throw new AppError('FORBIDDEN');
+    }
     if (
       user?.role === 'operator' &&
       user.operatorRole === 'read_only' &&
@@ -185,12 +194,26 @@ export function csrfTokenFor(ctx: AppContext, request: FastifyRequest, reply: Fa
   return token;
 }
 
+/**
+ * The operator staff member of a back-office request: 401 without a login, 403 for anyone else,
+ * for an inspector (who only inspects tickets), and for read-only staff when the route writes.
+ */
 export function requireOperator(request: FastifyRequest, options: { write?: boolean } = {}): OperatorActor {
   const user = request.session?.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.role !== 'operator') throw new AppError('FORBIDDEN');
   const operatorRole = user.operatorRole ?? 'admin';
+  if (!usesBackOffice(operatorRole)) throw new AppError('FORBIDDEN');
   if (options.write && operatorRole === 'read_only') throw new AppError('FORBIDDEN');
+  return { type: 'operator', userId: user.id, email: user.email, operatorRole };
+}
+
+/** The inspector (or operator admin) looking a ticket up by number: 401 without a login, else 403. */
+export function requireInspector(request: FastifyRequest): OperatorActor {
+  const user = request.session?.user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const operatorRole = user.operatorRole ?? 'admin';
+  if (user.role !== 'operator' || !mayLookUpTicketNumbers(operatorRole)) throw new AppError('FORBIDDEN');
   return { type: 'operator', userId: user.id, email: user.email, operatorRole };
 }
 

@@ -7,6 +7,7 @@ import { updateMyPreferences } from '../../app/auth/update-my-preferences';
 import type { AppContext } from '../../app/context';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
+import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { csrfTokenFor, endSession, startSession } from '../auth/sessions';
 import { text } from '../schemas';
 
@@ -16,7 +17,7 @@ export const userSchema = z.object({
   name: z.string(),
   role: z.enum(['operator', 'company_admin']),
   companyId: z.string().optional(),
-  operatorRole: z.enum(['admin', 'read_only']).optional(),
+  operatorRole: z.enum(OPERATOR_ROLES).optional(),
   language: z.enum(['nb', 'en']).describe('The language of the messages this user gets'),
   newOrderNotice: z
     .enum(['immediate', 'digest', 'none'])

@@ -21,6 +21,7 @@ import { operatorCompaniesAdminRoutes } from './operator-companies-admin';
 import { operatorFiguresRoutes } from './operator-figures';
 import { operatorMessagesRoutes } from './operator-messages';
 import { operatorStaffRoutes } from './operator-staff';
+import { operatorTicketSettingsRoutes } from './operator-ticket-settings';
 import { orderRoutes } from './order';
 import { passwordResetRoutes } from './password-reset';
 import { payrollRoutes } from './payroll';
@@ -46,6 +47,7 @@ export async function registerRoutes(
   await app.register(operatorMessagesRoutes(ctx));
   await app.register(operatorFiguresRoutes(ctx));
   await app.register(operatorStaffRoutes(ctx));
+  await app.register(operatorTicketSettingsRoutes(ctx));
   await app.register(billingOperatorRoutes(ctx));
   await app.register(billingCompanyRoutes(ctx));
   await app.register(payrollRoutes(ctx));

@@ -5,10 +5,15 @@ import { inviteStaff } from '../../app/operator/invite-staff';
 import { listStaff } from '../../app/operator/list-staff';
 import { resendStaffInvitation } from '../../app/operator/resend-staff-invitation';
 import { updateStaff } from '../../app/operator/update-staff';
+import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { requireOperator } from '../auth/sessions';
 import { patchBody, text } from '../schemas';
 
-const role = z.enum(['admin', 'read_only']);
+const role = z
+  .enum(OPERATOR_ROLES)
+  .describe(
+    'admin: everything; read_only: sees the back office, changes nothing; inspector: ticket inspection only',
+  );
 const staffSchema = z.object({
   id: z.string(),
   email: z.string(),
@@ -36,7 +41,7 @@ export function operatorStaffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Invite a member of staff (admin or read-only) by email',
+          summary: 'Invite a member of staff (admin, read-only or inspector) by email',
           body: z.object({ email: text.email(), name: text.singleLine({ max: 200 }), role }),
           response: { 201: staffSchema },
         },

@@ -1,7 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { activateTicket } from '../../app/tickets/activate-ticket';
+import type { ProofInput } from '../../app/tickets/device-proof';
 import { getTicket } from '../../app/tickets/get-ticket';
+import { requestTicketMove } from '../../app/tickets/request-ticket-move';
+import { verifyTicketMove } from '../../app/tickets/verify-ticket-move';
 import { text } from '../schemas';
 
 const holder = z.object({ firstName: z.string(), lastName: z.string() });
@@ -16,9 +21,24 @@ export const ticketResponse = z.object({
   holder,
   zoneIds: z.array(z.string()),
   categoryId: z.string(),
-  credential: z.string().describe('Compact JWS (EdDSA, kid) of the current ticket period'),
-  credentialValidFrom: z.string(),
+  credential: z
+    .string()
+    .nullable()
+    .describe(
+      "Today's credential: compact JWS (EdDSA, kid) whose cnf.jkt is the bound device key; null without a DPoP proof of that key",
+    ),
+  credentialValidFrom: z.string().nullable(),
   credentialValidTo: z.string().nullable(),
+  codes: z
+    .array(z.object({ credential: z.string(), validFrom: z.string(), validTo: z.string() }))
+    .describe(
+      "Today's and the next days' credentials as COSE_Sign1 (base64url) for the QR code, which the wallet signs with its key (docs/decisions/014)",
+    ),
+  device: z.enum(['this', 'other', 'none']).describe('Where the ticket is activated'),
+  movesLeft: z.number().int(),
+  freshnessSeconds: z.number().int().describe('How old a QR code may be at inspection'),
+  ticketNumber: z.string().describe('Crockford base32 with a check character'),
+  serverTime: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
   companyName: z.string(),
@@ -26,21 +46,90 @@ export const ticketResponse = z.object({
   zones: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-/** The ticket wallet's API: the link's token is the capability, no session needed. */
+const params = z.object({ ticketAccessToken: text.opaque({ max: 200 }) });
+const dpopHeaders = z.object({
+  dpop: text
+    .opaque({ max: 4096 })
+    .optional()
+    .describe('RFC 9449 DPoP proof (ES256, typ dpop+jwt) of the wallet key'),
+});
+
+/** The DPoP header and the URLs the proof may name: the public URL and the one the request came in on. */
+function proofOf(ctx: AppContext, request: FastifyRequest): ProofInput {
+  const header = request.headers.dpop;
+  const path = request.url.split('?')[0] ?? '';
+  return {
+    proof: typeof header === 'string' ? header : undefined,
+    method: request.method,
+    urls: [`${ctx.config.publicUrl}${path}`, `${request.protocol}://${request.host}${path}`],
+  };
+}
+
+/** The ticket wallet's API: the link's token names the ticket, the DPoP key proves the device. */
 export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/tickets/:ticketAccessToken',
       {
+        schema: { tags: ['tickets'], params, headers: dpopHeaders, response: { 200: ticketResponse } },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        reply.header('referrer-policy', 'no-referrer');
+        return getTicket(ctx, { token: request.params.ticketAccessToken, proof: proofOf(ctx, request) });
+      },
+    );
+    app.post(
+      '/api/tickets/:ticketAccessToken/activate',
+      {
         schema: {
           tags: ['tickets'],
-          params: z.object({ ticketAccessToken: text.opaque({ max: 200 }) }),
+          description:
+            'Binds the ticket to the DPoP key; another key while one is bound is 409 TICKET_ON_OTHER_DEVICE',
+          params,
+          headers: dpopHeaders,
           response: { 200: ticketResponse },
         },
       },
       async (request, reply) => {
-        reply.header('cache-control', 'private, no-cache');
-        return getTicket(ctx, { token: request.params.ticketAccessToken });
+        reply.header('cache-control', 'no-store');
+        return activateTicket(ctx, { token: request.params.ticketAccessToken, proof: proofOf(ctx, request) });
+      },
+    );
+    app.post(
+      '/api/tickets/:ticketAccessToken/move',
+      {
+        schema: {
+          tags: ['tickets'],
+          description: "Sends a code by SMS to the holder's phone for moving the ticket to another device",
+          params,
+          response: { 202: z.object({ expiresAt: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        reply.code(202);
+        return requestTicketMove(ctx, { token: request.params.ticketAccessToken });
+      },
+    );
+    app.post(
+      '/api/tickets/:ticketAccessToken/move/verify',
+      {
+        schema: {
+          tags: ['tickets'],
+          description: 'The SMS code and a DPoP proof of the new key: binds the ticket to it',
+          params,
+          headers: dpopHeaders,
+          body: z.object({ code: text.opaque({ max: 20 }) }),
+          response: { 200: ticketResponse },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return verifyTicketMove(ctx, {
+          token: request.params.ticketAccessToken,
+          code: request.body.code,
+          proof: proofOf(ctx, request),
+        });
       },
     );
   };

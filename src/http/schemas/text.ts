@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkOpaqueText, normaliseText, type TextProblem, type TextRule } from '../../domain/text';
+import { readTicketNumber } from '../../domain/ticket-number';
 
 /**
  * The zod side of the one text boundary (`src/domain/text.ts`). Every request schema that takes
@@ -121,6 +122,28 @@ export const text = {
             ? { ok: true, value: raw }
             : { ok: false, issue: { problem: 'pattern', max } },
       { maxLength: max, contentEncoding: 'base64' },
+    ),
+  /**
+   * A ticket number as a person types it (Crockford base32, eight symbols and a check symbol;
+   * case, I/L/O, spaces and hyphens forgiven): the number it stands for. A wrong check symbol is
+   * `ticket_number_check`, anything else `ticket_number_invalid`; alone, the code is TICKET_NUMBER_INVALID.
+   */
+  ticketNumber: () =>
+    checkedString(
+      (raw) => {
+        const unreadable = checkOpaqueText(raw, 40);
+        if (unreadable) return { ok: false, issue: { problem: unreadable, max: 40 } };
+        const read = readTicketNumber(raw);
+        return read.ok
+          ? read
+          : { ok: false, issue: { problem: read.problem, code: 'TICKET_NUMBER_INVALID' } };
+      },
+      {
+        minLength: 9,
+        maxLength: 40,
+        example: '3F9KQ2M7X',
+        description: 'Crockford base32 with a check symbol',
+      },
     ),
   /** A password or other secret: passed on unchanged (never normalised), only its length bounded. */
   secret: ({ max = 1000 }: { max?: number } = {}) =>

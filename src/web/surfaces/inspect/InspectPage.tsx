@@ -5,12 +5,16 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDateTime, localeOf } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { appNow, syncDevClock } from '../wallet/clock';
-import { type CheckResult, checkCredential } from './check';
+import { type CheckResult, checkCode } from './check';
 import { cachedData, type InspectionData, refreshData } from './keys';
-import { ResultPanel } from './ResultPanel';
+import { NumberLookup } from './NumberLookup';
+import { ageText, ResultPanel } from './ResultPanel';
 import { Scanner } from './Scanner';
 
-/** /kontroll — ticket inspection: scan or paste, verified in the browser (offline too). */
+/**
+ * /kontroll — ticket inspection: scan or paste, verified in the browser (offline too); a logged-in
+ * inspector can also type the ticket number (online).
+ */
 export function InspectPage() {
   const { t, i18n } = useTranslation('inspect');
   const locale = localeOf(i18n.resolvedLanguage);
@@ -49,11 +53,11 @@ export function InspectPage() {
         await syncDevClock();
         let keys = data ?? (await loadKeys());
         if (!keys) return;
-        let outcome = await checkCredential(value, keys, appNow());
+        let outcome = await checkCode(value, keys, appNow());
         // A key the cache does not know yet (rotation): fetch the keys once more when online.
-        if (outcome.reason === 'unknown_key') {
+        if (outcome.reason === 'unknown_key' && !outcome.online) {
           keys = (await loadKeys()) ?? keys;
-          outcome = await checkCredential(value, keys, appNow());
+          outcome = await checkCode(value, keys, appNow());
         }
         setResult(outcome);
       } catch (error) {
@@ -85,8 +89,12 @@ export function InspectPage() {
       </Heading>
       <Paragraph>{t('intro')}</Paragraph>
       {data ? (
-        <Paragraph data-size="sm">
-          {t('keys.cached', { at: formatDateTime(data.fetchedAt, locale) })}
+        <Paragraph data-size="sm" data-testid="data-age">
+          {t('keys.cached', {
+            at: formatDateTime(data.fetchedAt, locale),
+            keys: ageText(data.fetchedAt, appNow(), locale),
+            list: ageText(data.statusListIssuedAt, appNow(), locale),
+          })}
         </Paragraph>
       ) : (
         keysError && (
@@ -115,8 +123,11 @@ export function InspectPage() {
         </div>
       </form>
       {failure ? <ErrorMessage error={failure} /> : null}
+      <NumberLookup onResult={setResult} />
       <section aria-live="polite" aria-label={t('result.region')}>
-        {result && data && <ResultPanel result={result} data={data} />}
+        {result && data && (
+          <ResultPanel result={result} data={data} now={appNow()} onClose={() => setResult(null)} />
+        )}
       </section>
     </>
   );

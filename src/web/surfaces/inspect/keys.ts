@@ -1,19 +1,27 @@
 import type { Jwks } from '../../../domain/ticket';
 
-/** The operator's public keys and the catalog's names, cached on the device for offline checks. */
+/**
+ * What the inspection device caches for offline checks (issue 13): the operator's public keys,
+ * the signed revocation list with its issue time, the freshness window, and the names of zones
+ * (by the codes the QR uses) and categories.
+ */
 export interface InspectionData {
   jwks: Jwks;
+  statusList: string;
+  statusListIssuedAt: string;
+  freshnessSeconds: number;
   zones: Record<string, string>;
+  zoneIdsByCode: Record<string, string>;
   categories: Record<string, { name: string; nameEn: string }>;
   fetchedAt: string;
 }
 
-const KEY = 'bedriftsbillett.inspect.v1';
+const KEY = 'bedriftsbillett.inspect.v2';
 
 export function cachedData(): InspectionData | null {
   try {
     const data = JSON.parse(localStorage.getItem(KEY) ?? 'null') as InspectionData | null;
-    return data && Array.isArray(data.jwks?.keys) ? data : null;
+    return data && Array.isArray(data.jwks?.keys) && typeof data.statusList === 'string' ? data : null;
   } catch {
     return null;
   }
@@ -25,27 +33,35 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-type Catalog = {
-  zones: { id: string; name: string }[];
-  categories: { id: string; name: string; nameEn: string }[];
+type Catalog = { categories: { id: string; name: string; nameEn: string }[] };
+type Offline = {
+  statusList: string;
+  issuedAt: string;
+  freshnessSeconds: number;
+  zones: { code: number; id: string; name: string }[];
 };
 
-/** Fetches the JWKS and the catalog names and caches them; throws when offline. */
+/** Fetches keys, revocation list and names and caches them; throws when offline. */
 export async function refreshData(now: Date): Promise<InspectionData> {
-  const [jwks, catalog] = await Promise.all([
+  const [jwks, offline, catalog] = await Promise.all([
     getJson<Jwks>('/.well-known/jwks.json'),
+    getJson<Offline>('/api/inspection/offline-data'),
     getJson<Catalog>('/api/catalog'),
   ]);
   const data: InspectionData = {
     jwks,
-    zones: Object.fromEntries(catalog.zones.map((z) => [z.id, z.name])),
+    statusList: offline.statusList,
+    statusListIssuedAt: offline.issuedAt,
+    freshnessSeconds: offline.freshnessSeconds,
+    zones: Object.fromEntries(offline.zones.map((z) => [z.id, z.name])),
+    zoneIdsByCode: Object.fromEntries(offline.zones.map((z) => [String(z.code), z.id])),
     categories: Object.fromEntries(catalog.categories.map((c) => [c.id, { name: c.name, nameEn: c.nameEn }])),
     fetchedAt: now.toISOString(),
   };
   try {
     localStorage.setItem(KEY, JSON.stringify(data));
   } catch {
-    // Storage disabled: the keys last while the page is open.
+    // Storage disabled: the data lasts while the page is open.
   }
   return data;
 }

@@ -13,6 +13,7 @@ const NAV = [
   ['takster', 'catalog'],
   ['meldinger', 'messages'],
   ['fakturering', 'billing'],
+  ['billetter', 'tickets'],
   ['ansatte', 'staff'],
 ] as const;
 
@@ -26,6 +27,9 @@ export function OperatorLayout() {
   if (me.error?.status === 401) return <Navigate to="/operator/logg-inn" replace />;
   if (me.error) return <ErrorMessage error={me.error} />;
   const user = me.data.user;
+  // Inspectors use ticket inspection only (issue 13): the back office sends them there.
+  if (user.role === 'operator' && user.operatorRole === 'inspector')
+    return <Navigate to="/kontroll" replace />;
   const logOut = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     await sessionChanged();

@@ -15,6 +15,7 @@ import { MessagesPage } from './messages/MessagesPage';
 import { OperatorLayout } from './OperatorLayout';
 import { OverviewPage } from './overview/OverviewPage';
 import { StaffPage } from './staff/StaffPage';
+import { TicketSettingsPage } from './tickets/TicketSettingsPage';
 import './operator.css';
 
 // The billing engineer writes ./billing/OperatorBillingPage; until that file exists the page
@@ -55,6 +56,7 @@ export function OperatorRoutes() {
             </Suspense>
           }
         />
+        <Route path="billetter" element={<TicketSettingsPage />} />
         <Route path="ansatte" element={<StaffPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

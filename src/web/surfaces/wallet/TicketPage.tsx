@@ -1,4 +1,5 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../ui/AppLink';
@@ -7,6 +8,7 @@ import { formatDateTime, localeOf } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useClockSynced, useNow } from './clock';
+import { MoveTicket } from './MoveTicket';
 import { TicketView } from './TicketView';
 import { useTicket } from './useTicket';
 
@@ -17,6 +19,7 @@ export function TicketPage() {
   const now = useNow();
   const clockReady = useClockSynced();
   const { ticket, notFound, loading, offlineSince, error } = useTicket(ticketToken);
+  const queryClient = useQueryClient();
   usePageTitle(t('ticketTitle'));
 
   if (loading || !clockReady) return <Loading />;
@@ -44,6 +47,13 @@ export function TicketPage() {
         </Alert>
       )}
       {ticket && <TicketView ticket={ticket} now={now} />}
+      {ticket?.device === 'other' && !offlineSince && (
+        <MoveTicket
+          token={ticketToken}
+          ticket={ticket}
+          onMoved={(moved) => queryClient.setQueryData(['ticket', ticketToken], moved)}
+        />
+      )}
       <Paragraph>
         <AppLink to="/billett">{t('allTickets')}</AppLink>
       </Paragraph>

@@ -1,4 +1,4 @@
-import { Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { statusAt } from '../../../domain/ticket';
@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, localeOf } from '../../ui/format';
 import { LiveCheck } from './LiveCheck';
 import { QrCode } from './QrCode';
 import type { Ticket } from './types';
+import { useTicketCode } from './useTicketCode';
 
 export function ticketStatusAt(ticket: Ticket, now: Date) {
   return statusAt(
@@ -21,27 +22,43 @@ export function validityText(t: TFunction<'wallet'>, ticket: Ticket, locale: str
     : t('details.validOpen', { from });
 }
 
-/** One ticket: "starts …" before the start date, the live ticket from 00:00 Oslo, then ended. */
+/**
+ * One ticket: "starts …" before the start date, the live ticket from 00:00 Oslo, then ended.
+ * The live ticket shows its QR code first (above the fold on a 320–390 px phone), signed anew
+ * every few seconds by this device.
+ */
 export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
   const { t, i18n } = useTranslation('wallet');
   const locale = localeOf(i18n.resolvedLanguage);
   const status = ticketStatusAt(ticket, now);
+  const code = useTicketCode(ticket, now);
   const start = formatDate(ticket.startDate, locale);
   const category = i18n.resolvedLanguage === 'en' ? ticket.category.nameEn : ticket.category.name;
   const holder = `${ticket.holder.firstName} ${ticket.holder.lastName}`;
   const validity = validityText(t, ticket, locale);
+  const live = status === 'valid' && ticket.device === 'this';
   return (
     <article className="wallet-ticket" aria-labelledby="ticket-status">
-      <Heading level={1} data-size="lg" id="ticket-status">
+      <Heading level={1} data-size="md" id="ticket-status">
         {status === 'upcoming' ? t('status.upcoming', { date: start }) : t(`status.${status}`)}
       </Heading>
-      <div>
+      {live &&
+        (code ? (
+          <QrCode value={code} label={t('qr.label', { name: holder })} />
+        ) : (
+          <Paragraph>{t('qr.missing')}</Paragraph>
+        ))}
+      <p className="wallet-holder">{holder}</p>
+      <div className="wallet-actions">
         <Tag data-color={status === 'valid' ? 'success' : status === 'upcoming' ? 'info' : 'neutral'}>
           {t(`tag.${status}`)}
         </Tag>
+        <p className="wallet-number">
+          <span className="ds-sr-only">{t('details.number')} </span>
+          <span data-testid="ticket-number">{ticket.ticketNumber}</span>
+        </p>
       </div>
-      <p className="wallet-holder">{holder}</p>
-      {status === 'valid' && <LiveCheck now={now} />}
+      {live && <LiveCheck now={now} />}
       <dl className="wallet-details">
         <dt>{t('details.zones')}</dt>
         <dd>{ticket.zones.map((z) => z.name).join(', ')}</dd>
@@ -58,21 +75,7 @@ export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
           {t('endedHelp', { at: ticket.validTo ? formatDateTime(ticket.validTo, locale) : '' })}
         </Paragraph>
       )}
-      {status === 'valid' && (
-        <>
-          <QrCode value={ticket.credential} label={t('qr.label', { name: holder })} />
-          <Paragraph data-size="sm">{t('qr.help')}</Paragraph>
-          <Details>
-            <Details.Summary>{t('code.show')}</Details.Summary>
-            <Details.Content>
-              <Paragraph data-size="sm">{t('code.help')}</Paragraph>
-              <p className="wallet-code" data-testid="credential">
-                {ticket.credential}
-              </p>
-            </Details.Content>
-          </Details>
-        </>
-      )}
+      {live && code && <Paragraph data-size="sm">{t('qr.help')}</Paragraph>}
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ApiError, api } from '../../api';
+import { syncDevClock } from './clock';
+import { dpopHeaders } from './device-key';
 import { forgetTicket, savedTicket, saveTicket } from './storage';
 import type { Ticket } from './types';
 
@@ -20,13 +22,26 @@ function useOnline(): boolean {
 }
 
 /**
+ * Fetches the ticket with a DPoP proof of this device's key (issue 13); a ticket not activated
+ * anywhere yet is activated here on first open.
+ */
+export async function fetchTicket(token: string): Promise<Ticket> {
+  await syncDevClock();
+  const path = `/api/tickets/${encodeURIComponent(token)}`;
+  const ticket = await api.get<Ticket>(path, await dpopHeaders('GET', path));
+  if (ticket.device !== 'none') return ticket;
+  return api.postWith<Ticket>(`${path}/activate`, {}, () => dpopHeaders('POST', `${path}/activate`));
+}
+
+/**
  * The ticket from the server when online (refreshed every ten minutes, on reconnect and on
- * focus, so a new month's credential arrives), else the copy saved on this device.
+ * focus, so the next days' credentials arrive), else the copy saved on this device, which
+ * holds credentials for the next days so the ticket works offline that long.
  */
 export function useTicket(token: string) {
   const query = useQuery<Ticket, ApiError>({
     queryKey: ['ticket', token],
-    queryFn: () => api.get<Ticket>(`/api/tickets/${encodeURIComponent(token)}`),
+    queryFn: () => fetchTicket(token),
     refetchInterval: REFRESH_MS,
     refetchOnReconnect: 'always',
     staleTime: 60_000,
@@ -50,6 +65,7 @@ export function useTicket(token: string) {
         ? (saved?.savedAt ?? new Date(query.dataUpdatedAt).toISOString())
         : null,
     error: ticket || notFound ? null : query.error,
+    refetch: query.refetch,
   };
 }
 

@@ -9,7 +9,7 @@ export type OperatorUser = {
   email: string;
   name: string;
   role: 'operator' | 'company_admin';
-  operatorRole?: 'admin' | 'read_only';
+  operatorRole?: 'admin' | 'read_only' | 'inspector';
 };
 
 /** The logged-in user, or an ApiError 401 when nobody is logged in. */
@@ -17,10 +17,10 @@ export function useMe() {
   return useApiQuery<{ user: OperatorUser }>(ME_PATH, { retry: false, staleTime: 60_000 });
 }
 
-/** Read-only staff see everything but get no buttons that change anything. */
+/** Read-only staff see everything but get no buttons that change anything (inspectors see nothing). */
 export function useCanWrite(): boolean {
   const me = useMe();
-  return me.data?.user.role === 'operator' && me.data.user.operatorRole !== 'read_only';
+  return me.data?.user.role === 'operator' && (me.data.user.operatorRole ?? 'admin') === 'admin';
 }
 
 /** A login or logout gives a new session: forget the old CSRF token and every cached answer. */

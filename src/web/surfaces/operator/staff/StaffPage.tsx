@@ -19,7 +19,8 @@ import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useCanWrite, useMe } from '../shared/session';
 
-type Role = 'admin' | 'read_only';
+type Role = 'admin' | 'read_only' | 'inspector';
+const ROLES: readonly Role[] = ['read_only', 'inspector', 'admin'];
 type Staff = {
   id: string;
   email: string;
@@ -29,7 +30,7 @@ type Staff = {
 };
 const PATH = '/api/operator/staff';
 
-/** Ansatte: the operator's staff; invite more as admin or read-only. */
+/** Ansatte: the operator's staff; invite more as admin, read-only or inspector (ticket inspection only). */
 export function StaffPage() {
   const { t } = useTranslation('operator');
   usePageTitle(t('staff.title'));
@@ -97,8 +98,11 @@ export function StaffPage() {
                           onChange={(e) => update.mutate({ id: s.id, role: e.target.value as Role })}
                           width="auto"
                         >
-                          <Select.Option value="admin">{t('staff.roles.admin')}</Select.Option>
-                          <Select.Option value="read_only">{t('staff.roles.read_only')}</Select.Option>
+                          {ROLES.map((r) => (
+                            <Select.Option key={r} value={r}>
+                              {t(`staff.roles.${r}`)}
+                            </Select.Option>
+                          ))}
                         </Select>
                       </Field>
                     ) : (
@@ -168,7 +172,7 @@ export function StaffPage() {
             />
             <Fieldset>
               <Fieldset.Legend>{t('staff.role')}</Fieldset.Legend>
-              {(['read_only', 'admin'] as const).map((r) => (
+              {ROLES.map((r) => (
                 <Radio
                   key={r}
                   name="role"
