@@ -332,7 +332,10 @@ describeEachEngine(
       expect(dump.length).toBeGreaterThan(1000);
       for (const token of [...secrets.filter((s) => s.length >= 20), orderToken, newOrderToken]) {
         const at = dump.indexOf(token);
-      expect(at, `token …${token.slice(-6)} stored in plain text: ${dump.slice(Math.max(0, at - 200), at + 40)}`).toBe(-1);
+        expect(
+          at,
+          `token …${token.slice(-6)} stored in plain text: ${dump.slice(Math.max(0, at - 200), at + 40)}`,
+        ).toBe(-1);
       }
     });
   },

@@ -6,7 +6,13 @@ export type CompanyRow = typeof companies.$inferSelect;
 export type CompanySettingsChanges = Partial<
   Pick<
     CompanyRow,
-    'selfService' | 'subsidy' | 'orderForm' | 'deductionTerms' | 'orderTokenHash' | 'orderTokenSealed' | 'widgetOrigins'
+    | 'selfService'
+    | 'subsidy'
+    | 'orderForm'
+    | 'deductionTerms'
+    | 'orderTokenHash'
+    | 'orderTokenSealed'
+    | 'widgetOrigins'
   >
 >;
 

@@ -2,8 +2,8 @@ import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { ListCursor, ListDirection, ListFilter, ListSort } from '../../domain/subscription-list';
 import type { Tx } from '../engine';
 import { subscriptions } from '../schema';
-import { type SubscriptionWithZones, zoneSetsOf } from './subscriptions';
 import { containsPattern } from './like';
+import { type SubscriptionWithZones, zoneSetsOf } from './subscriptions';
 
 type Clock = { today: string; now: Date };
 
