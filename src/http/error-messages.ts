@@ -247,6 +247,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field} må ligge i årene {min}–{max}.',
     en: '{field} must be in the years {min}–{max}.',
   },
+  one_file: {
+    nb: '{field}: legg ved nøyaktig én fil (csvBase64, csv eller xlsxBase64).',
+    en: '{field}: attach exactly one file (csvBase64, csv or xlsxBase64).',
+  },
   empty_patch: {
     nb: '{field} endrer ingenting: oppgi minst ett felt.',
     en: '{field} changes nothing: give at least one field.',

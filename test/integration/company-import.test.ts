@@ -91,7 +91,12 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
     expect(empty.status).toBe(422);
     const garbage = await client.post('/api/company/subscriptions/import', { xlsxBase64: 'bm90IGEgemlw' });
     expect(garbage.status).toBe(422);
+    // No file, or two: a 400 naming the file field, in the caller's language.
     const neither = await client.post('/api/company/subscriptions/import', { dryRun: true });
     expect(neither.status).toBe(400);
+    expect(neither.body.error.details).toMatchObject([{ path: 'body.csvBase64', problem: 'one_file' }]);
+    expect(neither.body.error.message).toMatch(/legg ved nøyaktig én fil/);
+    const both = await client.post('/api/company/subscriptions/import', { csv: 'a', csvBase64: 'YQ==' });
+    expect([both.status, both.body.error.details[0].path]).toEqual([400, 'body.csvBase64']);
   });
 });

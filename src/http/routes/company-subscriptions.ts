@@ -201,7 +201,9 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
               dryRun: z.boolean().default(false),
             })
             .refine((b) => [b.csvBase64, b.csv, b.xlsxBase64].filter((v) => v !== undefined).length === 1, {
-              message: 'give one of csvBase64, csv or xlsxBase64',
+              message: 'one_file',
+              path: ['csvBase64'],
+              params: { problem: 'one_file' },
             }),
           response: { 200: importResultSchema, 201: importResultSchema },
         },
