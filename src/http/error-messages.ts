@@ -1,3 +1,4 @@
+import Negotiator from 'negotiator';
 import type { ErrorCode } from '../domain/errors';
 
 export type Lang = 'nb' | 'en';
@@ -311,10 +312,18 @@ export function translateFieldProblem(
   return text;
 }
 
+/** The product's languages as Accept-Language tags: Norwegian in its three usual tags, English. */
+const OFFERED = ['nb', 'no', 'nn', 'en'];
+
+/**
+ * The answer's language from an `Accept-Language` header (RFC 9110 §12.5.4, weighted with q;
+ * `q=0` means "not this one"), negotiated by `negotiator`: English when the caller prefers it to
+ * Norwegian, bokmål otherwise (Norwegian tags, no header, or no language we have).
+ */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'nb';
-  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'nb';
+  const best = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(OFFERED);
+  return best === 'en' ? 'en' : 'nb';
 }
 
 export function translateError(
