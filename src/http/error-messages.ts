@@ -266,6 +266,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field} er for liten eller for kort (minst {min}).',
     en: '{field} is too small or too short (at least {min}).',
   },
+  only_with_date: {
+    nb: '{field} gjelder bare når avslutningen er på en dato (effective "date").',
+    en: '{field} only applies when the end is on a date (effective "date").',
+  },
   not_allowed: {
     nb: '{field} har en verdi som ikke er tillatt.',
     en: '{field} has a value that is not allowed.',

@@ -50,7 +50,7 @@ describeEachEngine('end on a date (issue 16, item 1)', (app) => {
     expect(await smsTo(client, phone)).toHaveLength(2);
   });
 
-  it('a date before today is a 400 naming endDate and changes nothing; today is allowed', async () => {
+  it('a date before today, or an end date with "now" or "end of month", is a 400 naming endDate and changes nothing; today is allowed', async () => {
     let { client, company, adminEmail } = await createCompany(app());
     const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
     const bad: [object, string][] = [
@@ -58,6 +58,9 @@ describeEachEngine('end on a date (issue 16, item 1)', (app) => {
       [{ effective: 'date', endDate: '2027-02-30' }, 'DATE_INVALID'],
       [{ effective: 'date' }, 'END_DATE_INVALID'],
       [{ effective: 'date', endDate: 'snart' }, 'DATE_INVALID'],
+      // An end date with another effective contradicts itself: refused, never ignored.
+      [{ effective: 'now', endDate: '2027-03-31' }, 'VALIDATION_FAILED'],
+      [{ effective: 'end_of_month', endDate: '2027-03-31' }, 'VALIDATION_FAILED'],
     ];
     for (const [body, code] of bad) {
       const r = await client.post(`/api/company/subscriptions/${sub.id}/end`, body, {

@@ -353,6 +353,12 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
                 .optional()
                 .describe('YYYY-MM-DD, from today (Oslo) on; required with effective "date"'),
             })
+            // An end date with "now" or "end of month" contradicts itself: refused, not ignored.
+            .refine((b) => b.endDate === undefined || b.effective === 'date', {
+              message: 'only_with_date',
+              path: ['endDate'],
+              params: { problem: 'only_with_date' },
+            })
             .default({ effective: 'end_of_month' }),
           response: { 200: subscriptionSchema },
         },
