@@ -7,6 +7,7 @@ import { billingOperatorRoutes } from './billing-operator';
 import { catalogRoutes } from './catalog';
 import { companyRoutes } from './company';
 import { companyAdminRoutes } from './company-admins';
+import { companyBulkRoutes } from './company-bulk';
 import { companySubscriptionRoutes } from './company-subscriptions';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
@@ -56,6 +57,7 @@ export async function registerRoutes(
   await app.register(loginLinkRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(companySubscriptionRoutes(ctx));
+  await app.register(companyBulkRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));
   if (ctx.config.NODE_ENV !== 'production' && options.devClock)
     await app.register(devRoutes(ctx, options.devClock));
