@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCleanText, normaliseText, searchKey } from './text';
+import { checkOpaqueText, isCleanText, normaliseText, searchKey } from './text';
 
 const line = { max: 100, min: 1 };
 const name = { max: 100, min: 1, personName: true };
@@ -28,7 +28,8 @@ describe('the text boundary (issue 14, item 1)', () => {
 
   it('allows line breaks only in a multi-line field, and makes them \\n', () => {
     expect(normaliseText('a\nb', line)).toEqual(bad('line_break'));
-    expect(normaliseText('a\tb', line)).toEqual(bad('line_break'));
+    // A tab is no line break: it is refused as the control character it is.
+    expect(normaliseText('a\tb', line)).toEqual(bad('control_character'));
     expect(normaliseText(' a  \r\nb\rc\u2029d \n', { max: 100, multiLine: true })).toEqual(ok('a\nb\nc\nd'));
   });
 
@@ -121,5 +122,50 @@ describe('the text boundary (issue 14, item 1)', () => {
 
   it('a search key is NFC and collapsed like stored text', () => {
     expect(searchKey('  A\u030Ase  Hansen ')).toBe('\u00C5se Hansen');
+  });
+
+  it('issue 14: text of nothing but invisible characters is empty, so a required field refuses it', () => {
+    for (const blank of [
+      '\u200B',
+      '\u2060',
+      '\u00AD',
+      '\u3164',
+      '\u115F',
+      '\u034F',
+      '\u180E',
+      '\u2800',
+      '\uFEFF',
+      ' \u200B ',
+    ]) {
+      expect(normaliseText(blank, line), JSON.stringify(blank)).toEqual(bad('required'));
+      expect(normaliseText(blank, { max: 500, min: 1, multiLine: true }), JSON.stringify(blank)).toEqual(
+        bad('required'),
+      );
+    }
+    expect(normaliseText('\u200B', { max: 10 })).toEqual(ok(''));
+  });
+
+  it('issue 14: an invisible character inside single-line text is refused, not kept as a look-alike', () => {
+    for (const mixed of ['Kristian\u200Bsand', 'Zone\u2060A', 'Øst\u00ADre', 'a\uFE0Fb']) {
+      expect(normaliseText(mixed, line), JSON.stringify(mixed)).toEqual(bad('invisible_character'));
+    }
+    expect(checkOpaqueText('a\u200Bb', 64)).toBe('invisible_character');
+    expect(checkOpaqueText('voksen-1', 64)).toBeNull();
+  });
+
+  it('issue 14: real names pass (Catalan middle dot, non-breaking hyphen, en dash, Persian ZWNJ, Malayalam ZWJ); invisible marks in names do not', () => {
+    for (const real of ['Gal·la Puig', 'Jean\u2011Luc', 'Anna–Maria', 'مهدی\u200Cزاده', 'ലക്ഷ്മി\u200Dപ്രിയ']) {
+      expect(normaliseText(real, name), real).toEqual(ok(real));
+    }
+    for (const hidden of [
+      'Kari\u034F',
+      'Ola\uFE0F',
+      '\u200CKari',
+      'Kari\u200C',
+      'Kari \u200D Nord',
+      '\u3164',
+    ]) {
+      expect(normaliseText(hidden, name).ok, JSON.stringify(hidden)).toBe(false);
+    }
   });
 });

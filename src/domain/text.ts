@@ -11,8 +11,14 @@
  * 4. whitespace: a single-line field has every run of whitespace (NBSP, U+2028… included) collapsed
  *    to one space; a multi-line field has its line breaks made `\n`; both are trimmed;
  * 5. length in code points, after 1–4, between `min` and `max`;
- * 6. a personal name holds only letters of any script, combining marks, spaces, hyphens,
- *    apostrophes (' and ’) and periods, and starts with a letter or an apostrophe.
+ * 6. a personal name holds only letters of any script, combining marks, spaces, hyphens (also
+ *    the non-breaking U+2011 and the en dash Word puts in "Anna–Maria"), apostrophes (' and ’),
+ *    periods and the Catalan middle dot (Gal·la), and starts with a letter or an apostrophe; the
+ *    zero-width (non-)joiners Persian and Indic names need are allowed between letters;
+ * 7. invisible characters (Unicode format characters such as U+200B, U+2060, U+FEFF, U+00AD, the
+ *    combining grapheme joiner, variation selectors, Hangul fillers, the blank Braille pattern)
+ *    are refused in single-line fields, and any field that must be filled needs at least one
+ *    visible character: text made of invisible characters is empty.
  */
 
 export type TextProblem =
@@ -26,7 +32,8 @@ export type TextProblem =
   | 'too_long'
   | 'name_characters'
   | 'email_invalid'
-  | 'pattern';
+  | 'pattern'
+  | 'invisible_character';
 
 export interface TextRule {
   /** Most code points after normalising. */
@@ -53,10 +60,28 @@ const CONTROL_EXCEPT_LINES = new RegExp(
   `[${cp(0)}-${cp(8)}${cp(0xb)}${cp(0xc)}${cp(0xe)}-${cp(0x1f)}${cp(0x7f)}-${cp(0x9f)}]`,
   'u',
 );
-const LINE_BREAK = /[\n\r\t]/;
+const LINE_BREAK = /[\n\r]/;
 const BIDI_CONTROL = new RegExp(`[${cp(0x202a)}-${cp(0x202e)}${cp(0x2066)}-${cp(0x2069)}]`, 'u');
 const REPLACEMENT = cp(0xfffd);
-const NAME = /^[\p{L}'’][\p{L}\p{M}'’. \-‐]*$/u;
+// Letters, marks (but not the invisible ones below), and the punctuation names carry.
+const NAME = new RegExp(
+  `^[\\p{L}'’][\\p{L}\\p{M}'’. \\-‐${cp(0x2011)}${cp(0x2013)}${cp(0xb7)}${cp(0x200c)}${cp(0x200d)}]*$`,
+  'u',
+);
+/** A zero-width (non-)joiner not between two letters or marks. */
+const LOOSE_JOINER = new RegExp(
+  `(^|[^\\p{L}\\p{M}])[${cp(0x200c)}${cp(0x200d)}]|[${cp(0x200c)}${cp(0x200d)}]($|[^\\p{L}\\p{M}])`,
+  'u',
+);
+/**
+ * Characters that show nothing: format characters (\p{Cf}: U+200B–U+200F, U+2060–U+2064, U+FEFF,
+ * U+00AD, U+180E, U+061C…), the combining grapheme joiner, variation selectors, Hangul fillers and
+ * the blank Braille pattern.
+ */
+const INVISIBLE_CLASS = `\\p{Cf}${cp(0x34f)}${cp(0xfe00)}-${cp(0xfe0f)}${cp(0xe0100)}-${cp(0xe01ef)}${cp(0x115f)}${cp(0x1160)}${cp(0x3164)}${cp(0xffa0)}${cp(0x2800)}`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
+const JOINERS = new RegExp(`[${cp(0x200c)}${cp(0x200d)}]`, 'gu');
+const VISIBLE = new RegExp(`[^\\s${INVISIBLE_CLASS}]`, 'u');
 const HAS_LETTER = /\p{L}/u;
 const EMAIL =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
@@ -75,12 +100,21 @@ export function normaliseText(raw: string, rule: TextRule): TextResult {
   }
   if (value.includes(REPLACEMENT)) return { ok: false, problem: 'replacement_character' };
   if (BIDI_CONTROL.test(value)) return { ok: false, problem: 'bidi_control' };
+  if (!rule.multiLine) {
+    // Joiners are kept only inside a name's letters (Persian, Indic scripts); else invisible.
+    const seen = rule.personName ? value.replace(JOINERS, '') : value;
+    // (Text with nothing visible at all is empty: the length rule below decides.)
+    if (VISIBLE.test(value) && (INVISIBLE.test(seen) || (rule.personName && LOOSE_JOINER.test(value))))
+      return { ok: false, problem: 'invisible_character' };
+  }
   value = rule.multiLine
     ? value
         .replace(/\r\n?|[\u2028\u2029]/g, '\n')
         .replace(/[^\S\n\t]+$/gm, '')
         .trim()
     : value.replace(/\s+/g, ' ').trim();
+  // Text of nothing but invisible characters is empty (a required field needs something to read).
+  if (!VISIBLE.test(value)) value = '';
   const length = codePointLength(value);
   const min = rule.min ?? 0;
   if (length < min) return { ok: false, problem: length === 0 ? 'required' : 'too_short' };
@@ -101,6 +135,7 @@ export function checkOpaqueText(raw: string, max: number): TextProblem | null {
   if (CONTROL.test(raw)) return 'control_character';
   if (raw.includes(REPLACEMENT)) return 'replacement_character';
   if (BIDI_CONTROL.test(raw)) return 'bidi_control';
+  if (INVISIBLE.test(raw)) return 'invisible_character';
   return null;
 }
 

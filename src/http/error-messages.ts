@@ -252,6 +252,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field}: legg ved nøyaktig én fil (csvBase64, csv eller xlsxBase64).',
     en: '{field}: attach exactly one file (csvBase64, csv or xlsxBase64).',
   },
+  invisible_character: {
+    nb: '{field} har et usynlig tegn (for eksempel et nullbredde-mellomrom). Skriv teksten inn på nytt.',
+    en: '{field} contains an invisible character (such as a zero-width space). Type the text again.',
+  },
   empty_patch: {
     nb: '{field} endrer ingenting: oppgi minst ett felt.',
     en: '{field} changes nothing: give at least one field.',

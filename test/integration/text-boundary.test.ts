@@ -140,6 +140,38 @@ describeEachEngine('issue 14: one text boundary, dates in range, empty PATCH', (
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400]);
   });
 
+  it('item 1: invisible-only text is empty and an invisible character is no look-alike, in every kind of field', async () => {
+    const op = await operator('en');
+    const { client } = await createCompany(app());
+    const cases: [Promise<{ status: number; body: { error?: { details?: unknown } } }>, string][] = [
+      [op.patch('/api/operator/catalog/zones/kristiansand', { name: '\u200B' }), 'body.name'],
+      [op.post('/api/operator/catalog/zones', { id: 'a\u200Bb', name: 'Ny sone' }), 'body.id'],
+      [
+        op.post('/api/operator/staff', { email: 'blank@example.no', name: '\u3164', role: 'admin' }),
+        'body.name',
+      ],
+      [op.post('/api/operator/catalog/categories', { name: 'Voks\u2060en' }), 'body.name'],
+      [client.post('/api/company/subscriptions', byHand({ firstName: 'Kari\u034F' })), 'body.firstName'],
+    ];
+    for (const [request, path] of cases) {
+      const r = await request;
+      expect([path, r.status]).toEqual([path, 400]);
+      expect(JSON.stringify(r.body.error?.details)).toContain(path);
+    }
+    // An optional text of nothing visible is stored empty, not as an invisible character.
+    const terms = await client.patch('/api/company/settings', { deductionTerms: '\u200B' });
+    expect([terms.status, terms.body.deductionTerms]).toEqual([200, '']);
+    // Real names with the joiners their scripts need still pass.
+    expect(
+      (
+        await client.post(
+          '/api/company/subscriptions',
+          byHand({ firstName: 'Gal·la', lastName: 'Jean\u2011Luc' }),
+        )
+      ).status,
+    ).toBe(201);
+  });
+
   it('item 2: an empty PATCH is a 400 (zones, categories, settings, staff)', async () => {
     const op = await operator();
     const { client } = await createCompany(app());
