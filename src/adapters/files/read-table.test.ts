@@ -71,6 +71,29 @@ describe('uploaded files are decoded from their bytes (issue 14, item 4)', () =>
     expect(refusal(polish)?.details).toMatchObject({ reason: 'other_encoding' });
     expect(refusal(Buffer.from('a;b\r\n1;\u0007\r\n'))?.details).toMatchObject({ reason: 'invalid_bytes' });
   });
+
+  it('a file that mixes UTF-8 rows with Windows-1252 rows is refused as mixed, never read as mojibake (hostile check)', () => {
+    const mixed = Buffer.concat([
+      Buffer.from('Fornavn;Etternavn\r\nHans;Strauß\r\nŠimon;Úlfsson\r\n', 'utf8'),
+      iconv.encode('Jørn;Ås\r\n', 'windows-1252'),
+    ]);
+    expect(refusal(mixed)?.details).toMatchObject({ reason: 'mixed_encoding' });
+    // A plain Windows-1252 file with the same names is read.
+    expect(
+      decodeText(iconv.encode('Fornavn;Etternavn\r\nHans;Strauß\r\nJørn;Ås\r\n', 'windows-1252')).encoding,
+    ).toBe('Windows-1252');
+  });
+
+  it('a Windows-1250 (Central European) file is refused, not read as Windows-1252 ("¯ory", "£ódŸ")', () => {
+    for (const text of [
+      'area_id,area_name\r\nzory,Żory\r\nlodz,Łódź\r\n',
+      'Imię;Nazwisko\r\nJan;Śliwa\r\nŁucja;Żak\r\n',
+    ]) {
+      expect(refusal(iconv.encode(text, 'windows-1250'))?.details, text).toMatchObject({
+        reason: 'other_encoding',
+      });
+    }
+  });
 });
 
 describe('delimited text: separators detected, quotes, line numbers', () => {
