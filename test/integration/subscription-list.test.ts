@@ -239,4 +239,62 @@ describeEachEngine('subscription list at scale (issue 16, item 6)', (app) => {
     expect(ws.rowCount).toBe(5);
     expect(ws.getRow(2).getCell(4).value).toBe('Active');
   });
+
+  it('issue 14 item 5: the export types cells by meaning — dates as dates, a number field as its number shown as typed, phones as text; -12 stays a number in the CSV', async () => {
+    const c = await createCompany(app());
+    await app()
+      .ctx.db.update(companies)
+      .set({
+        orderForm: {
+          kind: 'custom',
+          fields: [
+            { key: 'belop', label: 'Beløp', type: 'number', required: false },
+            { key: 'ansattnummer', label: 'Ansattnummer', type: 'text', required: false },
+          ],
+        } as never,
+      })
+      .where(eq(companies.id, c.company.id));
+    await createSubscription(app(), {
+      companyId: c.company.id,
+      firstName: 'Nora',
+      lastName: 'Nul',
+      phone: '+4791112234',
+      startDate: '2027-01-01',
+      endDate: '2027-03-31',
+      fields: { belop: '00789', ansattnummer: '007' },
+    });
+    await createSubscription(app(), {
+      companyId: c.company.id,
+      firstName: 'Mina',
+      lastName: 'Minus',
+      startDate: '2027-01-01',
+      fields: { belop: '-12' },
+    });
+    const cookie = [...c.client.cookieJar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const xlsx = await app().server.inject({
+      url: '/api/company/subscriptions/export?format=xlsx&sort=name',
+      headers: { cookie },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const ws = book.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const nora = ws.getRow(3);
+    expect(nora.getCell(col('Start')).value).toBeInstanceOf(Date);
+    expect((nora.getCell(col('Slutt')).value as Date).toISOString().slice(0, 10)).toBe('2027-03-31');
+    expect(nora.getCell(col('Beløp')).value).toBe(789);
+    expect(nora.getCell(col('Beløp')).numFmt).toBe('00000');
+    expect(nora.getCell(col('Ansattnummer')).value).toBe('007');
+    expect(nora.getCell(col('Mobil')).value).toBe('+4791112234');
+    expect(ws.getRow(2).getCell(col('Beløp')).value).toBe(-12);
+
+    const csv = await c.client.get('/api/company/subscriptions/export?format=csv&sort=name');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[1]!.split(';').at(-2)).toBe('-12');
+    expect(lines[2]).toContain('+4791112234');
+  });
 });

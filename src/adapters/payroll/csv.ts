@@ -1,24 +1,6 @@
-import { type CsvCell, writeCsv } from '../files/csv-writer';
-import { type PayrollSheet, payrollTable, type SheetCell } from './table';
-
-function csvCell(c: SheetCell): CsvCell {
-  switch (c.kind) {
-    case 'text':
-      return c.value;
-    case 'number':
-      return c.value;
-    case 'money':
-      return { ore: c.ore };
-    case 'typedNumber':
-      return { numberText: c.text };
-    case 'date':
-      return c.iso;
-    case 'month':
-      return c.month;
-    case 'empty':
-      return null;
-  }
-}
+import { writeCsv } from '../files/csv-writer';
+import { csvCellOf } from '../files/sheet';
+import { type PayrollSheet, payrollTable } from './table';
 
 /**
  * Rule 12: the basis as CSV for Norwegian payroll systems: semicolons, UTF-8 with BOM, decimal
@@ -27,5 +9,5 @@ function csvCell(c: SheetCell): CsvCell {
  */
 export function payrollToCsv(sheet: PayrollSheet): string {
   const { header, rows } = payrollTable(sheet);
-  return writeCsv([header, ...rows.map((r) => r.map(csvCell))], { delimiter: ';', decimalComma: true });
+  return writeCsv([header, ...rows.map((r) => r.map(csvCellOf))], { delimiter: ';', decimalComma: true });
 }

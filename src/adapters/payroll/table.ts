@@ -1,21 +1,10 @@
 import type { PayrollBasis } from '../../domain/payroll';
+import { fieldCell, type SheetCell, textCell } from '../files/sheet';
 
 /** The payroll-deduction basis of a company and month (rule 12), as the exports lay it out. */
 export type PayrollSheet = PayrollBasis;
 
-/**
- * A cell typed by what it means, so each format writes it right: amounts and numbers as numbers,
- * dates as dates, phones and ids as text (leading zeros and "+" kept), a number field as the
- * employee typed it and as its number.
- */
-export type SheetCell =
-  | { kind: 'text'; value: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'money'; ore: number }
-  | { kind: 'typedNumber'; text: string; value: number }
-  | { kind: 'date'; iso: string }
-  | { kind: 'month'; month: string }
-  | { kind: 'empty' };
+export type { SheetCell } from '../files/sheet';
 
 export const PAYROLL_HEADERS = {
   before: ['Måned', 'Status', 'Fornavn', 'Etternavn', 'Mobil'],
@@ -31,21 +20,8 @@ export const PAYROLL_HEADERS = {
   ],
 };
 
-const text = (value: string): SheetCell => ({ kind: 'text', value });
+const text = textCell;
 const money = (ore: number): SheetCell => ({ kind: 'money', ore });
-
-/** "12,5" or "00789" (as typed) → its number; null when it is not a plain decimal number. */
-export function typedNumber(typed: string): number | null {
-  return /^-?\d+(?:[.,]\d+)?$/.test(typed) ? Number(typed.replace(',', '.')) : null;
-}
-
-function fieldCell(type: PayrollSheet['fieldColumns'][number]['type'], value: unknown): SheetCell {
-  if (value === undefined || value === null || value === '') return { kind: 'empty' };
-  if (typeof value === 'boolean') return text(value ? 'Ja' : 'Nei');
-  const typed = String(value);
-  const n = type === 'number' ? typedNumber(typed) : null;
-  return n === null ? text(typed) : { kind: 'typedNumber', text: typed, value: n };
-}
 
 /**
  * The header and one row per employee and subscription, shared by the CSV and XLSX exports. Only

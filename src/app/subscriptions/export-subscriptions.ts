@@ -1,3 +1,4 @@
+import { dateCell, fieldCell, type SheetCell, textCell } from '../../adapters/files/sheet';
 import { type ListTable, listToCsv, listToXlsx } from '../../adapters/subscriptions/list-export';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
@@ -33,13 +34,6 @@ const STATUS_TEXT: Record<Lang, Record<SubscriptionStatus, string>> = {
   },
 };
 
-function cell(value: string | number | boolean | undefined, lang: Lang): string {
-  if (value === undefined) return '';
-  if (typeof value === 'boolean')
-    return value ? (lang === 'nb' ? 'Ja' : 'Yes') : lang === 'nb' ? 'Nei' : 'No';
-  return String(value);
-}
-
 /**
  * Item 16.6: every subscription of the current filter and sort as CSV or XLSX, one row each with
  * names, zones and category by name and the order form's own columns. A read: nothing recorded.
@@ -57,16 +51,17 @@ export async function exportSubscriptions(
   const zoneName = new Map(catalog.zones.map((z) => [z.id, z.name]));
   const category = new Map(catalog.categories.map((c) => [c.id, lang === 'en' ? c.nameEn : c.name]));
   const fields = company?.orderForm.fields ?? [];
-  const row = (s: SubscriptionDto) => [
-    s.lastName,
-    s.firstName,
-    s.phone,
-    STATUS_TEXT[lang][s.status],
-    category.get(s.categoryId) ?? s.categoryId,
-    s.zoneIds.map((z) => zoneName.get(z) ?? z).join(', '),
-    s.startDate,
-    s.endDate ?? '',
-    ...fields.map((f) => cell(s.fields[f.key], lang)),
+  const yesNo: [string, string] = lang === 'nb' ? ['Ja', 'Nei'] : ['Yes', 'No'];
+  const row = (s: SubscriptionDto): SheetCell[] => [
+    textCell(s.lastName),
+    textCell(s.firstName),
+    textCell(s.phone),
+    textCell(STATUS_TEXT[lang][s.status]),
+    textCell(category.get(s.categoryId) ?? s.categoryId),
+    textCell(s.zoneIds.map((z) => zoneName.get(z) ?? z).join(', ')),
+    dateCell(s.startDate),
+    dateCell(s.endDate),
+    ...fields.map((f) => fieldCell(f.type, s.fields[f.key], yesNo)),
   ];
   const table: ListTable = {
     sheetName: lang === 'nb' ? 'Abonnementer' : 'Subscriptions',
