@@ -226,5 +226,6 @@ describeEachEngine('issue 14: one text boundary, dates in range, empty PATCH', (
     });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('ORG_NUMBER_INVALID');
+    expect(r.body.error.details).toEqual([{ path: 'body.orgNumber' }]);
   });
 });

@@ -23,7 +23,8 @@ export interface RegisterCompanyInput {
  */
 export async function registerCompany(ctx: AppContext, input: RegisterCompanyInput) {
   const orgNumber = normalizeOrgNumber(input.orgNumber);
-  if (!orgNumber || !isValidOrgNumber(orgNumber)) throw new AppError('ORG_NUMBER_INVALID');
+  if (!orgNumber || !isValidOrgNumber(orgNumber))
+    throw new AppError('ORG_NUMBER_INVALID', { details: [{ path: 'body.orgNumber' }] });
   const name = input.name.trim();
   if (!name)
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'body.name', message: 'required' }] });
