@@ -169,3 +169,42 @@ test.skip('item 16.1: end on a date, change it, withdraw it; the employee gets a
   await expect(page.getByText('Løpende')).toBeVisible();
   await expect.poll(async () => (await outbox())[0]).toContain('trukket tilbake');
 });
+
+test('item 16.7: the log reads as sentences in bokmål and in English, filtered by employee', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await companyAdmin(page, 'Loggbedrift AS');
+  const sub = await send(page.request, 'post', '/api/company/subscriptions', {
+    firstName: 'Ola',
+    lastName: 'Hansen',
+    phone: `+47${mobileBase + 77}`,
+    zoneIds: ['kristiansand'],
+    categoryId: 'voksen',
+    startDate: osloDate(),
+  });
+  await send(page.request, 'post', `/api/company/subscriptions/${sub.id}/change-zones`, {
+    zoneIds: ['kristiansand', 'vennesla'],
+    effective: 'next_month',
+  });
+  await page.goto('/bedrift/logg');
+  const zones = page.getByText(
+    /^Kari Nordmann endret soner for Ola Hansen: Kristiansand → Kristiansand, Vennesla, fra 1\. /,
+  );
+  await expect(zones).toBeVisible();
+  await expect(page.getByText('Soner', { exact: true })).toBeVisible();
+  await expect(page.getByText(/ticket\.credential_issued|[0-9a-f]{8}-[0-9a-f]{4}-/)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.getByLabel('Ansatt (navn)').fill('ingen slik');
+  await expect(page.getByText('Ingen endringer ennå.')).toBeVisible();
+  await page.getByLabel('Ansatt (navn)').fill('ola');
+  await expect(zones).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(
+    page.getByText(
+      /^Kari Nordmann changed the zones for Ola Hansen: Kristiansand → Kristiansand, Vennesla, from 1 /,
+    ),
+  ).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -18,11 +18,8 @@ import {
   referenceDate,
   sameTicketContent,
 } from '../../domain/ticket';
-import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { zoneSetOn } from '../subscriptions/to-dto';
-
-const WALLET = { type: 'system', label: 'ticket-wallet' } as const;
 
 /**
  * The credential for the ticket period `now` falls in (rule 7), signed once and kept: a stored one
@@ -81,19 +78,8 @@ export async function issueCredential(
     to: window.validTo,
     now,
   });
-  await recordAudit(tx, WALLET, now, {
-    companyId: sub.companyId,
-    action: 'ticket.credential_issued',
-    entityType: 'subscription',
-    entityId: sub.id,
-    after: {
-      credentialId: row.id,
-      keyId: row.keyId,
-      zoneIds: row.zoneIds,
-      validFrom: window.validFrom.toISOString(),
-      validTo: window.validTo.toISOString(),
-      superseded,
-    },
-  });
+  // A wallet fetching its credential is a read, not a change: it stays out of the audit log
+  // (issue 16, item 7), which otherwise fills with one row per employee and fetch.
+  ctx.log.info({ subscriptionId: sub.id, credentialId: row.id, superseded }, 'ticket credential issued');
   return row;
 }

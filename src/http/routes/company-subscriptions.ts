@@ -18,6 +18,7 @@ import { sendDownload } from '../download';
 import { type Lang, pickLang, translateError, translateFieldProblem } from '../error-messages';
 import type { FieldProblem } from '../reply-error';
 import { calendar, text } from '../schemas';
+import { auditEntrySchema } from './company';
 import { subscriptionSchema } from './me';
 
 const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
@@ -49,19 +50,7 @@ const detailSchema = subscriptionSchema.extend({
   zoneSets: z.array(
     z.object({ zoneIds: z.array(z.string()), validFrom: z.string(), validTo: z.string().nullable() }),
   ),
-  history: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorType: z.string(),
-      actorLabel: z.string(),
-      action: z.string(),
-      entityType: z.string(),
-      entityId: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-    }),
-  ),
+  history: z.array(auditEntrySchema),
 });
 const importRowSchema = z.object({
   line: z.number(),
@@ -228,7 +217,11 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       '/api/company/subscriptions/:id',
       { schema: { tags: ['company'], params: idParams, response: { 200: detailSchema } } },
       async (request) =>
-        getSubscriptionWithHistory(ctx, { actor: requireCompanyAdmin(request), id: request.params.id }),
+        getSubscriptionWithHistory(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          lang: pickLang(request.headers['accept-language']),
+        }),
     );
 
     app.post(
