@@ -107,8 +107,24 @@ describe("issue 16 item 7: an audit entry as a sentence in the reader's language
       sentence: 'Kari Nordmann endret innstillingene',
       changes: [
         { label: 'Selvbetjening', before: 'behandles av administrator', after: 'godkjennes automatisk' },
-        { label: 'Tilskudd', before: '50 %', after: '200 kr' },
+        { label: 'Tilskudd', before: '50 %', after: '200,00 kr' },
       ],
     });
+  });
+
+  it("an employee's consent to a raised deduction names the new amount, not the employee twice", () => {
+    const consent = {
+      action: 'subscription.deduction_consented',
+      actorType: 'employee',
+      before: { consentedDeductionOre: 40000 },
+      after: { deductionOre: 45000, consentId: 'c0ffee00-0000-4000-8000-000000000000' },
+    };
+    const employee = { ...names, actor: null };
+    expect(describeAudit(consent, employee, 'nb').sentence).toBe(
+      'Ola Hansen godtok det nye lønnstrekket: 450,00 kr per måned',
+    );
+    expect(describeAudit(consent, employee, 'en').sentence).toBe(
+      'Ola Hansen agreed to the new deduction: NOK 450.00 a month',
+    );
   });
 });

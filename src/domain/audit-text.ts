@@ -1,4 +1,5 @@
 import { formatDateEn, formatDateNb, isIsoDate } from './calendar';
+import { formatNok } from './money';
 
 export type AuditLang = 'nb' | 'en';
 
@@ -94,6 +95,9 @@ const T = {
       'admin.invitation_accepted': '{actor} godtok invitasjonen',
       'admin.removed': '{actor} fjernet en administrator',
       'user.password_reset': '{actor} endret passordet sitt',
+      'user.password_changed': '{actor} endret passordet sitt',
+      'user.logged_in_with_link': '{actor} logget inn med en innloggingslenke',
+      'subscription.deduction_consented': '{actor} godtok det nye lønnstrekket',
       'payroll.exported': '{actor} lastet ned lønnstrekkgrunnlaget',
       'invoice.credited': '{actor} krediterte en faktura',
     } as Record<string, string>,
@@ -162,6 +166,9 @@ const T = {
       'admin.invitation_accepted': '{actor} accepted the invitation',
       'admin.removed': '{actor} removed an administrator',
       'user.password_reset': '{actor} changed their password',
+      'user.password_changed': '{actor} changed their password',
+      'user.logged_in_with_link': '{actor} signed in with a sign-in link',
+      'subscription.deduction_consented': '{actor} agreed to the new deduction',
       'payroll.exported': '{actor} downloaded the payroll basis',
       'invoice.credited': '{actor} credited an invoice',
     } as Record<string, string>,
@@ -187,7 +194,7 @@ function words(key: string, value: unknown, names: AuditNames, lang: AuditLang):
   if (key === 'subsidy') {
     const s = obj(value);
     if (s.type === 'percent') return `${s.value} %`;
-    if (s.type === 'fixed') return `${Number(s.value) / 100} kr`.replace('.', lang === 'nb' ? ',' : '.');
+    if (s.type === 'fixed' && Number.isInteger(s.value)) return formatNok(s.value as number, lang);
     return t.none;
   }
   if (key === 'orderForm') {
@@ -299,6 +306,10 @@ export function describeAudit(facts: AuditFacts, names: AuditNames, lang: AuditL
   } else if (key === 'admin.invited' || key === 'admin.removed') {
     const email = str(after.email) ?? str(before.email);
     if (email) sentence += `: ${email}`;
+  } else if (key === 'subscription.deduction_consented') {
+    const ore = after.deductionOre;
+    if (typeof ore === 'number' && Number.isInteger(ore))
+      sentence += lang === 'nb' ? `: ${formatNok(ore, lang)} per måned` : `: ${formatNok(ore, lang)} a month`;
   } else if (key === 'payroll.exported') {
     const month = str(after.month);
     if (month) sentence += ` (${month})`;
