@@ -11,7 +11,7 @@ export function SubscriptionHistory({ subscription: s }: { subscription: Subscri
   const { zoneNames } = useCatalog();
   const locale = localeOf(i18n.resolvedLanguage);
   const zoneSets = s.zoneSets ?? [];
-  const history = [...(s.history ?? [])].sort((a, b) => b.at.localeCompare(a.at));
+  const history = [...(s.history ?? [])].sort((a, b) => b.id - a.id);
   return (
     <>
       <section aria-labelledby="zonesets-heading" className="company-stack">
@@ -52,11 +52,11 @@ export function SubscriptionHistory({ subscription: s }: { subscription: Subscri
           <Paragraph>{t('subscription.noHistory')}</Paragraph>
         ) : (
           <ol className="company-history">
-            {history.map((h, i) => (
-              <li key={h.id ?? `${h.at}-${i}`}>
+            {history.map((h) => (
+              <li key={h.id}>
                 <time dateTime={h.at}>{formatDateTime(h.at, locale)}</time>
                 {' · '}
-                {h.sentence}
+                <span>{h.sentence}</span>
                 {h.changes.length > 0 && (
                   <ul>
                     {h.changes.map((c) => (
