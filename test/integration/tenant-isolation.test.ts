@@ -17,6 +17,7 @@ function callsOnRecordsOf(b: { pendingId: string; activeId: string; adminId: str
       `/api/company/subscriptions/${b.activeId}/change-zones`,
       { zoneIds: ['arendal'], effective: 'now' },
     ],
+    ['GET', `/api/company/subscriptions/${b.activeId}/change-zones/preview?zoneIds=arendal&effective=now`],
     [
       'GET',
       `/api/company/subscriptions/${b.activeId}/change-category/preview?categoryId=honnor&effective=now`,

@@ -10,6 +10,7 @@ import { exportSubscriptions } from '../../app/subscriptions/export-subscription
 import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscription-history';
 import { importSubscriptions, type RowError } from '../../app/subscriptions/import-subscriptions';
 import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
+import { previewZoneChange } from '../../app/subscriptions/preview-zone-change';
 import { rejectOrder } from '../../app/subscriptions/reject-order';
 import { withdrawEnd } from '../../app/subscriptions/withdraw-end';
 import { LIST_SORTS } from '../../domain/subscription-list';
@@ -268,6 +269,48 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       },
       async (request) =>
         changeZones(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.get(
+      '/api/company/subscriptions/:id/change-zones/preview',
+      {
+        schema: {
+          tags: ['company'],
+          summary:
+            'Price, company share and deduction before and after a zone change, shown before confirming',
+          params: idParams,
+          querystring: z.object({
+            zoneIds: text
+              .opaque({ max: 2000, pattern: /^[^,]+(,[^,]+)*$/ })
+              .describe('the new zones, comma-separated'),
+            effective: effectiveChange,
+          }),
+          response: {
+            200: z.object({
+              effective: z.enum(['next_month', 'now']),
+              from: z.string(),
+              zoneIds: z.array(z.string()),
+              before: splitSchema,
+              after: splitSchema,
+              months: z.array(
+                z.object({
+                  month: z.string(),
+                  beforeOre: z.number().nullable(),
+                  afterOre: z.number().nullable(),
+                }),
+              ),
+              deductionRises: z.boolean(),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        previewZoneChange(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          zoneIds: request.query.zoneIds.split(','),
+          effective: request.query.effective,
+        }),
     );
 
     app.get(
