@@ -75,3 +75,50 @@ describeEachEngine(
     });
   },
 );
+
+describeEachEngine(
+  'issue 16 item 8: a field required of employees is required when the admin adds by hand',
+  (app) => {
+    it('the employee number is required of the admin too; filled in, it is stored as typed and reaches the payroll basis', async () => {
+      const { client } = await createCompany(app());
+      await client.patch('/api/company/settings', {
+        orderForm: {
+          kind: 'custom',
+          fields: [
+            { key: 'ansattnr', label: 'Ansattnummer', type: 'number', required: true },
+            { key: 'avdeling', label: 'Avdeling', type: 'text', required: false },
+          ],
+        },
+      });
+      const body = {
+        firstName: 'Siri',
+        lastName: 'Dal',
+        phone: '+4794000031',
+        zoneIds: ['kristiansand'],
+        categoryId: 'voksen',
+        startDate: '2027-01-15',
+      };
+      const missing = await client.post('/api/company/subscriptions', {
+        ...body,
+        fields: { avdeling: 'Drift' },
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(missing.body.error.details)).toContain('fields.ansattnr');
+      const wrong = await client.post('/api/company/subscriptions', {
+        ...body,
+        fields: { ansattnr: 'tolv' },
+      });
+      expect(wrong.status).toBe(400);
+      expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(0);
+      const ok = await client.post('/api/company/subscriptions', {
+        ...body,
+        fields: { ansattnr: '00789', ukjent: 'x' },
+      });
+      expect(ok.status).toBe(201);
+      expect(ok.body.fields).toEqual({ ansattnr: '00789' });
+      const payroll = await client.get('/api/company/payroll?month=2027-01');
+      expect(payroll.body.rows[0].fields).toEqual({ ansattnr: '00789' });
+    });
+  },
+);
