@@ -60,7 +60,8 @@ const importRowSchema = z.object({
   phone: z.string(),
   zoneIds: z.array(z.string()),
   categoryId: z.string(),
-  startDate: z.string(),
+  startDate: z.string().describe("the row's own date as written (the default when the cell is empty)"),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   errors: z.array(
     z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),
   ),
@@ -86,9 +87,17 @@ const splitSchema = z.object({
 /** An import row's error in the reader's language; a field problem (e.g. a name's letters) says which. */
 function rowErrorMessage(error: RowError, lang: Lang): string {
   const first = Array.isArray(error.details) ? (error.details[0] as FieldProblem | undefined) : undefined;
-  return first?.problem
-    ? translateFieldProblem(first.problem, error.field, lang, first.params)
-    : translateError(error.code, lang);
+  if (first?.problem) return translateFieldProblem(first.problem, error.field, lang, first.params);
+  const details = error.details;
+  const params =
+    details && typeof details === 'object' && !Array.isArray(details)
+      ? Object.fromEntries(
+          Object.entries(details).filter((e): e is [string, string | number] =>
+            ['string', 'number'].includes(typeof e[1]),
+          ),
+        )
+      : undefined;
+  return translateError(error.code, lang, params);
 }
 
 /** The company admin's subscriptions: list, detail, add by hand, import, approve…end (rules 6, 8–10). */
