@@ -176,6 +176,8 @@ export type InvoiceDocument = {
     postalCode: string;
     city: string;
     reference: string;
+    /** The Peppol endpoint (EHF EndpointID); absent = the organisation number under 0192. */
+    endpoint?: { scheme: string; id: string };
   };
   lines: {
     lineNo: number;

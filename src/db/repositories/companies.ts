@@ -6,7 +6,16 @@ export type CompanyRow = typeof companies.$inferSelect;
 export type CompanySettingsChanges = Partial<
   Pick<
     CompanyRow,
-    'selfService' | 'subsidy' | 'orderForm' | 'deductionTerms' | 'orderToken' | 'widgetOrigins'
+    | 'selfService'
+    | 'subsidy'
+    | 'orderForm'
+    | 'deductionTerms'
+    | 'orderToken'
+    | 'widgetOrigins'
+    | 'name'
+    | 'invoiceAddress'
+    | 'status'
+    | 'deactivatedAt'
   >
 >;
 

@@ -37,7 +37,7 @@ const listFilters = z.object({
   sort: z.enum(LIST_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
-const listQuery = listFilters.extend({
+export const listQuery = listFilters.extend({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: text.opaque({ max: 2000 }).optional(),
 });
