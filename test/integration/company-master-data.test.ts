@@ -80,6 +80,11 @@ describeEachEngine('issue 16 item 5: master data, the operator’s support view 
       buyerReference: 'Avd. 7',
       peppolEndpoint: '0192:974760673',
     });
+    expect((await op.get(`/api/operator/companies/${company.id}/master-data`)).body).toMatchObject({
+      name: 'Etter AS',
+      buyerReference: 'Avd. 7',
+      peppolEndpoint: '0192:974760673',
+    });
     const january = (await op.post('/api/operator/billing-runs', { month: '2027-01' })).body.invoices[0];
     const oldXml = (await client.get(`/api/company/invoices/${december.id}/ehf`)).text;
     const newXml = (await client.get(`/api/company/invoices/${january.id}/ehf`)).text;

@@ -72,6 +72,13 @@ export function masterDataRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/operator/companies/:id/master-data',
+      { schema: { tags: ['operator'], params: companyParams, response: { 200: masterDataSchema } } },
+      async (request) =>
+        getMasterData(ctx, { actor: requireOperator(request), companyId: request.params.id }),
+    );
+
     app.patch(
       '/api/operator/companies/:id/master-data',
       {

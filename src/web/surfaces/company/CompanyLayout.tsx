@@ -14,6 +14,7 @@ const NAV = [
   ['abonnementer', 'subscriptions'],
   ['nytt-abonnement', 'newSubscription'],
   ['innstillinger', 'settings'],
+  ['bedriftsopplysninger', 'masterData'],
   ['andre-tjenester', 'services'],
   ['administratorer', 'admins'],
   ['logg', 'audit'],
