@@ -64,6 +64,7 @@ const T = {
       invoiceEmail: 'Faktura-e-post',
       buyerReference: 'Fakturareferanse (EHF)',
       peppolEndpoint: 'Peppol-adresse',
+      role: 'Rolle',
     } as Record<string, string>,
     status: {
       pending: 'venter',
@@ -79,6 +80,7 @@ const T = {
       automatic: 'godkjennes automatisk',
     } as Record<string, string>,
     changed: 'endret',
+    roles: { full: 'full tilgang', payroll: 'lønn' } as Record<string, string>,
     sentences: {
       'subscription.created': '{actor} la til abonnement for {subject}',
       'subscription.ordered': '{actor} bestilte abonnement',
@@ -143,6 +145,7 @@ const T = {
       invoiceEmail: 'Invoice email',
       buyerReference: 'Buyer reference (EHF)',
       peppolEndpoint: 'Peppol endpoint',
+      role: 'Role',
     } as Record<string, string>,
     status: {
       pending: 'pending',
@@ -158,6 +161,7 @@ const T = {
       automatic: 'approved automatically',
     } as Record<string, string>,
     changed: 'changed',
+    roles: { full: 'full access', payroll: 'payroll' } as Record<string, string>,
     sentences: {
       'subscription.created': '{actor} added a subscription for {subject}',
       'subscription.ordered': '{actor} ordered a subscription',
@@ -207,6 +211,7 @@ function words(key: string, value: unknown, names: AuditNames, lang: AuditLang):
   if (key === 'categoryId') return names.category(String(value));
   if (key === 'status') return t.status[String(value)] ?? String(value);
   if (key === 'selfService') return t.selfService[String(value)] ?? String(value);
+  if (key === 'role') return t.roles[String(value)] ?? String(value);
   if (key === 'subsidy') {
     const s = obj(value);
     if (s.type === 'percent') return `${s.value} %`;
@@ -246,6 +251,7 @@ const LABEL_OF: Record<string, string> = {
   invoiceEmail: 'invoiceEmail',
   buyerReference: 'buyerReference',
   peppolEndpoint: 'peppolEndpoint',
+  role: 'role',
 };
 
 /** The fields that differ between before and after, labelled; ids, effective flags and JSON left out. */

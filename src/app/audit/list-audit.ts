@@ -3,7 +3,7 @@ import { type AuditFilter, type AuditRowWithNames, listCompanyAudit } from '../.
 import { loadCatalog } from '../../db/repositories/catalog';
 import { type AuditChange, type AuditLang, describeAudit } from '../../domain/audit-text';
 import { addDays, startOfDayOslo } from '../../domain/calendar';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertFullAdmin, type CompanyAdminActor } from '../context';
 
 /** One audit entry as the portal shows it: a sentence in the reader's language, no ids or JSON. */
 export type AuditEntryDto = {
@@ -78,6 +78,7 @@ export async function listAudit(
     to?: string;
   },
 ) {
+  assertFullAdmin(input.actor);
   const filter: AuditFilter = {
     employee: input.employee,
     action: input.action,

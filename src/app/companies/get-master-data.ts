@@ -1,6 +1,6 @@
 import { findCompany } from '../../db/repositories/operator';
 import { AppError } from '../../domain/errors';
-import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { type AppContext, assertFullAdmin, type CompanyAdminActor, type OperatorActor } from '../context';
 import { toMasterDataDto } from './master-data';
 
 /**
@@ -11,6 +11,7 @@ export async function getMasterData(
   ctx: AppContext,
   input: { actor: CompanyAdminActor } | { actor: OperatorActor; companyId: string },
 ) {
+  if (input.actor.type === 'company_admin') assertFullAdmin(input.actor);
   const companyId =
     input.actor.type === 'company_admin' ? input.actor.companyId : (input as { companyId: string }).companyId;
   const company = await findCompany(ctx.db, companyId);

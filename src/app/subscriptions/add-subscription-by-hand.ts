@@ -3,6 +3,7 @@ import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { toSubscriptionDto } from './to-dto';
@@ -28,6 +29,7 @@ export async function addSubscriptionByHand(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; subscription: ManualSubscriptionInput; idempotencyKey?: string },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const today = osloToday(now);
   const s = input.subscription;

@@ -7,6 +7,7 @@ import { normalizeMobile } from '../../domain/phone';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { type FieldValue, validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
@@ -180,6 +181,7 @@ export async function importSubscriptions(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; file: ImportFile; dryRun: boolean },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   const table = await readImportFile(input.file);

@@ -31,6 +31,7 @@ export interface SessionInfo {
     name: string;
     role: 'operator' | 'company_admin';
     operatorRole: 'admin' | 'read_only' | null;
+    companyRole: 'full' | 'payroll' | null;
     companyId: string | null;
   } | null;
   companyId: string | null;
@@ -121,6 +122,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
           name: user.name,
           role: user.role,
           operatorRole: user.operatorRole,
+          companyRole: user.companyRole,
           companyId: user.companyId,
         }
       : null,
@@ -198,7 +200,13 @@ export function requireCompanyAdmin(request: FastifyRequest): CompanyAdminActor 
   const user = request.session?.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.role !== 'company_admin' || !user.companyId) throw new AppError('FORBIDDEN');
-  return { type: 'company_admin', userId: user.id, email: user.email, companyId: user.companyId };
+  return {
+    type: 'company_admin',
+    userId: user.id,
+    email: user.email,
+    companyId: user.companyId,
+    companyRole: user.companyRole ?? 'full',
+  };
 }
 
 export function requireEmployee(request: FastifyRequest): EmployeeActor {
