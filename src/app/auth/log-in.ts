@@ -41,6 +41,7 @@ export function publicUser(user: {
   companyId: string | null;
   name: string;
   operatorRole?: 'admin' | 'read_only' | null;
+  companyRole?: 'full' | 'payroll' | null;
   language?: 'nb' | 'en';
   newOrderNotice?: 'immediate' | 'digest' | 'none';
 }) {
@@ -50,7 +51,9 @@ export function publicUser(user: {
     name: user.name,
     role: user.role,
     language: user.language ?? 'nb',
-    ...(user.role === 'company_admin' ? { newOrderNotice: user.newOrderNotice ?? 'digest' } : {}),
+    ...(user.role === 'company_admin'
+      ? { newOrderNotice: user.newOrderNotice ?? 'digest', companyRole: user.companyRole ?? 'full' }
+      : {}),
     ...(user.companyId ? { companyId: user.companyId } : {}),
     ...(user.role === 'operator' ? { operatorRole: user.operatorRole ?? 'admin' } : {}),
   };

@@ -69,6 +69,8 @@ export type User = {
   name: string;
   role: 'operator' | 'company_admin';
   companyId?: string;
+  /** Issue 16 item 4: a payroll admin reads subscriptions, payroll and invoices, and changes nothing. */
+  companyRole?: 'full' | 'payroll';
 };
 
 export type Dashboard = {
