@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { users } from '../../src/db/schema';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
 import { createCompany, createSubscription } from '../support/factories';
 import type { TestApp } from '../support/test-app';
+import { employeeClient, order, orderingCompany } from './employee-support';
 
 type Call = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown];
 
@@ -113,6 +116,26 @@ describeEachEngine(
       expect((await a.client.delete(`/api/company/admins/${self.id}`)).body.error.code).toBe('LAST_ADMIN');
       const log = (await a.client.get('/api/company/audit?action=admin.invited')).body.items;
       expect(log[0].changes).toEqual(expect.arrayContaining([expect.objectContaining({ after: 'lønn' })]));
+    });
+
+    it('an order waiting for approval is emailed to the full admins only, not to a payroll admin who cannot approve it', async () => {
+      const c = await orderingCompany(app(), { selfService: 'manual' });
+      const payroll = await payrollAdmin(app(), c.client);
+      await app()
+        .ctx.db.update(users)
+        .set({ newOrderNotice: 'immediate' })
+        .where(eq(users.companyId, c.company.id));
+      const employee = await employeeClient(app(), c.company.orderToken);
+      expect((await employee.client.post('/api/me/subscriptions', order())).status).toBe(201);
+      const kinds = async (email: string) =>
+        (
+          (await c.client.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).body.messages as {
+            kind: string;
+          }[]
+        ).map((m) => m.kind);
+      expect(await kinds(c.adminEmail)).toContain('admin_new_order');
+      const [payrollUser] = await app().ctx.db.select().from(users).where(eq(users.id, payroll.id));
+      expect(await kinds(payrollUser!.email)).not.toContain('admin_new_order');
     });
   },
 );
