@@ -5,8 +5,8 @@ import {
   MonthPriceTable,
   monthCharge,
   monthJustEnded,
+  zoneSetsWithChange,
 } from './billing';
-import { addDays } from './calendar';
 import { exampleCatalog } from './example-catalog';
 import { adminEnd, categoryChange, employeeCancellation, zoneChangeFrom } from './subscription';
 
@@ -33,8 +33,7 @@ const price = (s: BillableSubscription, month: string) => charge(s, month)?.pric
 
 /** Zone sets as the zone-change use case writes them: the old set ends the day before the new one. */
 function changeZones(s: BillableSubscription, zoneIds: string[], from: string): BillableSubscription {
-  const sets = s.zoneSets.map((z) => (z.validTo === null ? { ...z, validTo: addDays(from, -1) } : z));
-  return { ...s, zoneSets: [...sets, { zoneIds, validFrom: from, validTo: null }] };
+  return { ...s, zoneSets: zoneSetsWithChange(s.zoneSets, zoneIds, from) };
 }
 
 describe('rule 11: every started month is billed in full', () => {
@@ -130,6 +129,16 @@ describe('rule 8: several zone sets in a month are billed at the highest price',
     const s = changeZones(sub(), ['kristiansand', 'vennesla'], from);
     expect(price(s, '2027-04')).toBe(V1_2027);
     expect(price(s, '2027-05')).toBe(V2_2027);
+  });
+
+  it('rule 8: a change replaces a planned change that starts on or after its date', () => {
+    const planned = changeZones(sub(), ['kristiansand', 'vennesla'], '2027-05-01');
+    const s = changeZones(planned, ['kristiansand', 'vennesla', 'arendal'], '2027-04-15');
+    expect(s.zoneSets).toEqual([
+      { zoneIds: ['kristiansand'], validFrom: '2027-03-01', validTo: '2027-04-14' },
+      { zoneIds: ['kristiansand', 'vennesla', 'arendal'], validFrom: '2027-04-15', validTo: null },
+    ]);
+    expect(price(s, '2027-05')).toBe(V3_2027);
   });
 
   it('rule 8: a zone set in force only after the subscription ended is not billed', () => {

@@ -1,4 +1,5 @@
 import {
+  addDays,
   firstDayOfMonth,
   type IsoDate,
   lastDayOfMonth,
@@ -23,6 +24,18 @@ export type BillableSubscription = {
   endDate: IsoDate | null;
   zoneSets: ZoneSetPeriod[];
 };
+
+/**
+ * Rule 8: the zone sets after a change to `zoneIds` from `from` on: sets starting on or after
+ * `from` give way, the set in force then ends the day before, and the new set runs open-ended.
+ * (The database does the same in `replaceZoneSetsFrom`; this is its pure twin, for previews.)
+ */
+export function zoneSetsWithChange(sets: ZoneSetPeriod[], zoneIds: string[], from: IsoDate): ZoneSetPeriod[] {
+  const kept = sets
+    .filter((z) => z.validFrom < from)
+    .map((z) => (z.validTo === null || z.validTo >= from ? { ...z, validTo: addDays(from, -1) } : z));
+  return [...kept, { zoneIds, validFrom: from, validTo: null }];
+}
 
 /** What one subscription costs for one month: the full monthly price (rule 11). */
 export type MonthCharge = {
@@ -167,6 +180,8 @@ export type InvoiceDocument = {
     postalCode: string;
     city: string;
     reference: string;
+    /** The Peppol endpoint (EHF EndpointID); absent = the organisation number under 0192. */
+    endpoint?: { scheme: string; id: string };
   };
   lines: {
     lineNo: number;

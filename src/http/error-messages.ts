@@ -113,6 +113,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Det finnes allerede et aktivt eller ventende abonnement for denne ansatte.',
     en: 'There is already an active or pending subscription for this employee.',
   },
+  IMPORT_ROW_REPEATED: {
+    nb: 'Mobilnummeret står også på rad {line} i filen. Hver ansatt kan stå på én rad.',
+    en: 'The mobile number is also on row {line} of the file. Each employee can be on one row.',
+  },
   SUBSCRIPTION_STATE: {
     nb: 'Abonnementet er ikke i en tilstand som tillater dette.',
     en: 'The subscription is not in a state that allows this.',

@@ -218,7 +218,9 @@ test('company admin: onboarding → settings → manual subscription → approve
 
   // The log shows the changes.
   await openNav(page, 'Logg');
-  await expect(page.getByRole('cell', { name: 'Reisendekategori endret' }).first()).toBeVisible();
+  await expect(
+    page.getByText(/^Kari Kontakt endret reisendekategori for Kari Nordmann: Voksen → Honnør, fra /).first(),
+  ).toBeVisible();
   await expectNoA11yViolations(page);
 });
 

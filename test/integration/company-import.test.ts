@@ -30,8 +30,13 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       [3, ['phone:PHONE_INVALID']],
       [4, ['zones:ZONE_UNKNOWN']],
       [5, ['startDate:START_DATE_INVALID']],
-      [6, ['phone:SUBSCRIPTION_EXISTS']], // the same person as line 2
+      [6, ['phone:IMPORT_ROW_REPEATED']], // the same person as line 2, not an existing subscription
     ]);
+    expect(r.body.rows[4].errors[0].message).toBe(
+      'Mobilnummeret står også på rad 2 i filen. Hver ansatt kan stå på én rad.',
+    );
+    // Issue 16 item 8: a refused date is shown as the row wrote it, not as the default.
+    expect(r.body.rows[3]).toMatchObject({ startDate: '2027-01-01' });
     expect(r.body.rows[0]).toMatchObject({
       phone: '+4794000001',
       zoneIds: ['kristiansand', 'vennesla'],
@@ -42,6 +47,64 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
     expect(r.body.rows[1].errors[0].message).toMatch(/mobilnummer/);
     expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(1);
     expect((await client.get('/api/dev/outbox?to=%2B4794000001')).body.messages).toHaveLength(0);
+  });
+
+  it('issue 16 item 8: each row keeps its own date, a repeat inside the file is told from an existing subscription', async () => {
+    const { client, company } = await createCompany(app());
+    await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01', phone: '+4794000013' });
+    const csv = [
+      HEADER,
+      'Kari;Nordmann;94000011;Kristiansand;Voksen;2026-06-01',
+      'Ola;Hansen;94000012;Kristiansand;Voksen;1.4.2027',
+      'Liv;Lie;94000013;Kristiansand;Voksen;',
+      'Ola;Hansen;940 00 012;Kristiansand;Voksen;',
+    ].join('\n');
+    const r = await client.post('/api/company/subscriptions/import', { csv, dryRun: true });
+    const rows = r.body.rows as { startDate: string; errors: { code: string; message: string }[] }[];
+    expect(rows.map((row) => row.startDate)).toEqual([
+      '2026-06-01',
+      '2027-04-01',
+      '2027-02-01',
+      '2027-02-01',
+    ]);
+    expect(rows.map((row) => row.errors.map((e) => e.code))).toEqual([
+      ['START_DATE_INVALID'],
+      [],
+      ['SUBSCRIPTION_EXISTS'],
+      ['IMPORT_ROW_REPEATED'],
+    ]);
+    expect(rows[3]!.errors[0]!.message).toMatch(/rad 3 i filen/);
+  });
+
+  it("issue 16 item 8: the company's own fields have their columns, and a field required of employees is required on every row", async () => {
+    const { client } = await createCompany(app());
+    await client.patch('/api/company/settings', {
+      orderForm: {
+        kind: 'custom',
+        fields: [
+          { key: 'ansattnr', label: 'Ansattnummer', type: 'number', required: true },
+          { key: 'parkering', label: 'Parkering', type: 'checkbox', required: false },
+        ],
+      },
+    });
+    const header = `${HEADER};Ansattnummer;Parkering`;
+    const missing = [
+      header,
+      'Kari;Nordmann;94000021;Kristiansand;Voksen;;;ja',
+      'Ola;Berg;94000022;Kristiansand;Voksen;;00789;',
+    ];
+    const dry = await client.post('/api/company/subscriptions/import', {
+      csv: missing.join('\n'),
+      dryRun: true,
+    });
+    expect(dry.body.rows[0].errors).toEqual([
+      expect.objectContaining({ field: 'Ansattnummer', message: '«Ansattnummer» må fylles ut.' }),
+    ]);
+    expect(dry.body.rows[1]).toMatchObject({ errors: [], fields: { ansattnr: '00789', parkering: false } });
+    const ok = [header, 'Kari;Nordmann;94000021;Kristiansand;Voksen;;4711;ja'];
+    const r = await client.post('/api/company/subscriptions/import', { csv: ok.join('\n') });
+    expect(r.status).toBe(201);
+    expect(r.body.items[0].fields).toEqual({ ansattnr: '4711', parkering: true });
   });
 
   it('committing a file with any error imports nothing (422 with the rows)', async () => {

@@ -47,8 +47,10 @@ describeEachEngine('company settings, order link, poster and dashboard (rules 2,
     const audit = await client.get('/api/company/audit?limit=1');
     expect(audit.body.items[0]).toMatchObject({
       action: 'company.settings_updated',
-      before: { selfService: 'manual', subsidy: { type: 'none' } },
-      after: { selfService: 'automatic', subsidy: { type: 'percent', value: 50 } },
+      changes: expect.arrayContaining([
+        { label: 'Selvbetjening', before: 'behandles av administrator', after: 'godkjennes automatisk' },
+        { label: 'Tilskudd', before: 'ingen', after: '50 %' },
+      ]),
     });
   });
 

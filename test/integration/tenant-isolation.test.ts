@@ -17,6 +17,7 @@ function callsOnRecordsOf(b: { pendingId: string; activeId: string; adminId: str
       `/api/company/subscriptions/${b.activeId}/change-zones`,
       { zoneIds: ['arendal'], effective: 'now' },
     ],
+    ['GET', `/api/company/subscriptions/${b.activeId}/change-zones/preview?zoneIds=arendal&effective=now`],
     [
       'GET',
       `/api/company/subscriptions/${b.activeId}/change-category/preview?categoryId=honnor&effective=now`,
@@ -42,6 +43,8 @@ function everyRoute(ids: { pendingId: string; activeId: string; adminId: string 
     ['GET', '/api/company/order-link/poster.pdf'],
     ['GET', '/api/company/dashboard'],
     ['GET', '/api/company/audit'],
+    ['GET', '/api/company/master-data'],
+    ['PATCH', '/api/company/master-data', { name: 'Inntrenger AS' }],
     ['GET', '/api/company/admins'],
     ['POST', '/api/company/admins', { name: 'Inntrenger', email: 'intruder@evil.example' }],
     ['GET', '/api/company/subscriptions'],

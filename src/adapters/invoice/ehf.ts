@@ -113,7 +113,7 @@ function customer(d: InvoiceDocument) {
     el(
       'cac:Party',
       {},
-      leaf('cbc:EndpointID', b.orgNumber, { schemeID: ORGNR_SCHEME }),
+      leaf('cbc:EndpointID', b.endpoint?.id ?? b.orgNumber, { schemeID: b.endpoint?.scheme ?? ORGNR_SCHEME }),
       el('cac:PartyName', {}, leaf('cbc:Name', b.name)),
       address(b),
       el(

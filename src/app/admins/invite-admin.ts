@@ -3,20 +3,24 @@ import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
-import type { AppContext, CompanyAdminActor } from '../context';
+import type { AppContext, CompanyAdminActor, CompanyRole } from '../context';
+import { assertCanChange } from '../context';
 import { toAdminDto } from './list-admins';
 
 /**
- * Adds another administrator to the actor's company and emails an invitation. An address already
+ * Adds another administrator to the actor's company and emails an invitation; the role is full
+ * (default) or payroll, who reads subscriptions, the payroll basis and invoices (issue 16 item 4). An address already
  * in use elsewhere is EMAIL_TAKEN; a removed admin of this company is invited back.
  */
 export async function inviteAdmin(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; name: string; email: string },
+  input: { actor: CompanyAdminActor; name: string; email: string; role?: CompanyRole },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
+  const role = input.role ?? 'full';
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, companyId, { forUpdate: true });
@@ -26,8 +30,8 @@ export async function inviteAdmin(
       throw new AppError('EMAIL_TAKEN', { details: { email } });
     }
     const user = existing
-      ? await updateUser(tx, existing.id, { name, passwordHash: null, disabledAt: null })
-      : await insertAdmin(tx, { companyId, email, name, now });
+      ? await updateUser(tx, existing.id, { name, passwordHash: null, disabledAt: null, companyRole: role })
+      : await insertAdmin(tx, { companyId, email, name, now, companyRole: role });
     await createInvitation(tx, ctx, {
       userId: user.id,
       email: user.email,
@@ -41,7 +45,7 @@ export async function inviteAdmin(
       action: 'admin.invited',
       entityType: 'user',
       entityId: user.id,
-      after: { name, email },
+      after: { name, email, role },
     });
     return toAdminDto(user, input.actor);
   });

@@ -1,5 +1,5 @@
 import { listAdmins } from '../../db/repositories/admins';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertFullAdmin, type CompanyAdminActor, type CompanyRole } from '../context';
 
 export type AdminDto = {
   id: string;
@@ -8,10 +8,19 @@ export type AdminDto = {
   status: 'invited' | 'active';
   createdAt: string;
   isYou: boolean;
+  /** Issue 16 item 4: full, or payroll (reads subscriptions, payroll basis, invoices). */
+  role: CompanyRole;
 };
 
 export function toAdminDto(
-  row: { id: string; name: string; email: string; passwordHash: string | null; createdAt: Date },
+  row: {
+    id: string;
+    name: string;
+    email: string;
+    passwordHash: string | null;
+    createdAt: Date;
+    companyRole: CompanyRole | null;
+  },
   actor: CompanyAdminActor,
 ): AdminDto {
   return {
@@ -21,10 +30,13 @@ export function toAdminDto(
     status: row.passwordHash === null ? 'invited' : 'active',
     createdAt: row.createdAt.toISOString(),
     isYou: row.id === actor.userId,
+    role: row.companyRole ?? 'full',
   };
 }
 
+/** The company's admins with their roles; only a full admin sees them (issue 16 item 4). */
 export async function listCompanyAdmins(ctx: AppContext, input: { actor: CompanyAdminActor }) {
+  assertFullAdmin(input.actor);
   const rows = await listAdmins(ctx.db, input.actor.companyId);
   return rows.map((row) => toAdminDto(row, input.actor));
 }

@@ -42,6 +42,7 @@ export function publicUser(user: {
   companyId: string | null;
   name: string;
   operatorRole?: OperatorRole | null;
+  companyRole?: 'full' | 'payroll' | null;
   language?: 'nb' | 'en';
   newOrderNotice?: 'immediate' | 'digest' | 'none';
 }) {
@@ -51,7 +52,9 @@ export function publicUser(user: {
     name: user.name,
     role: user.role,
     language: user.language ?? 'nb',
-    ...(user.role === 'company_admin' ? { newOrderNotice: user.newOrderNotice ?? 'digest' } : {}),
+    ...(user.role === 'company_admin'
+      ? { newOrderNotice: user.newOrderNotice ?? 'digest', companyRole: user.companyRole ?? 'full' }
+      : {}),
     ...(user.companyId ? { companyId: user.companyId } : {}),
     ...(user.role === 'operator' ? { operatorRole: user.operatorRole ?? 'admin' } : {}),
   };

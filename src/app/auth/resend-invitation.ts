@@ -3,6 +3,7 @@ import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { assertCanChange } from '../context';
 import { createInvitation } from './create-invitation';
 
 /**
@@ -13,6 +14,7 @@ export async function resendInvitation(
   ctx: AppContext,
   input: { actor: OperatorActor | CompanyAdminActor; companyId: string; userId?: string },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, input.companyId);

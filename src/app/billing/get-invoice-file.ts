@@ -20,6 +20,12 @@ type InvoiceBuyer = {
   reference: string;
 };
 
+/** A stored `scheme:id` Peppol endpoint (issue 16 item 5) as the document carries it. */
+function endpointOf(value: string | undefined): { endpoint?: { scheme: string; id: string } } {
+  const at = value?.indexOf(':') ?? -1;
+  return value && at > 0 ? { endpoint: { scheme: value.slice(0, at), id: value.slice(at + 1) } } : {};
+}
+
 /** The document of one invoice; a company admin reaches only the company's own (else NOT_FOUND). */
 export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string): Promise<InvoiceDocument> {
   const invoice = isUuid(id) ? await findInvoice(tx, id, { companyId }) : null;
@@ -44,6 +50,7 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
       postalCode: buyer.address?.postalCode ?? '',
       city: buyer.address?.city ?? '',
       reference: buyer.reference,
+      ...endpointOf(buyer.address?.peppolEndpoint),
     },
     lines: lines.map((l) => ({
       lineNo: l.lineNo,

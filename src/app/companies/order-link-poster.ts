@@ -3,11 +3,12 @@ import QRCode from 'qrcode';
 import { pdfText, registerPdfFonts } from '../../adapters/pdf/fonts';
 import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertFullAdmin, type CompanyAdminActor } from '../context';
 import { orderLinkOf } from './order-link';
 
 /** Rule 3: a printable A4 poster with a QR code for the company's order link. */
 export async function orderLinkPoster(ctx: AppContext, input: { actor: CompanyAdminActor }): Promise<Buffer> {
+  assertFullAdmin(input.actor);
   const company = await findCompany(ctx.db, input.actor.companyId);
   if (!company) throw new AppError('NOT_FOUND');
   const { url } = orderLinkOf(ctx, company);

@@ -8,6 +8,7 @@ import { type Subsidy, validateSubsidy } from '../../domain/money';
 import { normaliseOrigin } from '../../domain/web-origin';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { toSettingsDto } from './settings-dto';
 
 export type SettingsPatch = {
@@ -79,6 +80,7 @@ export async function updateSettings(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; patch: SettingsPatch },
 ) {
+  assertCanChange(input.actor);
   const { patch, actor } = input;
   const changes: CompanySettingsChanges = {};
   if (patch.selfService !== undefined) changes.selfService = patch.selfService;

@@ -155,5 +155,6 @@ async function notifyOrder(tx: Tx, ctx: AppContext, sub: SubscriptionRow) {
     params: { employeeName: `${sub.firstName} ${sub.lastName}`, startDate: sub.startDate },
     idempotencyKey: `admin-new-order:${sub.id}`,
     who: (admin) => admin.newOrderNotice === 'immediate',
+    actionable: true,
   });
 }

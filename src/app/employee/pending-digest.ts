@@ -36,6 +36,7 @@ export async function sendPendingOrdersDigest(ctx: AppContext): Promise<{ emails
       emails += await emailAdmins(tx, ctx, {
         companyId,
         kind: 'pending_digest',
+        actionable: true,
         params: {
           orders: pending.map((p) => ({
             name: `${p.firstName} ${p.lastName}`,

@@ -3,6 +3,8 @@ import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
+import { validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { toSubscriptionDto } from './to-dto';
 
@@ -19,12 +21,15 @@ export type ManualSubscriptionInput = {
 /**
  * Seed step 6 ("Nytt abonnement"): the admin adds a subscription by hand. It starts today or later
  * (default the 1st of next month), is approved at once, and the employee gets the ticket SMS.
- * With an idempotency key a double click makes one subscription.
+ * With an idempotency key a double click makes one subscription. The company's own fields are
+ * checked as for an employee's order (issue 16 item 8): a field required of employees (e.g. the
+ * employee number the payroll basis needs) is required of the admin too; unknown keys are dropped.
  */
 export async function addSubscriptionByHand(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; subscription: ManualSubscriptionInput; idempotencyKey?: string },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const today = osloToday(now);
   const s = input.subscription;
@@ -33,6 +38,7 @@ export async function addSubscriptionByHand(
     // The company row lock makes a double click wait and then find the first one by its key.
     const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
+    const fields = validateOrderFields(company.orderForm.fields, s.fields ?? {});
     const { subscription, created } = await createSubscription(tx, ctx, {
       actor: input.actor,
       companyId: company.id,
@@ -44,7 +50,7 @@ export async function addSubscriptionByHand(
       startDate,
       state: 'approved',
       source: 'admin',
-      fields: s.fields ?? {},
+      fields,
       idempotencyKey: input.idempotencyKey ? `manual:${input.idempotencyKey}` : null,
     });
     return { subscription: toSubscriptionDto(subscription, now), created };

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { startDateOnApproval } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { queueTicketSms } from './notify';
 import { toSubscriptionDto, zoneSetOn } from './to-dto';
 
@@ -16,6 +17,7 @@ export async function approveOrder(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; id: string; startToday?: boolean },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {

@@ -20,6 +20,7 @@ import { splitCost } from '../../domain/money';
 import { type CategoryChange, type ChangeEffective, categoryChange } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { createSubscription } from './create-subscription';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
 import { revokeCredentials } from './end-subscription';
@@ -193,6 +194,7 @@ async function notifyCategoryChange(
  * today. A repeated request returns the pair already made.
  */
 export async function changeCategory(ctx: AppContext, input: Input) {
+  assertCanChange(input.actor);
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {
     const { now, sub, catalog } = await loadPlan(ctx, tx, input, true);

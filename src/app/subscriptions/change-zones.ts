@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
 import { consentLink, smsEmployee } from './notify';
 import { toSubscriptionDto } from './to-dto';
@@ -26,6 +27,7 @@ export async function changeZones(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; id: string; zoneIds: string[]; effective: ChangeEffective },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const today = osloToday(now);
   const { companyId } = input.actor;

@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors';
 import { adminEnd, adminEndOn, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndedByCompanySms } from './notify';
 import { toSubscriptionDto } from './to-dto';
@@ -50,6 +51,7 @@ export async function endSubscription(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; id: string; effective: EndEffective; endDate?: string },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {

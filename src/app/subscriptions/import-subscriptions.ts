@@ -1,11 +1,14 @@
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import type { OrderField } from '../../db/schema/companies';
 import { osloToday } from '../../domain/calendar';
 import { AppError, type ErrorCode } from '../../domain/errors';
 import { normalizeMobile } from '../../domain/phone';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
+import { type FieldValue, validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
 
@@ -28,7 +31,10 @@ export type ImportRow = {
   phone: string;
   zoneIds: string[];
   categoryId: string;
+  /** The row's own start date as written (as an ISO date when it reads as one), else the default. */
   startDate: string;
+  /** The company's own fields (employee number …) read from their columns. */
+  fields: Record<string, FieldValue>;
   errors: RowError[];
 };
 
@@ -70,7 +76,46 @@ function errorOf(error: unknown): RowError {
   return { field: FIELD_OF[error.code] ?? path ?? 'row', code: error.code, details: error.details };
 }
 
-async function toRows(ctx: AppContext, table: ImportTable, today: string): Promise<ImportRow[]> {
+/** A checkbox cell: ja/yes/x/1/true is checked, empty or nei/no/0/false is not; anything else stays text. */
+function checkboxValue(cell: string): boolean | string {
+  const v = cell.trim().toLowerCase();
+  if (['ja', 'yes', 'x', '1', 'true', 'sann'].includes(v)) return true;
+  if (['', 'nei', 'no', '0', 'false', 'usann'].includes(v)) return false;
+  return cell;
+}
+
+/**
+ * Issue 16 item 8: the company's own fields have a column each, headed by the field's label or
+ * key, and are checked as for an employee's order: a field required of employees (e.g. the
+ * employee number) is required on every row. Each problem is a row error named by the label.
+ */
+function readFields(form: OrderField[], header: string[], cells: string[]) {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const raw: Record<string, unknown> = {};
+  for (const f of form) {
+    const i = lower.findIndex((h) => h === f.label.toLowerCase() || h === f.key.toLowerCase());
+    const cell = i >= 0 ? (cells[i] ?? '') : '';
+    raw[f.key] = f.type === 'checkbox' ? checkboxValue(cell) : cell;
+  }
+  try {
+    return { fields: validateOrderFields(form, raw), errors: [] as RowError[] };
+  } catch (error) {
+    if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
+    const errors = (error.details as { path: string; problem: string; params?: object }[]).map((d) => {
+      const key = d.path.replace(/^body\.fields\./, '');
+      const label = form.find((f) => f.key === key)?.label ?? key;
+      return { field: label, code: error.code, details: [{ ...d, path: label }] };
+    });
+    return { fields: {}, errors };
+  }
+}
+
+async function toRows(
+  ctx: AppContext,
+  table: ImportTable,
+  today: string,
+  form: OrderField[],
+): Promise<ImportRow[]> {
   const col = columnIndexes(table.header);
   const catalog = await loadCatalog(ctx.db);
   const zoneByName = new Map(
@@ -86,6 +131,8 @@ async function toRows(ctx: AppContext, table: ImportTable, today: string): Promi
       [c.nameEn.toLowerCase(), c.id],
     ]),
   );
+  /** The first line each phone number stood on: a repeat inside the file is not an existing subscription. */
+  const firstLineOf = new Map<string, number>();
   return table.rows.map(({ line, cells }) => {
     const cell = (c: Column) => (col[c] >= 0 ? (cells[col[c]] ?? '') : '');
     const errors: RowError[] = [];
@@ -94,13 +141,21 @@ async function toRows(ctx: AppContext, table: ImportTable, today: string): Promi
       .map((z) => z.trim())
       .filter(Boolean)
       .map((z) => zoneByName.get(z.toLowerCase()) ?? z);
-    let startDate = defaultManualStartDate(today);
+    // The row's own date is what the preview shows, also when it is refused (a date in the past).
+    const written = cell('startDate').trim();
+    const startDate = written ? isoDate(written) : defaultManualStartDate(today);
     try {
-      if (cell('startDate')) startDate = validateManualStartDate(isoDate(cell('startDate')), today);
+      if (written) validateManualStartDate(startDate, today);
     } catch (error) {
       errors.push(errorOf(error));
     }
     const phone = normalizeMobile(cell('phone')) ?? cell('phone');
+    const earlier = phone ? firstLineOf.get(phone) : undefined;
+    if (earlier !== undefined)
+      errors.push({ field: 'phone', code: 'IMPORT_ROW_REPEATED', details: { line: earlier } });
+    else if (phone) firstLineOf.set(phone, line);
+    const own = readFields(form, table.header, cells);
+    errors.push(...own.errors);
     return {
       line,
       firstName: cell('firstName'),
@@ -109,6 +164,7 @@ async function toRows(ctx: AppContext, table: ImportTable, today: string): Promi
       zoneIds,
       categoryId: categoryByName.get(cell('category').toLowerCase()) ?? cell('category'),
       startDate,
+      fields: own.fields,
       errors,
     };
   });
@@ -126,10 +182,13 @@ export async function importSubscriptions(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; file: ImportFile; dryRun: boolean },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   const table = await readImportFile(input.file);
-  const rows = await toRows(ctx, table, osloToday(now));
+  const company = await findCompany(ctx.db, companyId);
+  if (!company) throw new AppError('NOT_FOUND');
+  const rows = await toRows(ctx, table, osloToday(now), company.orderForm.fields);
   const created: SubscriptionDto[] = [];
   try {
     await ctx.db.transaction(async (tx) => {
@@ -149,6 +208,7 @@ export async function importSubscriptions(
               startDate: row.startDate,
               state: 'approved',
               source: 'import',
+              fields: row.fields,
               notify: !input.dryRun,
             });
             created.push(toSubscriptionDto(subscription, now));

@@ -1,12 +1,13 @@
 import { pageSubscriptions, sortArity } from '../../db/repositories/subscription-list';
 import { osloToday } from '../../domain/calendar';
 import type { ListDirection, ListFilter, ListSort } from '../../domain/subscription-list';
-import type { AppContext, CompanyAdminActor } from '../context';
+import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
 import { decodeCursor, encodeCursor } from './list-query';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
 
 export interface ListInput extends ListFilter {
-  actor: CompanyAdminActor;
+  /** A company admin lists the own company; the operator (read-only, issue 16 item 5) names one. */
+  actor: CompanyAdminActor | (OperatorActor & { companyId: string });
   sort?: ListSort;
   dir?: ListDirection;
   /** Rows per page; without it every matching row comes at once (the contract's first shape). */

@@ -15,6 +15,7 @@ export async function companyAdmins(tx: Tx, companyId: string) {
       email: users.email,
       language: users.language,
       newOrderNotice: users.newOrderNotice,
+      companyRole: users.companyRole,
     })
     .from(users)
     .where(and(eq(users.companyId, companyId), eq(users.role, 'company_admin'), isNull(users.disabledAt)));
@@ -34,13 +35,17 @@ export async function emailAdmins<K extends MessageKind>(
     params: AdminParams<K>;
     idempotencyKey: string;
     who?: (admin: { newOrderNotice: 'immediate' | 'digest' | 'none' }) => boolean;
+    /** Only admins who can act on it (issue 16 item 4: not payroll admins), e.g. an order to approve. */
+    actionable?: boolean;
   },
 ): Promise<number> {
   const [company] = await tx
     .select({ name: companies.name })
     .from(companies)
     .where(eq(companies.id, input.companyId));
-  const admins = (await companyAdmins(tx, input.companyId)).filter((a) => input.who?.(a) ?? true);
+  const admins = (await companyAdmins(tx, input.companyId)).filter(
+    (a) => (input.who?.(a) ?? true) && !(input.actionable && a.companyRole === 'payroll'),
+  );
   let queued = 0;
   for (const admin of admins) {
     const sent = await queueCatalogMessage(tx, ctx, {

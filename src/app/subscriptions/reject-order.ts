@@ -2,6 +2,7 @@ import { findSubscription, updateSubscription } from '../../db/repositories/subs
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { queueRejectionSms } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -10,6 +11,7 @@ export async function rejectOrder(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; id: string; reason?: string },
 ) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   const reason = input.reason?.trim() || null;

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { withdrawableEnd } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { assertCanChange } from '../context';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndWithdrawnSms } from './notify';
 import { toSubscriptionDto } from './to-dto';
@@ -15,6 +16,7 @@ import { toSubscriptionDto } from './to-dto';
  * SUBSCRIPTION_EXISTS (another live subscription of the employee would overlap).
  */
 export async function withdrawEnd(ctx: AppContext, input: { actor: CompanyAdminActor; id: string }) {
+  assertCanChange(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   return ctx.db.transaction(async (tx) => {

@@ -15,11 +15,9 @@ import { ticketCredentials } from '../../db/schema';
 import { addDays, compareDates, maxDate, osloToday } from '../../domain/calendar';
 import { buildClaims, credentialWindow, parseClaims, sameTicketContent } from '../../domain/ticket';
 import { type DeviceKey, signCredential, toBase64url } from '../../domain/ticket-code';
-import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { zoneSetOn } from '../subscriptions/to-dto';
 
-const WALLET = { type: 'system', label: 'ticket-wallet' } as const;
 /** Days after today the wallet gets credentials for, so it works offline that long (issue 13). */
 export const CREDENTIAL_DAYS_AHEAD = 3;
 
@@ -112,14 +110,12 @@ export async function issueCredentials(
     issued.push(row.id);
     out.push({ ...row, cose: coseText });
   }
+  // A wallet fetching its credentials is a read: a log line, never the audit log (issue 16 item 7).
   if (issued.length > 0) {
-    await recordAudit(tx, WALLET, now, {
-      companyId: sub.companyId,
-      action: 'ticket.credential_issued',
-      entityType: 'subscription',
-      entityId: sub.id,
-      after: { credentialIds: issued, keyId: keys.currentKid, deviceJkt: device.jkt },
-    });
+    ctx.log.info(
+      { subscriptionId: sub.id, credentialIds: issued, keyId: keys.currentKid, deviceJkt: device.jkt },
+      'ticket credentials issued',
+    );
   }
   return out;
 }

@@ -295,6 +295,7 @@ CREATE TABLE "users" (
 	"password_hash" text,
 	"role" text NOT NULL,
 	"operator_role" text,
+	"company_role" text,
 	"company_id" uuid,
 	"language" text DEFAULT 'nb' NOT NULL,
 	"new_order_notice" text DEFAULT 'digest' NOT NULL,

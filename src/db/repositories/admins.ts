@@ -39,11 +39,23 @@ export async function findAdmin(
   return row ?? null;
 }
 
-export async function countActiveAdmins(tx: Tx, companyId: string): Promise<number> {
+/** Active admins of the company; with `fullOnly`, those with full access (a null role is full). */
+export async function countActiveAdmins(
+  tx: Tx,
+  companyId: string,
+  options: { fullOnly?: boolean } = {},
+): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.companyId, companyId), eq(users.role, 'company_admin'), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(users.companyId, companyId),
+        eq(users.role, 'company_admin'),
+        isNull(users.disabledAt),
+        options.fullOnly ? sql`coalesce(${users.companyRole}, 'full') = 'full'` : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -62,7 +74,7 @@ export async function findUserById(tx: Tx, userId: string): Promise<UserRow | nu
 
 export async function insertAdmin(
   tx: Tx,
-  values: { companyId: string; email: string; name: string; now: Date },
+  values: { companyId: string; email: string; name: string; now: Date; companyRole?: 'full' | 'payroll' },
 ): Promise<UserRow> {
   const [row] = await tx
     .insert(users)
@@ -71,6 +83,7 @@ export async function insertAdmin(
       email: values.email,
       name: values.name,
       role: 'company_admin',
+      companyRole: values.companyRole ?? 'full',
       createdAt: values.now,
     })
     .returning();
@@ -81,7 +94,7 @@ export async function insertAdmin(
 export async function updateUser(
   tx: Tx,
   userId: string,
-  changes: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'disabledAt'>>,
+  changes: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'disabledAt' | 'companyRole'>>,
 ): Promise<UserRow> {
   const [row] = await tx.update(users).set(changes).where(eq(users.id, userId)).returning();
   if (!row) throw new Error('user not found for update');

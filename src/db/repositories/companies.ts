@@ -13,6 +13,10 @@ export type CompanySettingsChanges = Partial<
     | 'orderTokenHash'
     | 'orderTokenSealed'
     | 'widgetOrigins'
+    | 'name'
+    | 'invoiceAddress'
+    | 'status'
+    | 'deactivatedAt'
   >
 >;
 

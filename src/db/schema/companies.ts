@@ -28,6 +28,8 @@ export interface InvoiceAddress {
   email?: string;
   /** The buyer reference (EHF BuyerReference), e.g. the company's own reference or PO. */
   reference?: string;
+  /** The Peppol endpoint (`scheme:id`, e.g. `0192:974760673`) when it is not the organisation number. */
+  peppolEndpoint?: string;
 }
 
 export const defaultOrderForm: OrderForm = {

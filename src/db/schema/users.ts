@@ -15,6 +15,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     role: text('role', { enum: ['operator', 'company_admin'] }).notNull(),
     operatorRole: text('operator_role', { enum: OPERATOR_ROLES }),
+    /** Company admins (issue 16 item 4): `full`, or `payroll` (reads subscriptions, payroll, invoices). */
+    companyRole: text('company_role', { enum: ['full', 'payroll'] }),
     companyId: uuid('company_id').references(() => companies.id),
     /** The language of the messages this person gets (their setting). */
     language: text('language', { enum: ['nb', 'en'] })

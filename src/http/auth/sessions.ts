@@ -32,6 +32,7 @@ export interface SessionInfo {
     name: string;
     role: 'operator' | 'company_admin';
     operatorRole: OperatorRole | null;
+    companyRole: 'full' | 'payroll' | null;
     companyId: string | null;
   } | null;
   companyId: string | null;
@@ -130,6 +131,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
           name: user.name,
           role: user.role,
           operatorRole: user.operatorRole,
+          companyRole: user.companyRole,
           companyId: user.companyId,
         }
       : null,
@@ -221,7 +223,13 @@ export function requireCompanyAdmin(request: FastifyRequest): CompanyAdminActor 
   const user = request.session?.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.role !== 'company_admin' || !user.companyId) throw new AppError('FORBIDDEN');
-  return { type: 'company_admin', userId: user.id, email: user.email, companyId: user.companyId };
+  return {
+    type: 'company_admin',
+    userId: user.id,
+    email: user.email,
+    companyId: user.companyId,
+    companyRole: user.companyRole ?? 'full',
+  };
 }
 
 export function requireEmployee(request: FastifyRequest): EmployeeActor {

@@ -18,6 +18,10 @@ export const userSchema = z.object({
   role: z.enum(['operator', 'company_admin']),
   companyId: z.string().optional(),
   operatorRole: z.enum(OPERATOR_ROLES).optional(),
+  companyRole: z
+    .enum(['full', 'payroll'])
+    .optional()
+    .describe('Company admins (issue 16 item 4): payroll reads subscriptions, payroll and invoices only'),
   language: z.enum(['nb', 'en']).describe('The language of the messages this user gets'),
   newOrderNotice: z
     .enum(['immediate', 'digest', 'none'])

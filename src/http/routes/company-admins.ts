@@ -15,6 +15,9 @@ const adminSchema = z.object({
   status: z.enum(['invited', 'active']),
   createdAt: z.string(),
   isYou: z.boolean(),
+  role: z
+    .enum(['full', 'payroll'])
+    .describe('payroll: reads subscriptions, payroll basis and invoices; changes nothing'),
 });
 const idParams = z.object({ id: text.opaque({ max: 100 }) });
 
@@ -33,7 +36,11 @@ export function companyAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['company'],
           summary: 'Invite another administrator (email with a link to set a password)',
-          body: z.object({ name: text.singleLine({ max: 200 }), email: text.email() }),
+          body: z.object({
+            name: text.singleLine({ max: 200 }),
+            email: text.email(),
+            role: z.enum(['full', 'payroll']).default('full'),
+          }),
           response: { 201: adminSchema },
         },
       },

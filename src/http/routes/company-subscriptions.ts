@@ -10,6 +10,7 @@ import { exportSubscriptions } from '../../app/subscriptions/export-subscription
 import { getSubscriptionWithHistory } from '../../app/subscriptions/get-subscription-history';
 import { importSubscriptions, type RowError } from '../../app/subscriptions/import-subscriptions';
 import { listCompanySubscriptions } from '../../app/subscriptions/list-subscriptions';
+import { previewZoneChange } from '../../app/subscriptions/preview-zone-change';
 import { rejectOrder } from '../../app/subscriptions/reject-order';
 import { withdrawEnd } from '../../app/subscriptions/withdraw-end';
 import { LIST_SORTS } from '../../domain/subscription-list';
@@ -18,6 +19,7 @@ import { sendDownload } from '../download';
 import { type Lang, pickLang, translateError, translateFieldProblem } from '../error-messages';
 import type { FieldProblem } from '../reply-error';
 import { calendar, text } from '../schemas';
+import { auditEntrySchema } from './company';
 import { subscriptionSchema } from './me';
 
 const STATUSES = ['pending', 'approved', 'active', 'ended', 'rejected', 'cancelled'] as const;
@@ -35,7 +37,7 @@ const listFilters = z.object({
   sort: z.enum(LIST_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
-const listQuery = listFilters.extend({
+export const listQuery = listFilters.extend({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: text.opaque({ max: 2000 }).optional(),
 });
@@ -49,19 +51,7 @@ const detailSchema = subscriptionSchema.extend({
   zoneSets: z.array(
     z.object({ zoneIds: z.array(z.string()), validFrom: z.string(), validTo: z.string().nullable() }),
   ),
-  history: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorType: z.string(),
-      actorLabel: z.string(),
-      action: z.string(),
-      entityType: z.string(),
-      entityId: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-    }),
-  ),
+  history: z.array(auditEntrySchema),
 });
 const importRowSchema = z.object({
   line: z.number(),
@@ -70,7 +60,8 @@ const importRowSchema = z.object({
   phone: z.string(),
   zoneIds: z.array(z.string()),
   categoryId: z.string(),
-  startDate: z.string(),
+  startDate: z.string().describe("the row's own date as written (the default when the cell is empty)"),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   errors: z.array(
     z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),
   ),
@@ -96,9 +87,17 @@ const splitSchema = z.object({
 /** An import row's error in the reader's language; a field problem (e.g. a name's letters) says which. */
 function rowErrorMessage(error: RowError, lang: Lang): string {
   const first = Array.isArray(error.details) ? (error.details[0] as FieldProblem | undefined) : undefined;
-  return first?.problem
-    ? translateFieldProblem(first.problem, error.field, lang, first.params)
-    : translateError(error.code, lang);
+  if (first?.problem) return translateFieldProblem(first.problem, error.field, lang, first.params);
+  const details = error.details;
+  const params =
+    details && typeof details === 'object' && !Array.isArray(details)
+      ? Object.fromEntries(
+          Object.entries(details).filter((e): e is [string, string | number] =>
+            ['string', 'number'].includes(typeof e[1]),
+          ),
+        )
+      : undefined;
+  return translateError(error.code, lang, params);
 }
 
 /** The company admin's subscriptions: list, detail, add by hand, import, approve…end (rules 6, 8–10). */
@@ -230,7 +229,11 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       '/api/company/subscriptions/:id',
       { schema: { tags: ['company'], params: idParams, response: { 200: detailSchema } } },
       async (request) =>
-        getSubscriptionWithHistory(ctx, { actor: requireCompanyAdmin(request), id: request.params.id }),
+        getSubscriptionWithHistory(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          lang: pickLang(request.headers['accept-language']),
+        }),
     );
 
     app.post(
@@ -277,6 +280,48 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
       },
       async (request) =>
         changeZones(ctx, { actor: requireCompanyAdmin(request), id: request.params.id, ...request.body }),
+    );
+
+    app.get(
+      '/api/company/subscriptions/:id/change-zones/preview',
+      {
+        schema: {
+          tags: ['company'],
+          summary:
+            'Price, company share and deduction before and after a zone change, shown before confirming',
+          params: idParams,
+          querystring: z.object({
+            zoneIds: text
+              .opaque({ max: 2000, pattern: /^[^,]+(,[^,]+)*$/ })
+              .describe('the new zones, comma-separated'),
+            effective: effectiveChange,
+          }),
+          response: {
+            200: z.object({
+              effective: z.enum(['next_month', 'now']),
+              from: z.string(),
+              zoneIds: z.array(z.string()),
+              before: splitSchema,
+              after: splitSchema,
+              months: z.array(
+                z.object({
+                  month: z.string(),
+                  beforeOre: z.number().nullable(),
+                  afterOre: z.number().nullable(),
+                }),
+              ),
+              deductionRises: z.boolean(),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        previewZoneChange(ctx, {
+          actor: requireCompanyAdmin(request),
+          id: request.params.id,
+          zoneIds: request.query.zoneIds.split(','),
+          effective: request.query.effective,
+        }),
     );
 
     app.get(

@@ -11,7 +11,8 @@ import { updateSettings } from '../../app/companies/update-settings';
 import type { AppContext } from '../../app/context';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
-import { patchBody, text } from '../schemas';
+import { pickLang } from '../error-messages';
+import { calendar, patchBody, text } from '../schemas';
 
 const subsidySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none'), value: z.number().optional() }),
@@ -92,16 +93,16 @@ const statusCounts = z.object({
   rejected: z.number(),
   cancelled: z.number(),
 });
-const auditEntrySchema = z.object({
+/** An audit entry as people read it (issue 16, item 7): a sentence and readable differences. */
+export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   actorType: z.string(),
-  actorLabel: z.string(),
+  actorName: z.string().nullable(),
   action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  subject: z.object({ name: z.string(), subscriptionId: z.string() }).nullable(),
+  sentence: z.string().describe("the entry as one sentence in the reader's language (Accept-Language)"),
+  changes: z.array(z.object({ label: z.string(), before: z.string(), after: z.string() })),
 });
 
 /** The company portal's own data: settings, order link and poster, dashboard, audit log. */
@@ -228,17 +229,31 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['company'],
-          summary: "The company's audit log, newest first",
+          summary:
+            "The company's audit log, newest first, as sentences; filter by employee, action, admin and dates",
           querystring: z.object({
             limit: z.coerce.number().int().min(1).max(200).default(50),
             before: z.coerce.number().int().min(1).optional(),
+            employee: text.search({ max: 100 }).optional().describe("words of the employee's name"),
+            action: text
+              .opaque({ max: 60, pattern: /^[a-z_]+\.[a-z_]+$/ })
+              .optional()
+              .describe('an action code, e.g. subscription.zones_changed'),
+            actorId: z.uuid().optional().describe('the admin who acted (GET /api/company/admins)'),
+            from: calendar.date().optional().describe('from this Oslo day'),
+            to: calendar.date().optional().describe('through this Oslo day'),
           }),
           response: {
             200: z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().nullable() }),
           },
         },
       },
-      async (request) => listAudit(ctx, { actor: requireCompanyAdmin(request), ...request.query }),
+      async (request) =>
+        listAudit(ctx, {
+          actor: requireCompanyAdmin(request),
+          ...request.query,
+          lang: pickLang(request.headers['accept-language']),
+        }),
     );
   };
 }

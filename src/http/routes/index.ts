@@ -15,6 +15,7 @@ import { inspectionRoutes } from './inspection';
 import { invitationRoutes } from './invitations';
 import { jwksRoutes } from './jwks';
 import { loginLinkRoutes } from './login-link';
+import { masterDataRoutes } from './master-data';
 import { meRoutes } from './me';
 import { operatorCatalogRoutes } from './operator-catalog';
 import { operatorCompanyRoutes } from './operator-companies';
@@ -59,6 +60,7 @@ export async function registerRoutes(
   await app.register(companySubscriptionRoutes(ctx));
   await app.register(companyBulkRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));
+  await app.register(masterDataRoutes(ctx));
   if (ctx.config.NODE_ENV !== 'production' && options.devClock)
     await app.register(devRoutes(ctx, options.devClock));
 }

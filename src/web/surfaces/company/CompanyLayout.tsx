@@ -14,12 +14,15 @@ const NAV = [
   ['abonnementer', 'subscriptions'],
   ['nytt-abonnement', 'newSubscription'],
   ['innstillinger', 'settings'],
+  ['bedriftsopplysninger', 'masterData'],
   ['andre-tjenester', 'services'],
   ['administratorer', 'admins'],
   ['logg', 'audit'],
   ['fakturaer', 'invoices'],
   ['lonnstrekk', 'payroll'],
 ] as const;
+/** What a payroll admin reads (issue 16 item 4). */
+const PAYROLL_NAV = new Set(['', 'abonnementer', 'fakturaer', 'lonnstrekk']);
 
 /** The logged-in portal: navigation, the admin's name and log out; sends visitors to the login page. */
 export function CompanyLayout() {
@@ -51,7 +54,13 @@ export function CompanyLayout() {
       onLogOut={() => void logOut()}
       wrongRole={user.role !== 'company_admin' ? t('layout.notCompanyAdmin') : null}
       navLabel={t('layout.navLabel')}
-      nav={NAV.map(([path, key]) => ({ to: `/bedrift/${path}`, label: t(`nav.${key}`), end: path === '' }))}
+      nav={NAV.filter(([path]) => user.companyRole !== 'payroll' || PAYROLL_NAV.has(path)).map(
+        ([path, key]) => ({
+          to: `/bedrift/${path}`,
+          label: t(`nav.${key}`),
+          end: path === '',
+        }),
+      )}
     >
       <div className="company-content">
         <Suspense fallback={<Loading />}>

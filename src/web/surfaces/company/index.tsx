@@ -11,6 +11,7 @@ import { CompanyInvoicesPage, PayrollPage } from './billingPages';
 import { CompanyLayout } from './CompanyLayout';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ImportPage } from './import/ImportPage';
+import { MasterDataPage } from './masterdata/MasterDataPage';
 import { NewSubscriptionPage } from './new/NewSubscriptionPage';
 import { OtherServicesPage } from './services/OtherServicesPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -34,6 +35,7 @@ export function CompanyRoutes() {
         <Route path="nytt-abonnement" element={<NewSubscriptionPage />} />
         <Route path="nytt-abonnement/import" element={<ImportPage />} />
         <Route path="innstillinger" element={<SettingsPage />} />
+        <Route path="bedriftsopplysninger" element={<MasterDataPage />} />
         <Route path="andre-tjenester" element={<OtherServicesPage />} />
         <Route path="administratorer" element={<AdminsPage />} />
         <Route path="logg" element={<AuditPage />} />

@@ -1,3 +1,4 @@
+import type { AuditEntryDto } from '../../../app/audit/list-audit';
 /** The company API's shapes (api-contract.md + the company routes), as the portal reads them. */
 
 import type { SubscriptionDto } from '../../../app/subscriptions/to-dto';
@@ -18,15 +19,8 @@ export const STATUSES: SubscriptionStatus[] = [
 
 export type ZoneSet = { zoneIds: string[]; validFrom: string; validTo: string | null };
 
-export type HistoryEntry = {
-  id?: string | number;
-  at: string;
-  action: string;
-  actorLabel?: string;
-  actorType?: string;
-  before?: unknown;
-  after?: unknown;
-};
+/** An entry of a subscription's history: a sentence in the reader's language (issue 16, item 7). */
+export type HistoryEntry = AuditEntryDto;
 
 export type SubscriptionDetail = Subscription & {
   zoneSets?: ZoneSet[];
@@ -75,6 +69,8 @@ export type User = {
   name: string;
   role: 'operator' | 'company_admin';
   companyId?: string;
+  /** Issue 16 item 4: a payroll admin reads subscriptions, payroll and invoices, and changes nothing. */
+  companyRole?: 'full' | 'payroll';
 };
 
 export type Dashboard = {

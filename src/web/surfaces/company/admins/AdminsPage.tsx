@@ -1,4 +1,14 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../../query';
@@ -7,7 +17,15 @@ import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { ActionDialog } from '../shared/ActionDialog';
 
-type Admin = { id: string; name: string; email: string; status: 'invited' | 'active'; isYou: boolean };
+type Role = 'full' | 'payroll';
+type Admin = {
+  id: string;
+  name: string;
+  email: string;
+  status: 'invited' | 'active';
+  isYou: boolean;
+  role: Role;
+};
 const PATH = '/api/company/admins';
 
 /** Administratorer: invite another admin by email, remove one (the last one stays). */
@@ -17,8 +35,9 @@ export function AdminsPage() {
   const list = useApiQuery<{ items: Admin[] }>(PATH);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('full');
   const [removing, setRemoving] = useState<Admin | null>(null);
-  const invite = useApiMutation<Admin, { name: string; email: string }>('post', PATH, {
+  const invite = useApiMutation<Admin, { name: string; email: string; role: Role }>('post', PATH, {
     invalidates: [PATH, '/api/company/audit'],
     onSuccess: () => {
       setName('');
@@ -40,7 +59,7 @@ export function AdminsPage() {
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim() && email.trim()) invite.mutate({ name: name.trim(), email: email.trim() });
+    if (name.trim() && email.trim()) invite.mutate({ name: name.trim(), email: email.trim(), role });
   };
   return (
     <>
@@ -63,6 +82,7 @@ export function AdminsPage() {
               <Table.Row>
                 <Table.HeaderCell>{t('columns.name')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('admins.email')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('admins.role')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('columns.status')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('columns.actions')}</Table.HeaderCell>
               </Table.Row>
@@ -74,6 +94,7 @@ export function AdminsPage() {
                     {a.name} {a.isYou && `(${t('admins.you')})`}
                   </Table.Cell>
                   <Table.Cell>{a.email}</Table.Cell>
+                  <Table.Cell>{t(`admins.roles.${a.role}`)}</Table.Cell>
                   <Table.Cell>
                     <Tag data-size="sm" data-color={a.status === 'active' ? 'success' : 'info'}>
                       {t(`admins.status.${a.status}`)}
@@ -128,6 +149,25 @@ export function AdminsPage() {
               required
             />
           </div>
+          <Fieldset>
+            <Fieldset.Legend>{t('admins.role')}</Fieldset.Legend>
+            <Radio
+              name="admin-role"
+              value="full"
+              label={t('admins.roles.full')}
+              description={t('admins.roleHelp.full')}
+              checked={role === 'full'}
+              onChange={() => setRole('full')}
+            />
+            <Radio
+              name="admin-role"
+              value="payroll"
+              label={t('admins.roles.payroll')}
+              description={t('admins.roleHelp.payroll')}
+              checked={role === 'payroll'}
+              onChange={() => setRole('payroll')}
+            />
+          </Fieldset>
           <ErrorMessage error={invite.error} />
           {invite.isSuccess && (
             <Alert data-color="success" role="status">

@@ -8,6 +8,7 @@ import { formatDate, formatMoney, localeOf } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
+import { useCanChange } from '../shared/useMe';
 import { PendingOrders } from '../subscriptions/PendingOrders';
 import type { Dashboard, Settings } from '../types';
 
@@ -17,6 +18,7 @@ const SHOWN = ['pending', 'approved', 'active', 'ended'] as const;
 export function DashboardPage() {
   const { t, i18n } = useTranslation('company');
   usePageTitle(t('dashboard.title'));
+  const canChange = useCanChange();
   const welcome = (useLocation().state as { welcome?: boolean } | null)?.welcome;
   const dashboard = useApiQuery<Dashboard>('/api/company/dashboard');
   const settings = useApiQuery<Settings>('/api/company/settings');
@@ -40,7 +42,7 @@ export function DashboardPage() {
           <Paragraph>{t('dashboard.welcome')}</Paragraph>
         </Alert>
       )}
-      <PendingOrders />
+      {canChange && <PendingOrders />}
       {dashboard.data && dashboard.data.openConsents.length > 0 && (
         <OpenConsents items={dashboard.data.openConsents} />
       )}

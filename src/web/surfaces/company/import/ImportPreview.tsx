@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../../domain/calendar';
 import { formatPhone } from '../../../../domain/phone-format';
 import { DateText } from '../../../ui/DateText';
 import { useCatalog } from '../shared/useCatalog';
@@ -48,7 +49,9 @@ export function ImportPreview({
                 <Table.Cell>
                   {categoryName(r.categoryId)} · {zoneNames(r.zoneIds)}
                 </Table.Cell>
-                <Table.Cell>{r.startDate && <DateText date={r.startDate} />}</Table.Cell>
+                <Table.Cell>
+                  {isIsoDate(r.startDate) ? <DateText date={r.startDate} /> : r.startDate}
+                </Table.Cell>
                 <Table.Cell>
                   {r.errors.length === 0 ? (
                     <Tag data-color="success" data-size="sm">

@@ -8,7 +8,9 @@ export type ImportRow = {
   phone: string;
   zoneIds: string[];
   categoryId: string;
+  /** The row's own date as written (may be refused), or the default when the cell was empty. */
   startDate: string;
+  fields: Record<string, string | number | boolean>;
   errors: { field: string; code: string; message: string }[];
 };
 

@@ -1,17 +1,30 @@
-import { Checkbox, Field, Fieldset, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Checkbox,
+  Field,
+  Fieldset,
+  Label,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { OrderField } from '../types';
 
 export type FieldValues = Record<string, string | number | boolean>;
 
-/** The company's own order-form fields (employee number, department …), filled in by the admin. */
+/**
+ * The company's own order-form fields (employee number, department …), filled in by the admin;
+ * a required one is marked required and shows its error (issue 16 item 8).
+ */
 export function ExtraFieldInputs(props: {
   fields: OrderField[];
   value: FieldValues;
   onChange: (v: FieldValues) => void;
+  errors?: Record<string, string | undefined>;
 }) {
   const { t } = useTranslation('company');
   const { fields, value, onChange } = props;
+  const errors = props.errors ?? {};
   if (fields.length === 0) return null;
   const set = (key: string, v: string | boolean) => onChange({ ...value, [key]: v });
   return (
@@ -27,6 +40,8 @@ export function ExtraFieldInputs(props: {
               description={f.helpText}
               checked={value[f.key] === true}
               onChange={(e) => set(f.key, e.target.checked)}
+              required={f.required}
+              error={errors[f.key]}
             />
           );
         if (f.type === 'select')
@@ -34,7 +49,12 @@ export function ExtraFieldInputs(props: {
             <Field key={f.key}>
               <Label>{label}</Label>
               {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
-              <Select value={String(value[f.key] ?? '')} onChange={(e) => set(f.key, e.target.value)}>
+              <Select
+                value={String(value[f.key] ?? '')}
+                onChange={(e) => set(f.key, e.target.value)}
+                required={f.required}
+                aria-invalid={errors[f.key] ? true : undefined}
+              >
                 <Select.Option value="">{t('newSubscription.choose')}</Select.Option>
                 {(f.options ?? []).map((o) => (
                   <Select.Option key={o} value={o}>
@@ -42,6 +62,7 @@ export function ExtraFieldInputs(props: {
                   </Select.Option>
                 ))}
               </Select>
+              {errors[f.key] && <ValidationMessage>{errors[f.key]}</ValidationMessage>}
             </Field>
           );
         return (
@@ -52,6 +73,8 @@ export function ExtraFieldInputs(props: {
             inputMode={f.type === 'number' ? 'numeric' : undefined}
             value={String(value[f.key] ?? '')}
             onChange={(e) => set(f.key, e.target.value)}
+            required={f.required}
+            error={errors[f.key]}
           />
         );
       })}

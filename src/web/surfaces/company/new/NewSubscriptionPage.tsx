@@ -50,13 +50,25 @@ export function NewSubscriptionPage() {
         ? t('newSubscription.startInPast')
         : undefined,
   };
+  // Issue 16 item 8: a field required of employees (e.g. the employee number) is required here too.
+  const ownFields = settings.data?.orderForm.kind === 'custom' ? settings.data.orderForm.fields : [];
+  const missingOwn = Object.fromEntries(
+    ownFields
+      .filter(
+        (f) =>
+          f.required &&
+          (f.type === 'checkbox' ? fields[f.key] !== true : !String(fields[f.key] ?? '').trim()),
+      )
+      .map((f) => [f.key, t('newSubscription.required')]),
+  );
   const serverField = create.error ? FIELD_OF_CODE[create.error.code] : undefined;
   const errorFor = (key: keyof Body) =>
     (checked ? missing[key] : undefined) ?? (serverField === key ? create.error?.message : undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
-    if (Object.values(missing).some(Boolean) || create.isPending) return;
+    if (Object.values(missing).some(Boolean) || Object.keys(missingOwn).length > 0 || create.isPending)
+      return;
     create.mutate({
       ...form,
       firstName: form.firstName.trim(),
@@ -134,7 +146,12 @@ export function NewSubscriptionPage() {
           required
         />
         {settings.data?.orderForm.kind === 'custom' && (
-          <ExtraFieldInputs fields={settings.data.orderForm.fields} value={fields} onChange={setFields} />
+          <ExtraFieldInputs
+            fields={settings.data.orderForm.fields}
+            value={fields}
+            onChange={setFields}
+            errors={checked ? missingOwn : {}}
+          />
         )}
         <PriceSummary cost={cost} />
         <ErrorMessage error={serverField ? null : create.error} />

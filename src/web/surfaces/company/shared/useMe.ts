@@ -7,3 +7,8 @@ export const ME_PATH = '/api/auth/me';
 export function useMe() {
   return useApiQuery<{ user: User }>(ME_PATH, { retry: false, staleTime: 60_000 });
 }
+
+/** Issue 16 item 4: a payroll admin gets no buttons that change anything (the server refuses them too). */
+export function useCanChange(): boolean {
+  return useMe().data?.user.companyRole !== 'payroll';
+}

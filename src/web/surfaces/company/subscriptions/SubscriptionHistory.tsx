@@ -2,7 +2,6 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../../../ui/DateText';
 import { formatDateTime, localeOf } from '../../../ui/format';
-import { useAuditActionText } from '../shared/AuditAction';
 import { useCatalog } from '../shared/useCatalog';
 import type { SubscriptionDetail } from '../types';
 
@@ -10,10 +9,9 @@ import type { SubscriptionDetail } from '../types';
 export function SubscriptionHistory({ subscription: s }: { subscription: SubscriptionDetail }) {
   const { t, i18n } = useTranslation('company');
   const { zoneNames } = useCatalog();
-  const actionText = useAuditActionText();
   const locale = localeOf(i18n.resolvedLanguage);
   const zoneSets = s.zoneSets ?? [];
-  const history = [...(s.history ?? [])].sort((a, b) => b.at.localeCompare(a.at));
+  const history = [...(s.history ?? [])].sort((a, b) => b.id - a.id);
   return (
     <>
       <section aria-labelledby="zonesets-heading" className="company-stack">
@@ -54,12 +52,20 @@ export function SubscriptionHistory({ subscription: s }: { subscription: Subscri
           <Paragraph>{t('subscription.noHistory')}</Paragraph>
         ) : (
           <ol className="company-history">
-            {history.map((h, i) => (
-              <li key={h.id ?? `${h.at}-${i}`}>
+            {history.map((h) => (
+              <li key={h.id}>
                 <time dateTime={h.at}>{formatDateTime(h.at, locale)}</time>
                 {' · '}
-                <strong>{actionText(h.action)}</strong>
-                {h.actorLabel && <> · {h.actorLabel}</>}
+                <span>{h.sentence}</span>
+                {h.changes.length > 0 && (
+                  <ul>
+                    {h.changes.map((c) => (
+                      <li key={c.label}>
+                        {c.label}: {c.before} → {c.after}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>

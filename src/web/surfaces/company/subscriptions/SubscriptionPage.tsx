@@ -10,6 +10,7 @@ import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { todayInOslo } from '../shared/dates';
 import { StatusTag } from '../shared/StatusTag';
+import { useCanChange } from '../shared/useMe';
 import type { SubscriptionDetail } from '../types';
 import { ApproveDialog } from './actions/ApproveDialog';
 import { ChangeCategoryDialog } from './actions/ChangeCategoryDialog';
@@ -29,6 +30,7 @@ export function SubscriptionPage() {
   const navigate = useNavigate();
   const query = useApiQuery<SubscriptionDetail>(`/api/company/subscriptions/${encodeURIComponent(id)}`);
   const [action, setAction] = useState<Action | null>(null);
+  const canChange = useCanChange();
   const created = (useLocation().state as { created?: boolean } | null)?.created;
   const [done, setDone] = useState<string | null>(null);
   const s = query.data;
@@ -64,7 +66,7 @@ export function SubscriptionPage() {
           <Paragraph>{done}</Paragraph>
         </Alert>
       )}
-      {(s.status === 'pending' || changeable) && (
+      {canChange && (s.status === 'pending' || changeable) && (
         <div className="company-buttons">
           {s.status === 'pending' && button('approve', t('actions.approve'), 'primary')}
           {s.status === 'pending' && button('reject', t('actions.reject'))}

@@ -12,8 +12,12 @@ import { Money } from '../../../ui/Money';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useCanWrite } from '../shared/session';
 import type { OperatorCompany } from '../shared/types';
+import { CompanyMasterData, CompanySubscriptions, ReactivateCompany } from './CompanySupport';
 
-/** One company: status, figures, contacts; resend the invitation; deactivate after a confirmation. */
+/**
+ * One company: status, figures, contacts; resend the invitation; deactivate after a confirmation.
+ * Issue 16 item 5: its master data (editable), its subscriptions (read-only), reactivation.
+ */
 export function CompanyDetailPage() {
   const { t } = useTranslation('operator');
   const { id = '' } = useParams();
@@ -129,6 +133,9 @@ export function CompanyDetailPage() {
         )}
         <ErrorMessage error={resend.error} />
       </section>
+      <CompanyMasterData companyId={c.id} canWrite={canWrite} />
+      <CompanySubscriptions companyId={c.id} />
+      {canWrite && c.status === 'deactivated' && <ReactivateCompany companyId={c.id} />}
       {canWrite && c.status === 'active' && (
         <section className="operator-stack">
           <Heading level={2} data-size="sm">

@@ -2,6 +2,7 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstOfNextMonth } from '../../../../../domain/calendar';
+import { useApiQuery } from '../../../../query';
 import { DateText } from '../../../../ui/DateText';
 import { ActionDialog } from '../../shared/ActionDialog';
 import { todayInOslo } from '../../shared/dates';
@@ -9,10 +10,15 @@ import { EffectiveRadios } from '../../shared/EffectiveRadios';
 import { ZonePicker } from '../../shared/ZonePicker';
 import type { Subscription } from '../../types';
 import { type ActionProps, useSubscriptionAction } from './useAction';
+import { ZoneCostEffect, type ZonePreview } from './ZoneCostEffect';
 
 type Effective = 'next_month' | 'now';
 
-/** Rule 8: new zones from the 1st of next month (default) or now; a month with several sets costs the highest. */
+/**
+ * Rule 8: new zones from the 1st of next month (default) or now; a month with several sets costs
+ * the highest. Issue 16 item 8: the price, share and deduction before and after are shown (from
+ * the preview endpoint) before the admin confirms, as in the category dialog.
+ */
 export function ChangeZonesDialog({ subscription: s, open, onClose, onDone }: ActionProps<Subscription>) {
   const { t } = useTranslation('company');
   const name = useId();
@@ -28,6 +34,11 @@ export function ChangeZonesDialog({ subscription: s, open, onClose, onDone }: Ac
       onDone?.();
     },
   );
+  const params = new URLSearchParams({ zoneIds: zoneIds.join(','), effective });
+  const preview = useApiQuery<ZonePreview>(
+    `/api/company/subscriptions/${encodeURIComponent(s.id)}/change-zones/preview?${params}`,
+    { enabled: open && zoneIds.length > 0, staleTime: 0 },
+  );
   const confirm = () => {
     setChecked(true);
     if (zoneIds.length > 0) change.mutate({ zoneIds, effective });
@@ -40,7 +51,7 @@ export function ChangeZonesDialog({ subscription: s, open, onClose, onDone }: Ac
       confirmLabel={t('changeZones.confirm')}
       onConfirm={confirm}
       pending={change.isPending}
-      error={change.error}
+      error={change.error ?? (zoneIds.length > 0 ? preview.error : null)}
     >
       <ZonePicker
         value={zoneIds}
@@ -67,6 +78,9 @@ export function ChangeZonesDialog({ subscription: s, open, onClose, onDone }: Ac
           ]}
         />
       )}
+      <div aria-live="polite">
+        {preview.data && zoneIds.length > 0 && <ZoneCostEffect preview={preview.data} />}
+      </div>
     </ActionDialog>
   );
 }

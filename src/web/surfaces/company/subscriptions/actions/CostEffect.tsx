@@ -15,7 +15,8 @@ export type CategoryPreview = {
   newMonthly: { priceOre: number; companyShareOre: number; deductionOre: number };
 };
 
-function MonthName({ month }: { month: string }) {
+/** A month ("2027-03") written out in the reader's language. */
+export function MonthName({ month }: { month: string }) {
   const { i18n } = useTranslation();
   const text = new Intl.DateTimeFormat(localeOf(i18n.resolvedLanguage), {
     month: 'long',

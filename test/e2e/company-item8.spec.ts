@@ -1,0 +1,163 @@
+import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
+
+test.use({ serviceWorkers: 'block' });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+// Prices of the example catalog in January 2027 (voksen: 1 zone 790 kr, 2 zones 1 090 kr).
+const CLOCK = '2027-01-15T10:00:00+01:00';
+// Norwegian mobile numbers in the 41 range; a random base keeps reruns apart.
+const mobileBase = 41_000_000 + Math.floor(Math.random() * 9_000) * 100;
+
+function randomOrgNumber(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (;;) {
+    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
+    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
+    if (r === 1) continue;
+    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
+  }
+}
+
+async function send(
+  request: APIRequestContext,
+  method: 'post' | 'patch' | 'put',
+  path: string,
+  data?: unknown,
+) {
+  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** A new company whose admin the page is logged in as, its order form asking for an employee number. */
+async function companyAdmin(page: Page, name: string) {
+  const adminEmail = `punkt8-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.no`;
+  await send(page.request, 'post', '/api/auth/login', {
+    email: 'operator@example.no',
+    password: 'operator-password-123',
+  });
+  await send(page.request, 'post', '/api/operator/companies', {
+    orgNumber: randomOrgNumber(),
+    name,
+    contact: { name: 'Kari Nordmann', email: adminEmail },
+  });
+  let token: string | undefined;
+  await expect
+    .poll(async () => {
+      const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(adminEmail)}`);
+      const messages = ((await r.json()) as { messages: { body: string }[] }).messages;
+      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
+      return token;
+    })
+    .toBeTruthy();
+  await send(page.request, 'post', `/api/auth/invitations/${token}/accept`, {
+    password: 'et langt og godt passord',
+  });
+  await send(page.request, 'patch', '/api/company/settings', {
+    orderForm: {
+      kind: 'custom',
+      fields: [{ key: 'ansattnr', label: 'Ansattnummer', type: 'number', required: true }],
+    },
+  });
+}
+
+test.beforeAll(async ({ request }) => {
+  const r = await request.put('/api/dev/clock', { data: { now: CLOCK } });
+  expect(r.ok()).toBeTruthy();
+});
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
+
+test('item 16.8: the zone-change dialog shows price and deduction before and after, and warns of a raised deduction', async ({
+  page,
+}) => {
+  await companyAdmin(page, 'Sonepris AS');
+  const sub = await send(page.request, 'post', '/api/company/subscriptions', {
+    firstName: 'Ola',
+    lastName: 'Hansen',
+    phone: `+47${mobileBase + 1}`,
+    zoneIds: ['kristiansand'],
+    categoryId: 'voksen',
+    startDate: '2027-01-15',
+    fields: { ansattnr: '1001' },
+  });
+  await page.goto(`/bedrift/abonnementer/${sub.id}`);
+  await page.getByRole('button', { name: 'Endre soner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Endre soner for Ola Hansen' });
+  await dialog.getByRole('checkbox', { name: 'Vennesla' }).check();
+  await dialog.getByRole('radio', { name: 'Nå' }).check();
+  const perMonth = dialog.getByRole('table', { name: /^Per måned fra 15\. januar 2027/ });
+  await expect(perMonth.getByRole('row', { name: /Månedspris/ })).toHaveText(/790,00\skr.*1\s090,00\skr/);
+  await expect(perMonth.getByRole('row', { name: /Lønnstrekk/ })).toHaveText(/790,00\skr.*1\s090,00\skr/);
+  await expect(dialog.getByText(/^Lønnstrekket øker\. Den ansatte får SMS og må godta/)).toBeVisible();
+  await expect(
+    dialog.getByRole('table', { name: 'Fakturert per måned' }).getByRole('row', { name: /januar 2027/ }),
+  ).toHaveText(/790,00\skr.*1\s090,00\skr/);
+  await expectNoA11yViolations(page);
+  // Back to the zones of today: nothing changes, no warning.
+  await dialog.getByRole('checkbox', { name: 'Vennesla' }).uncheck();
+  await expect(perMonth.getByRole('row', { name: /Lønnstrekk/ })).toHaveText(/790,00\skr.*790,00\skr/);
+  await expect(dialog.getByText(/^Lønnstrekket øker/)).toHaveCount(0);
+});
+
+test('item 16.8: the employee number required of employees is required on Nytt abonnement too', async ({
+  page,
+}) => {
+  await companyAdmin(page, 'Ansattnummer AS');
+  await page.goto('/bedrift/nytt-abonnement');
+  await page.getByLabel('Fornavn').fill('Siri');
+  await page.getByLabel('Etternavn').fill('Dal');
+  await page.getByLabel('Mobilnummer').fill(`${mobileBase + 2}`);
+  await page.getByRole('checkbox', { name: 'Kristiansand' }).check();
+  await page.getByLabel('Reisendekategori').selectOption({ label: 'Voksen' });
+  // The browser's own today is the real one; the server's clock stands at CLOCK.
+  await page.getByLabel('Startdato').fill('2027-02-01');
+  const number = page.getByLabel('Ansattnummer', { exact: true });
+  await expect(number).toHaveAttribute('required', '');
+  await page.getByRole('button', { name: 'Opprett abonnement' }).click();
+  await expect(page.getByText('Feltet må fylles ut.')).toBeVisible();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expectNoA11yViolations(page);
+  await number.fill('00789');
+  await page.getByRole('button', { name: 'Opprett abonnement' }).click();
+  await expect(page.getByText('Abonnementet er opprettet')).toBeVisible();
+});
+
+test("item 16.8: the import preview shows each row's own date and tells a repeat in the file from an existing subscription", async ({
+  page,
+}) => {
+  await companyAdmin(page, 'Importdato AS');
+  await send(page.request, 'post', '/api/company/subscriptions', {
+    firstName: 'Liv',
+    lastName: 'Lie',
+    phone: `+47${mobileBase + 3}`,
+    zoneIds: ['kristiansand'],
+    categoryId: 'voksen',
+    fields: { ansattnr: '1003' },
+  });
+  const csv = [
+    'Fornavn;Etternavn;Mobil;Soner;Kategori;Startdato;Ansattnummer',
+    `Kari;Nordmann;${mobileBase + 4};Kristiansand;Voksen;2026-06-01;1004`,
+    `Liv;Lie;${mobileBase + 3};Kristiansand;Voksen;2027-03-01;1003`,
+    `Ola;Berg;${mobileBase + 5};Kristiansand;Voksen;;1005`,
+    `Ola;Berg;${mobileBase + 5};Kristiansand;Voksen;;1005`,
+  ].join('\r\n');
+  await page.goto('/bedrift/nytt-abonnement/import');
+  await page
+    .getByLabel('Fil', { exact: true })
+    .setInputFiles({ name: 'ansatte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(1)).toContainText('1. juni 2026');
+  await expect(rows.nth(1)).toContainText('Startdatoen kan ikke være tilbake i tid.');
+  await expect(rows.nth(2)).toContainText('1. mars 2027');
+  await expect(rows.nth(2)).toContainText('Det finnes allerede et aktivt eller ventende abonnement');
+  await expect(rows.nth(3)).toContainText('OK');
+  await expect(rows.nth(4)).toContainText('Mobilnummeret står også på rad 4 i filen.');
+  await expectNoA11yViolations(page);
+});
