@@ -72,6 +72,8 @@ describeEachEngine(
         ],
         ['POST', `/api/company/subscriptions/${active.id}/end`, { effective: 'now' }],
         ['DELETE', `/api/company/subscriptions/${active.id}/end`],
+        ['POST', '/api/company/subscriptions/bulk', { action: 'approve', ids: [pending.id] }],
+        ['POST', '/api/company/subscriptions/bulk', { action: 'end', ids: [active.id], dryRun: true }],
       ];
       for (const [method, url, body] of refused) {
         const r = await payroll.client.request(method, url, body);

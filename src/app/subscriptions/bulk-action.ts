@@ -4,7 +4,7 @@ import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { normalizeMobile } from '../../domain/phone';
 import type { ChangeEffective } from '../../domain/subscription';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertCanChange, type CompanyAdminActor } from '../context';
 import { approveOrder } from './approve-order';
 import { changeCategory, previewCategoryChange } from './change-category';
 import { changeZones } from './change-zones';
@@ -63,6 +63,8 @@ export async function bulkAction(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; ids: string[]; dryRun: boolean } & BulkAction,
 ): Promise<BulkResult> {
+  // A payroll admin changes nothing, not even in a dry run of a change (issue 16 item 4).
+  assertCanChange(input.actor);
   const ids = [...new Set(input.ids)];
   if (ids.length === 0 || ids.length > BULK_MAX_ROWS) {
     throw new AppError('VALIDATION_FAILED', {

@@ -22,6 +22,7 @@ import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { StatusTag } from '../shared/StatusTag';
 import { useCatalog } from '../shared/useCatalog';
+import { useCanChange } from '../shared/useMe';
 import { STATUSES, type Subscription } from '../types';
 import { BulkActions, PasteSelect } from './BulkActions';
 
@@ -39,6 +40,8 @@ export function SubscriptionsPage() {
   const { t } = useTranslation('company');
   usePageTitle(t('subscriptions.title'));
   const { zoneNames, categoryName, zones, categories } = useCatalog();
+  // A payroll admin reads the list; adding, importing and bulk actions are for full admins.
+  const canChange = useCanChange();
   const [params, setParams] = useSearchParams();
   const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '')
     ? (params.get('sort') as Sort)
@@ -125,14 +128,16 @@ export function SubscriptionsPage() {
       <Heading level={1} data-size="lg">
         {t('subscriptions.title')}
       </Heading>
-      <div className="company-buttons">
-        <Button asChild>
-          <RouterLink to="/bedrift/nytt-abonnement">{t('nav.newSubscription')}</RouterLink>
-        </Button>
-        <Button asChild variant="secondary">
-          <RouterLink to="/bedrift/nytt-abonnement/import">{t('import.title')}</RouterLink>
-        </Button>
-      </div>
+      {canChange && (
+        <div className="company-buttons">
+          <Button asChild>
+            <RouterLink to="/bedrift/nytt-abonnement">{t('nav.newSubscription')}</RouterLink>
+          </Button>
+          <Button asChild variant="secondary">
+            <RouterLink to="/bedrift/nytt-abonnement/import">{t('import.title')}</RouterLink>
+          </Button>
+        </div>
+      )}
       <search className="company-row company-filters">
         <Textfield
           label={t('subscriptions.search')}
@@ -177,13 +182,17 @@ export function SubscriptionsPage() {
           </a>
         </Button>
       </div>
-      <div className="company-buttons">
-        <Button variant="secondary" onClick={selectAllInFilter} disabled={selectingAll}>
-          {t('bulk.selectAll')}
-        </Button>
-      </div>
-      <PasteSelect onSelect={(ids) => setSelected((prev) => [...new Set([...prev, ...ids])])} />
-      {selected.length > 0 && <BulkActions selected={selected} onClear={() => setSelected([])} />}
+      {canChange && (
+        <>
+          <div className="company-buttons">
+            <Button variant="secondary" onClick={selectAllInFilter} disabled={selectingAll}>
+              {t('bulk.selectAll')}
+            </Button>
+          </div>
+          <PasteSelect onSelect={(ids) => setSelected((prev) => [...new Set([...prev, ...ids])])} />
+          {selected.length > 0 && <BulkActions selected={selected} onClear={() => setSelected([])} />}
+        </>
+      )}
       <ErrorMessage error={query.error} />
       {query.isPending ? (
         <Loading />
@@ -200,13 +209,15 @@ export function SubscriptionsPage() {
                 <caption className="company-visually-hidden">{t('subscriptions.title')}</caption>
                 <Table.Head>
                   <Table.Row>
-                    <Table.HeaderCell>
-                      <Checkbox
-                        aria-label={t('bulk.selectPage')}
-                        checked={pageSelected}
-                        onChange={(e) => togglePage(e.target.checked)}
-                      />
-                    </Table.HeaderCell>
+                    {canChange && (
+                      <Table.HeaderCell>
+                        <Checkbox
+                          aria-label={t('bulk.selectPage')}
+                          checked={pageSelected}
+                          onChange={(e) => togglePage(e.target.checked)}
+                        />
+                      </Table.HeaderCell>
+                    )}
                     {header('name', t('columns.name'))}
                     <Table.HeaderCell>{t('columns.phone')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('columns.ticket')}</Table.HeaderCell>
@@ -218,13 +229,15 @@ export function SubscriptionsPage() {
                 <Table.Body>
                   {items.map((s) => (
                     <Table.Row key={s.id}>
-                      <Table.Cell>
-                        <Checkbox
-                          aria-label={t('bulk.selectRow', { name: `${s.firstName} ${s.lastName}` })}
-                          checked={isSelected(s.id)}
-                          onChange={(e) => toggle(s.id, e.target.checked)}
-                        />
-                      </Table.Cell>
+                      {canChange && (
+                        <Table.Cell>
+                          <Checkbox
+                            aria-label={t('bulk.selectRow', { name: `${s.firstName} ${s.lastName}` })}
+                            checked={isSelected(s.id)}
+                            onChange={(e) => toggle(s.id, e.target.checked)}
+                          />
+                        </Table.Cell>
+                      )}
                       <Table.Cell>
                         <AppLink to={`/bedrift/abonnementer/${s.id}`}>
                           {s.firstName} {s.lastName}
