@@ -2,6 +2,7 @@ import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { type CompanySettingsChanges, findCompany, updateCompany } from '../../db/repositories/companies';
 import type { OrderField, OrderForm, SelfService } from '../../db/schema';
+import { osloToday } from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type Subsidy, validateSubsidy } from '../../domain/money';
@@ -9,6 +10,7 @@ import { normaliseOrigin } from '../../domain/web-origin';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { toSettingsDto } from './settings-dto';
+import { reconsiderSubsidyConsents } from './subsidy-consents';
 
 export type SettingsPatch = {
   selfService?: SelfService;
@@ -74,7 +76,10 @@ async function validateOffer(tx: Tx, form: OrderForm): Promise<OrderForm> {
   return { ...form, offeredZoneIds, offeredCategoryIds };
 }
 
-/** Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. */
+/**
+ * Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. A
+ * lower subsidy that raises employees' deductions asks for their consent (issue 15 item 2).
+ */
 export async function updateSettings(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; patch: SettingsPatch },
@@ -96,6 +101,19 @@ export async function updateSettings(
     const before = toSettingsDto(company);
     const updated = await updateCompany(tx, company.id, changes, now);
     const after = toSettingsDto(updated);
+    if (
+      changes.subsidy !== undefined &&
+      JSON.stringify(company.subsidy) !== JSON.stringify(updated.subsidy)
+    ) {
+      await reconsiderSubsidyConsents(tx, ctx, {
+        companyId: company.id,
+        today: osloToday(now),
+        prices: (await loadCatalog(tx)).prices,
+        before: company.subsidy,
+        after: updated.subsidy,
+        changeKey: String(company.updatedAt.getTime()),
+      });
+    }
     const changedKeys = (Object.keys(changes) as (keyof typeof changes)[]).filter(
       (k) =>
         JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
