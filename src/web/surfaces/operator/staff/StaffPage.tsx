@@ -121,6 +121,7 @@ export function StaffPage() {
                           <Button
                             data-size="sm"
                             variant="secondary"
+                            loading={resend.isPending && resend.variables?.id === s.id}
                             onClick={() => resend.mutate({ id: s.id })}
                           >
                             {t('detail.resendInvitation')} <span className="ds-sr-only">{s.email}</span>
@@ -130,6 +131,7 @@ export function StaffPage() {
                           <Button
                             data-size="sm"
                             variant="tertiary"
+                            loading={update.isPending && update.variables?.id === s.id}
                             onClick={() => update.mutate({ id: s.id, disabled: s.status !== 'disabled' })}
                           >
                             {s.status === 'disabled' ? t('staff.enable') : t('staff.disable')}{' '}
