@@ -8,9 +8,34 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** A 429's wait from the Retry-After header, in seconds (issue 15 item 6). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
+
+  /**
+   * The problems the server named per field, by field path (`contact.email`): from
+   * `details: [{ path, message? }]` (the error's message where a detail has none), and for an
+   * error code that is about one field (`codes`, e.g. EMAIL_TAKEN → contact.email) that field.
+   */
+  fieldMessages(codes: Record<string, string> = {}): Record<string, string> {
+    const out: Record<string, string> = {};
+    const own = codes[this.code];
+    if (own) out[own] = this.message;
+    if (!Array.isArray(this.details)) return out;
+    for (const d of this.details as { path?: unknown; message?: unknown }[]) {
+      if (typeof d?.path !== 'string') continue;
+      const key = d.path.replace(/^(body|querystring|params)\.?/, '');
+      out[key] ??= typeof d.message === 'string' ? d.message : this.message;
+    }
+    return out;
+  }
+}
+
+/** The field problems of an error (empty when it is not an ApiError or names no field). */
+export function fieldMessagesOf(error: unknown, codes?: Record<string, string>): Record<string, string> {
+  return error instanceof ApiError ? error.fieldMessages(codes) : {};
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,11 +90,13 @@ async function send<T>(
   if (response.ok) return data as T;
   const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
     ?.error;
+  const retryAfter = Number(response.headers.get('retry-after'));
   throw new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,
     error?.message ?? response.statusText,
     error?.details,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localeOf } from '../../ui/format';
 import type { CheckResult } from './check';
@@ -10,8 +11,14 @@ export function ResultPanel({ result, data }: { result: CheckResult; data: Inspe
   const locale = localeOf(i18n.resolvedLanguage);
   const claims = result.claims;
   const category = claims ? data.categories[claims.categoryId] : undefined;
+  const ref = useRef<HTMLDivElement>(null);
+  // Issue 15.6: after "Sjekk billett" the keyboard lands on the verdict, not on <body>.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new verdict takes the focus
+  useEffect(() => {
+    ref.current?.focus();
+  }, [result]);
   return (
-    <Alert data-color={result.valid ? 'success' : 'danger'}>
+    <Alert data-color={result.valid ? 'success' : 'danger'} ref={ref} tabIndex={-1}>
       <Heading level={2} data-size="sm">
         {result.valid ? t('result.valid') : t('result.invalid')}
       </Heading>
