@@ -119,6 +119,12 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
 
   await expect(page.getByRole('heading', { level: 1, name: 'Takk for bestillingen!' })).toBeVisible();
   await expect(page.getByText(/venter på godkjenning fra arbeidsgiveren din/)).toBeVisible();
+  // Issue 15 item 4: the confirmation repeats what was ordered and when it starts, with the amounts.
+  const summary = page.getByRole('region', { name: 'Dette har du bestilt' });
+  await expect(summary.getByText('Kristiansand')).toBeVisible();
+  await expect(summary.getByText('Voksen')).toBeVisible();
+  await expect(summary.getByText('1. februar 2027')).toBeVisible();
+  await expect(summary.getByText('Ditt trekk i lønn')).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('link', { name: 'Til dine abonnement' }).click();
   await expect(page.getByText('Venter på godkjenning · Ønsket start 1. februar 2027')).toBeVisible();
@@ -135,6 +141,20 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
 
   await page.reload();
   await expect(page.getByText('Godkjent – starter 1. februar 2027')).toBeVisible();
+  // Issue 15 item 4: price, the employer's share, the own deduction and the ticket link, at 320 px.
+  await page.setViewportSize({ width: 320, height: 800 });
+  const card = page.getByRole('listitem').filter({ hasText: 'Ola Nordmann' });
+  await expect(card.getByText('Månedspris')).toBeVisible();
+  await expect(card.getByText('Ditt trekk i lønn')).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute(
+    'href',
+    /^\/billett\/[A-Za-z0-9_-]+$/,
+  );
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits).toBe(true);
+  const tag = card.getByText('Godkjent – starter 1. februar 2027');
+  expect(await tag.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Si opp' }).click();
   const dialog = page.getByRole('dialog');
   await expect(
