@@ -67,6 +67,7 @@ async function send<T>(
   body?: unknown,
   csrf?: string,
   as: 'json' | 'file' = 'json',
+  idempotencyKey?: string,
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
@@ -74,6 +75,7 @@ async function send<T>(
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrf) headers['X-CSRF-Token'] = csrf;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -112,14 +114,23 @@ async function fileOf(response: Response): Promise<DownloadedFile> {
   return { blob: await response.blob(), filename };
 }
 
+/** A fresh key per sending (issue 15 item 5): routes that read Idempotency-Key answer a repeat once. */
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 async function mutate<T>(method: Method, path: string, body?: unknown, as?: 'json' | 'file'): Promise<T> {
+  // One key for the request and its retry after a renewed CSRF token: the server sees one request.
+  const key = newIdempotencyKey();
   try {
-    return await send<T>(method, path, body, await fetchCsrfToken(), as);
+    return await send<T>(method, path, body, await fetchCsrfToken(), as, key);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 403 && error.code === 'CSRF_TOKEN_INVALID'))
       throw error;
     csrfToken = undefined;
-    return send<T>(method, path, body, await fetchCsrfToken(), as);
+    return send<T>(method, path, body, await fetchCsrfToken(), as, key);
   }
 }
 
