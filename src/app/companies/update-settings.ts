@@ -17,6 +17,7 @@ export type SettingsPatch = {
   subsidy?: Subsidy;
   orderForm?: Partial<OrderForm>;
   deductionTerms?: string;
+  deductionTermsEn?: string;
   widgetOrigins?: string[];
 };
 
@@ -55,6 +56,8 @@ function validateFields(fields: OrderField[]): OrderField[] {
     type: f.type,
     required: f.required,
     ...(f.helpText ? { helpText: f.helpText.trim() } : {}),
+    ...(f.labelEn?.trim() ? { labelEn: f.labelEn.trim() } : {}),
+    ...(f.helpTextEn?.trim() ? { helpTextEn: f.helpTextEn.trim() } : {}),
     ...(f.type === 'select' ? { options: [...new Set(f.options ?? [])] } : {}),
   }));
 }
@@ -94,8 +97,10 @@ export async function updateSettings(
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
-    if (patch.orderForm !== undefined) {
+    if (patch.orderForm !== undefined || patch.deductionTermsEn !== undefined) {
       const merged: OrderForm = { ...company.orderForm, ...patch.orderForm };
+      if (patch.deductionTermsEn !== undefined) merged.deductionTermsEn = patch.deductionTermsEn.trim();
+      if (merged.introEn !== undefined) merged.introEn = merged.introEn.trim();
       changes.orderForm = await validateOffer(tx, { ...merged, fields: validateFields(merged.fields) });
     }
     const before = toSettingsDto(company);
