@@ -119,3 +119,74 @@ test('issue 15.5: "Send kode" tapped twice sends one code and shows no "For mang
   expect(sends()).toBe(1);
   await operator.dispose();
 });
+
+test('issue 15.5 and 15.6: approve and the billing run clicked twice send one request; after approving the focus is on what was done', async ({
+  page,
+  baseURL,
+}) => {
+  const operator = await request.newContext({ baseURL });
+  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
+  const contact = `godkjenn-${Date.now()}@bedrift.example`;
+  await operator.post('/api/operator/companies', {
+    data: { orgNumber: orgNumber(), name: 'Godkjenn AS', contact: { name: 'Kari', email: contact } },
+    headers: { 'x-csrf-token': login.csrfToken },
+  });
+  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec(
+    (await outbox(operator, contact))[0]!.body,
+  )![1];
+  await page.request.post(`/api/auth/invitations/${token}/accept`, {
+    data: { password: 'admin-password-1234' },
+  });
+  const csrf = (await (await page.request.get('/api/auth/csrf')).json()).token as string;
+  await page.request.patch('/api/company/settings', {
+    headers: { 'x-csrf-token': csrf },
+    data: { selfService: 'manual' },
+  });
+  const link = (await (await page.request.get('/api/company/order-link')).json()) as { url: string };
+  const orderToken = link.url.split('/bestill/')[1]!;
+
+  // An employee orders through the API.
+  const employee = await request.newContext({ baseURL });
+  const phone = `9${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  await employee.post(`/api/order/${orderToken}/otp`, { data: { phone } });
+  const code = /\b(\d{6})\b/.exec((await outbox(operator, `+47${phone}`))[0]!.body)![1];
+  const verified = await (
+    await employee.post(`/api/order/${orderToken}/otp/verify`, { data: { phone, code } })
+  ).json();
+  const ordered = await employee.post('/api/me/subscriptions', {
+    headers: { 'x-csrf-token': verified.csrfToken },
+    data: {
+      firstName: 'Ola',
+      lastName: 'Dobbel',
+      zoneIds: ['kristiansand'],
+      categoryId: 'voksen',
+      fields: {},
+      consent: true,
+    },
+  });
+  expect(ordered.status()).toBe(201);
+  await employee.dispose();
+
+  await page.goto('/bedrift');
+  const approvals = countRequests(page, 'POST', /\/approve$/);
+  await page.getByRole('button', { name: 'Godkjenn bestillingen til Ola Dobbel' }).click();
+  const dialog = page.getByRole('dialog', { name: /Ola Dobbel/ });
+  await dialog.getByRole('button', { name: 'Godkjenn' }).dblclick();
+  const done = page.getByRole('status').filter({ hasText: 'Ola Dobbel: Bestillingen er godkjent' });
+  await expect(done).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(approvals()).toBe(1);
+
+  const staff = await page.context().browser()!.newContext({ locale: 'nb-NO', serviceWorkers: 'block' });
+  const billing = await staff.newPage();
+  await billing.request.post('/api/auth/login', { data: OPERATOR });
+  await billing.goto('/operator/fakturering');
+  const runs = countRequests(billing, 'POST', /^\/api\/operator\/billing-runs$/);
+  await billing.getByLabel('Måned', { exact: true }).fill('2026-12');
+  await billing.getByRole('button', { name: 'Fakturer måneden' }).dblclick();
+  await expect(billing.getByText(/2026-12|desember 2026/).first()).toBeVisible();
+  await expect(billing.getByRole('alert')).toHaveCount(0);
+  expect(runs()).toBe(1);
+  await staff.close();
+  await operator.dispose();
+});
