@@ -1,16 +1,21 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { subscriptionHolders } from '../../db/repositories/operator';
+import { companies, users } from '../../db/schema';
 import type { YearMonth } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
-import type { BillingProblem } from '../../domain/message-catalogue';
+import { type BillingProblem, languageOf } from '../../domain/message-catalogue';
 import type { AppContext } from '../context';
+import { queueCatalogMessage } from '../messages';
 import { emailAdmins } from '../subscriptions/notify-admins';
 import type { IssuedInvoice } from './issue-invoices';
 
 /**
  * Issue 15: each administrator of an invoiced company gets an email, in their language, that the
- * month's invoice is issued, with its number and total. Keyed per invoice: a repeated run (which
- * issues nothing new) sends nothing; a reissued invoice after a credit note is a new one.
+ * month's invoice is issued, with its number and total. Keyed per invoice and admin: a repeated
+ * run (which issues nothing new) sends nothing; a reissued invoice after a credit note is a new
+ * one. The admins of the whole batch are read in one query, so the set-based run (decision 005)
+ * gains one statement per batch, plus one outbox row per admin.
  */
 export async function announceInvoices(
   tx: Tx,
@@ -18,12 +23,45 @@ export async function announceInvoices(
   month: YearMonth,
   issued: IssuedInvoice[],
 ): Promise<void> {
-  for (const invoice of issued) {
-    await emailAdmins(tx, ctx, {
-      companyId: invoice.companyId,
+  if (issued.length === 0) return;
+  const admins = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      language: users.language,
+      companyId: users.companyId,
+      companyName: companies.name,
+    })
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(
+      and(
+        inArray(
+          users.companyId,
+          issued.map((i) => i.companyId),
+        ),
+        eq(users.role, 'company_admin'),
+        isNull(users.disabledAt),
+      ),
+    );
+  const byCompany = new Map(issued.map((i) => [i.companyId, i]));
+  for (const admin of admins) {
+    const invoice = admin.companyId ? byCompany.get(admin.companyId) : undefined;
+    if (!invoice) continue;
+    await queueCatalogMessage(tx, ctx, {
       kind: 'admin_invoice_issued',
-      params: { month, invoiceNumber: String(invoice.number), totalOre: invoice.totalOre },
-      idempotencyKey: `invoice-issued:${invoice.id}`,
+      params: {
+        companyName: admin.companyName,
+        portalUrl: `${ctx.config.publicUrl}/bedrift`,
+        month,
+        invoiceNumber: String(invoice.number),
+        totalOre: invoice.totalOre,
+      },
+      language: languageOf(admin.language),
+      channel: 'email',
+      to: admin.email.toLowerCase(),
+      idempotencyKey: `invoice-issued:${invoice.id}:${admin.id}`,
+      companyId: invoice.companyId,
     });
   }
 }
