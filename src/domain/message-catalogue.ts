@@ -68,6 +68,8 @@ export interface MessageParams {
   cancelled_by_employee: Person & { lastValidDay: IsoDate | null };
   company_deactivated: Person & { lastValidDay: IsoDate | null };
   price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  /** An announced price version was withdrawn: the deduction stays at `deductionOre`. */
+  price_change_withdrawn: Person & { from: IsoDate; deductionOre: Ore };
   ticket_moved: Person & { at: string };
   admin_new_order: { companyName: string; employeeName: string; startDate: IsoDate; portalUrl: string };
   pending_digest: {
@@ -257,6 +259,14 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}), as the terms say the deduction follows the price list.`,
     }),
   },
+  price_change_withdrawn: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Prisendringen fra ${date(p.from, 'nb')} er trukket tilbake. Lønnstrekket ditt hos ${p.companyName} blir fortsatt ${kroner(p.deductionOre, 'nb')} per måned.`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! The price change from ${date(p.from, 'en')} has been withdrawn. Your salary deduction at ${p.companyName} stays at ${kroner(p.deductionOre, 'en')} per month.`,
+    }),
+  },
   ticket_moved: {
     nb: (p) => ({
       body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} ble flyttet til en annen enhet ${p.at}. Var det ikke deg, kontakt ${p.companyName}.`,
@@ -376,6 +386,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
     'sms',
     'Ny prisversjon endrer trekket',
     'New price version changes the deduction',
+  ),
+  info(
+    'price_change_withdrawn',
+    'employee',
+    'sms',
+    'Varslet prisendring trukket tilbake',
+    'Announced price change withdrawn',
   ),
   info(
     'ticket_moved',

@@ -57,7 +57,7 @@ describeEachEngine('issue 15: the remaining message kinds, in the recipient lang
     expect(en[0]!.body).toContain('no longer valid');
   });
 
-  it('a published price version that changes a deduction: SMS with date and new amount, once, in nb and en; none where the share absorbs it', async () => {
+  it('a published price version that changes a deduction: SMS with date and new amount, once, in nb and en; none where the share absorbs it; a withdrawal is told too', async () => {
     app().setNow('2027-01-15T10:00:00+01:00');
     const { company } = await createCompany(app());
     const ola = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
@@ -94,6 +94,16 @@ describeEachEngine('issue 15: the remaining message kinds, in the recipient lang
     const again = await outbox(app(), ola.phone, 'price_changed');
     expect(again).toHaveLength(2);
     expect(again[0]!.body).toContain('950 kr');
+
+    // Withdrawn before it takes effect: those told learn it is off and what the deduction stays at.
+    expect((await op.delete('/api/operator/catalog/price-versions/2027-03-01')).status).toBeLessThan(300);
+    const off = await outbox(app(), ola.phone, 'price_change_withdrawn');
+    expect(off).toHaveLength(1);
+    expect(off[0]!.body).toContain('Prisendringen fra 1. mars 2027 er trukket tilbake');
+    expect(off[0]!.body).toContain('fortsatt 814 kr per måned');
+    const offEn = await outbox(app(), emma.phone, 'price_change_withdrawn');
+    expect(offEn[0]!.body).toContain('stays at NOK 814 per month');
+    expect(await outbox(app(), covered.phone, 'price_change_withdrawn')).toHaveLength(0);
   });
 
   it('a lower subsidy raises the deduction: consent asked by SMS (nb and en), payroll row marked, a repeat sends nothing', async () => {

@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, like } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
 import { subscriptionHolders, subscriptionsValidBetween } from '../../db/repositories/operator';
-import { companies } from '../../db/schema';
+import { companies, messages } from '../../db/schema';
 import { MonthPriceTable } from '../../domain/billing';
 import {
   compareDates,
@@ -58,23 +58,12 @@ export function deductionChanges(
   return changes;
 }
 
-/**
- * Issue 15: when the operator publishes (saves) a price version, every employee whose own
- * deduction it changes gets an SMS, in their language, with the date and the new amount (the
- * order's terms say the deduction follows the price list, so no new consent is asked). Keyed per
- * subscription, version date and amount: saving the same version again sends nothing; replacing
- * it with other prices sends the new amount. `prices` is the whole list with the version in it.
- */
-export async function announcePriceVersion(
-  tx: Tx,
-  ctx: AppContext,
-  validFrom: IsoDate,
-  prices: PriceVersion[],
-): Promise<number> {
+/** The employees whose deduction the version (in `prices`) changes, with who they are. */
+async function changesOfVersion(tx: Tx, validFrom: IsoDate, prices: PriceVersion[]) {
   const month = monthOf(validFrom);
   const first = firstDayOfMonth(month);
   const spans = await subscriptionsValidBetween(tx, first, lastDayOfMonth(month), startOfDayOslo(first));
-  if (spans.length === 0) return 0;
+  if (spans.length === 0) return [];
   const companyIds = [...new Set(spans.map((s) => s.companyId))];
   const subsidies = new Map(
     (
@@ -99,21 +88,75 @@ export async function announcePriceVersion(
       )
     ).map((h) => [h.id, h]),
   );
-  let sent = 0;
-  for (const change of changes) {
+  return changes.flatMap((change) => {
     const holder = holders.get(change.subscriptionId);
-    if (!holder) continue;
+    return holder ? [{ ...change, holder }] : [];
+  });
+}
+
+/**
+ * Issue 15: when the operator publishes (saves) a price version, every employee whose own
+ * deduction it changes gets an SMS, in their language, with the date and the new amount (the
+ * order's terms say the deduction follows the price list, so no new consent is asked). Keyed per
+ * subscription, version date and amount: saving the same version again sends nothing; replacing
+ * it with other prices sends the new amount. `prices` is the whole list with the version in it.
+ */
+export async function announcePriceVersion(
+  tx: Tx,
+  ctx: AppContext,
+  validFrom: IsoDate,
+  prices: PriceVersion[],
+): Promise<number> {
+  let sent = 0;
+  for (const change of await changesOfVersion(tx, validFrom, prices)) {
     const queued = await smsEmployee(
       tx,
       ctx,
-      holder,
+      change.holder,
       'price_changed',
       {
         from: validFrom,
         deductionOre: change.deductionOre,
         previousDeductionOre: change.previousDeductionOre,
       },
-      `price-changed:${holder.id}:${validFrom}:${change.deductionOre}`,
+      `price-changed:${change.holder.id}:${validFrom}:${change.deductionOre}`,
+    );
+    if (queued) sent++;
+  }
+  return sent;
+}
+
+/**
+ * A withdrawn price version that was announced: each employee who was told of it learns that
+ * the change is off and what the deduction stays at. Only those who got the announcement (an
+ * outbox row of its key) are told. `pricesBefore` is the list while the version was in it.
+ */
+export async function withdrawPriceAnnouncement(
+  tx: Tx,
+  ctx: AppContext,
+  validFrom: IsoDate,
+  pricesBefore: PriceVersion[],
+  now: Date,
+): Promise<number> {
+  const told = new Set(
+    (
+      await tx
+        .select({ key: messages.idempotencyKey })
+        .from(messages)
+        .where(like(messages.idempotencyKey, `price-changed:%:${validFrom}:%`))
+    ).map((m) => m.key.split(':')[1]),
+  );
+  if (told.size === 0) return 0;
+  let sent = 0;
+  for (const change of await changesOfVersion(tx, validFrom, pricesBefore)) {
+    if (!told.has(change.holder.id)) continue;
+    const queued = await smsEmployee(
+      tx,
+      ctx,
+      change.holder,
+      'price_change_withdrawn',
+      { from: validFrom, deductionOre: change.previousDeductionOre },
+      `price-change-withdrawn:${change.holder.id}:${validFrom}:${now.getTime()}`,
     );
     if (queued) sent++;
   }
