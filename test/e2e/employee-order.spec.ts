@@ -48,8 +48,10 @@ async function companyWithOrderLink(baseURL: string) {
       selfService: 'manual',
       subsidy: { type: 'percent', value: 50 },
       deductionTerms: 'Jeg godtar at halve billettprisen trekkes i lønn hver måned.',
+      deductionTermsEn: 'I agree that half the ticket price is deducted from my salary every month.',
       orderForm: {
         intro: 'Velkommen til bedriftsbilletten vår!',
+        introEn: 'Welcome to our company ticket!',
         fields: [{ key: 'ansattnr', label: 'Ansattnummer', type: 'text', required: true }],
       },
     },
@@ -75,6 +77,11 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   await expect(page.getByText('Bedriftsbillett hos Sørlandsbakeriet AS')).toBeVisible();
   await expect(page.getByText('Velkommen til bedriftsbilletten vår!')).toBeVisible();
   await expectNoA11yViolations(page);
+  // Issue 15.3: the company's English intro in English; back to bokmål for the rest.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('Welcome to our company ticket!')).toBeVisible();
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await expect(page.getByText('Velkommen til bedriftsbilletten vår!')).toBeVisible();
 
   await page.getByLabel('Mobilnummer').fill('123');
   await page.getByRole('button', { name: 'Send kode' }).click();
@@ -155,6 +162,12 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   const tag = card.getByText('Godkjent – starter 1. februar 2027');
   expect(await tag.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(card.getByRole('link', { name: 'Open the ticket' })).toBeVisible();
+  await expect(card.getByText('Your salary deduction')).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Si opp' }).click();
   const dialog = page.getByRole('dialog');
   await expect(
