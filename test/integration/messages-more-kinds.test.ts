@@ -139,6 +139,35 @@ describeEachEngine('issue 15: the remaining message kinds, in the recipient lang
     ).toBe(false);
   });
 
+  it('consent still missing: once the raise is in force, each admin is emailed once, in their language, with the employee and both amounts', async () => {
+    app().setNow('2027-01-15T10:00:00+01:00');
+    const { company, client, adminEmail } = await createCompany(app(), {
+      subsidy: { type: 'percent', value: 50 },
+    });
+    expect((await client.put('/api/auth/me/preferences', { language: 'en' })).status).toBe(200);
+    const sub = await createSubscription(app(), {
+      companyId: company.id,
+      firstName: 'Ola',
+      lastName: 'Nordmann',
+      startDate: '2027-01-01',
+    });
+    const raised = await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla'],
+      effective: 'now',
+    });
+    expect(raised.status).toBe(200);
+    const { remindMissingConsents } = await import('../../src/app/subscriptions/consent-reminders');
+    await remindMissingConsents(app().ctx);
+    await remindMissingConsents(app().ctx);
+    const mail = await outbox(app(), adminEmail, 'admin_consent_missing');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toContain('Consent missing');
+    // January: 1 zone 790 kr, 2 zones 1090 kr; half is the employee's.
+    expect(mail[0]!.body).toContain(
+      'Ola Nordmann has not yet agreed to the higher salary deduction (NOK 545 per month; agreed is NOK 395)',
+    );
+  });
+
   it('invoice issued: each admin gets one email in their language with number and total; a second run sends nothing', async () => {
     app().setNow('2027-01-15T10:00:00+01:00');
     const nb = await createCompany(app(), { name: 'Norsk AS' });
