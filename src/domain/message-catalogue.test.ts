@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kroner, MESSAGE_KINDS, renderMessage } from './message-catalogue';
+import { kroner, MESSAGE_KINDS, monthName, renderMessage } from './message-catalogue';
 
 describe('message catalogue (issue 15)', () => {
   it('kroner: whole kroner without øre, øre when there are any, in each language', () => {
@@ -47,5 +47,29 @@ describe('message catalogue (issue 15)', () => {
     expect(body).toContain('erstatter den fra 1. februar 2027');
     expect(body).toContain('407 kr');
     expect(body).not.toContain('godkjent');
+  });
+
+  it('a billing month is named as a reader says it, in nb and en', () => {
+    expect(monthName('2027-01', 'nb')).toBe('januar 2027');
+    expect(monthName('2027-12', 'en')).toBe('December 2027');
+  });
+
+  it('billing problem: names the ticket and the reason, says the operator acts, in nb and en', () => {
+    const params = {
+      companyName: 'Firma AS',
+      month: '2027-01',
+      portalUrl: 'https://x/bedrift',
+      problems: [
+        { code: 'ZONES_REQUIRED' as const, holderName: 'Per Vik' },
+        { code: 'PRICE_MISSING' as const, holderName: 'Emma Hill' },
+      ],
+    };
+    const nb = renderMessage('admin_billing_problem', 'nb', params);
+    expect(nb.subject).toBe('Faktureringen for januar 2027 stoppet – Firma AS');
+    expect(nb.body).toContain('- Billetten til Per Vik har ingen soner.');
+    expect(nb.body).toContain('- Prislisten har ingen pris for billetten til Emma Hill.');
+    const en = renderMessage('admin_billing_problem', 'en', params);
+    expect(en.body).toContain('- The ticket of Per Vik has no zones.');
+    expect(en.body).toContain('The operator corrects it');
   });
 });

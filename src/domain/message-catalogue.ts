@@ -1,4 +1,4 @@
-import { formatDateEn, formatDateNb, type IsoDate } from './calendar';
+import { formatDateEn, formatDateNb, type IsoDate, type YearMonth } from './calendar';
 import type { Ore } from './money';
 
 /**
@@ -26,6 +26,11 @@ export function kroner(ore: Ore, lang: Language): string {
 
 function date(d: IsoDate, lang: Language): string {
   return lang === 'nb' ? formatDateNb(d) : formatDateEn(d);
+}
+
+/** A billing month as a reader names it: '2027-01' → nb "januar 2027", en "January 2027". */
+export function monthName(m: YearMonth, lang: Language): string {
+  return date(`${m}-01`, lang).replace(/^1\.? /, '');
 }
 
 type Text = { subject?: string; body: string };
@@ -63,6 +68,8 @@ export interface MessageParams {
   cancelled_by_employee: Person & { lastValidDay: IsoDate | null };
   company_deactivated: Person & { lastValidDay: IsoDate | null };
   price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  /** An announced price version was withdrawn: the deduction stays at `deductionOre`. */
+  price_change_withdrawn: Person & { from: IsoDate; deductionOre: Ore };
   ticket_moved: Person & { at: string };
   ticket_move_code: { code: string; companyName: string; minutes: number };
   admin_new_order: { companyName: string; employeeName: string; startDate: IsoDate; portalUrl: string };
@@ -86,12 +93,18 @@ export interface MessageParams {
   };
   admin_invoice_issued: {
     companyName: string;
-    month: string;
+    month: YearMonth;
     invoiceNumber: string;
     totalOre: Ore;
     portalUrl: string;
   };
-  admin_billing_problem: { companyName: string; month: string; problems: string[]; portalUrl: string };
+  /** The billing run could not invoice the month: which ticket held it up, and why. */
+  admin_billing_problem: {
+    companyName: string;
+    month: YearMonth;
+    problems: BillingProblem[];
+    portalUrl: string;
+  };
   /**
    * An invitation to set a password: to the operator's back office (with the staff role) or to a
    * company's portal. `role` is the user's role there: `company_admin`, or an operator staff role.
@@ -117,6 +130,20 @@ export interface MessageParams {
 }
 
 export type MessageKind = keyof MessageParams;
+
+/** A reason the billing run stopped at a company's ticket (the codes of billingProblems). */
+export type BillingProblem = { code: 'PRICE_MISSING' | 'ZONES_REQUIRED'; holderName: string };
+
+const problemText: Record<Language, (p: BillingProblem) => string> = {
+  nb: (p) =>
+    p.code === 'ZONES_REQUIRED'
+      ? `Billetten til ${p.holderName} har ingen soner.`
+      : `Prislisten har ingen pris for billetten til ${p.holderName}.`,
+  en: (p) =>
+    p.code === 'ZONES_REQUIRED'
+      ? `The ticket of ${p.holderName} has no zones.`
+      : `The price list has no price for the ticket of ${p.holderName}.`,
+};
 
 /** Who receives a kind and by which channel (for the back office's list of kinds). */
 export interface KindInfo {
@@ -287,6 +314,14 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       body: `${p.code} is the code to move your company ticket from ${p.companyName} to a new device. It is valid for ${p.minutes} minutes. If you did not ask for this, ignore this message.`,
     }),
   },
+  price_change_withdrawn: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! Prisendringen fra ${date(p.from, 'nb')} er trukket tilbake. Lønnstrekket ditt hos ${p.companyName} blir fortsatt ${kroner(p.deductionOre, 'nb')} per måned.`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! The price change from ${date(p.from, 'en')} has been withdrawn. Your salary deduction at ${p.companyName} stays at ${kroner(p.deductionOre, 'en')} per month.`,
+    }),
+  },
   ticket_moved: {
     nb: (p) => ({
       body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} ble flyttet til en annen enhet ${p.at}. Var det ikke deg, kontakt ${p.companyName}.`,
@@ -355,22 +390,22 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   },
   admin_invoice_issued: {
     nb: (p) => ({
-      subject: `Faktura ${p.invoiceNumber} for ${p.month} – ${p.companyName}`,
-      body: `Hei! Faktura ${p.invoiceNumber} for bedriftsbilletter i ${p.month} er utstedt: ${kroner(p.totalOre, 'nb')}. Last den ned i bedriftsportalen: ${p.portalUrl}`,
+      subject: `Faktura ${p.invoiceNumber} for ${monthName(p.month, 'nb')} – ${p.companyName}`,
+      body: `Hei! Faktura ${p.invoiceNumber} for bedriftsbilletter i ${monthName(p.month, 'nb')} er utstedt: ${kroner(p.totalOre, 'nb')}. Last den ned i bedriftsportalen: ${p.portalUrl}`,
     }),
     en: (p) => ({
-      subject: `Invoice ${p.invoiceNumber} for ${p.month} – ${p.companyName}`,
-      body: `Hello! Invoice ${p.invoiceNumber} for company tickets in ${p.month} has been issued: ${kroner(p.totalOre, 'en')}. Download it in the company portal: ${p.portalUrl}`,
+      subject: `Invoice ${p.invoiceNumber} for ${monthName(p.month, 'en')} – ${p.companyName}`,
+      body: `Hello! Invoice ${p.invoiceNumber} for company tickets in ${monthName(p.month, 'en')} has been issued: ${kroner(p.totalOre, 'en')}. Download it in the company portal: ${p.portalUrl}`,
     }),
   },
   admin_billing_problem: {
     nb: (p) => ({
-      subject: `Faktureringen for ${p.month} stoppet – ${p.companyName}`,
-      body: `Hei! Faktureringen for ${p.month} kunne ikke fullføres:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nOperatøren følger opp. ${p.portalUrl}`,
+      subject: `Faktureringen for ${monthName(p.month, 'nb')} stoppet – ${p.companyName}`,
+      body: `Hei! Fakturaen for ${monthName(p.month, 'nb')} kunne ikke lages ennå:\n${p.problems.map((x) => `- ${problemText.nb(x)}`).join('\n')}\nOperatøren retter det og kjører faktureringen på nytt; dere trenger ikke gjøre noe. ${p.portalUrl}`,
     }),
     en: (p) => ({
-      subject: `Billing for ${p.month} stopped – ${p.companyName}`,
-      body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
+      subject: `Billing for ${monthName(p.month, 'en')} stopped – ${p.companyName}`,
+      body: `Hello! The invoice for ${monthName(p.month, 'en')} could not be made yet:\n${p.problems.map((x) => `- ${problemText.en(x)}`).join('\n')}\nThe operator corrects it and runs billing again; you need not do anything. ${p.portalUrl}`,
     }),
   },
   invitation: {
@@ -469,6 +504,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
     'sms',
     'Kode for å flytte billetten til en ny enhet',
     'Code to move the ticket to a new device',
+  ),
+  info(
+    'price_change_withdrawn',
+    'employee',
+    'sms',
+    'Varslet prisendring trukket tilbake',
+    'Announced price change withdrawn',
   ),
   info(
     'ticket_moved',

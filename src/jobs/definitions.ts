@@ -4,6 +4,7 @@ import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing
 import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
 import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
+import { consentReminderJob } from '../app/subscriptions/consent-reminders';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
 
@@ -28,6 +29,7 @@ function transportFor(ctx: AppContext) {
 export const jobDefinitions: JobDefinition[] = [
   { name: BILLING_MONTHLY_JOB, cron: '0 6 1 * *', handle: (ctx) => runScheduledBilling(ctx) },
   pendingDigestJob,
+  consentReminderJob,
   {
     name: SEND_MESSAGE_JOB,
     handle: (ctx, data) =>

@@ -8,9 +8,34 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** A 429's wait from the Retry-After header, in seconds (issue 15 item 6). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
+
+  /**
+   * The problems the server named per field, by field path (`contact.email`): from
+   * `details: [{ path, message? }]` (the error's message where a detail has none), and for an
+   * error code that is about one field (`codes`, e.g. EMAIL_TAKEN → contact.email) that field.
+   */
+  fieldMessages(codes: Record<string, string> = {}): Record<string, string> {
+    const out: Record<string, string> = {};
+    const own = codes[this.code];
+    if (own) out[own] = this.message;
+    if (!Array.isArray(this.details)) return out;
+    for (const d of this.details as { path?: unknown; message?: unknown }[]) {
+      if (typeof d?.path !== 'string') continue;
+      const key = d.path.replace(/^(body|querystring|params)\.?/, '');
+      out[key] ??= typeof d.message === 'string' ? d.message : this.message;
+    }
+    return out;
+  }
+}
+
+/** The field problems of an error (empty when it is not an ApiError or names no field). */
+export function fieldMessagesOf(error: unknown, codes?: Record<string, string>): Record<string, string> {
+  return error instanceof ApiError ? error.fieldMessages(codes) : {};
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,11 +92,13 @@ async function send<T>(
   if (response.ok) return data as T;
   const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
     ?.error;
+  const retryAfter = Number(response.headers.get('retry-after'));
   throw new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,
     error?.message ?? response.statusText,
     error?.details,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }
 
@@ -87,6 +114,13 @@ async function fileOf(response: Response): Promise<DownloadedFile> {
   return { blob: await response.blob(), filename };
 }
 
+/** A fresh key per sending (issue 15 item 5): routes that read Idempotency-Key answer a repeat once. */
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 async function mutate<T>(
   method: Method,
   path: string,
@@ -94,13 +128,16 @@ async function mutate<T>(
   as?: 'json' | 'file',
   headers?: () => Promise<Record<string, string>>,
 ): Promise<T> {
+  // One key for the request and its retry after a renewed CSRF token: the server sees one request.
+  const key = newIdempotencyKey();
+  const extra = async () => ({ ...(await headers?.()), 'Idempotency-Key': key });
   try {
-    return await send<T>(method, path, body, await fetchCsrfToken(), as, await headers?.());
+    return await send<T>(method, path, body, await fetchCsrfToken(), as, await extra());
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 403 && error.code === 'CSRF_TOKEN_INVALID'))
       throw error;
     csrfToken = undefined;
-    return send<T>(method, path, body, await fetchCsrfToken(), as, await headers?.());
+    return send<T>(method, path, body, await fetchCsrfToken(), as, await extra());
   }
 }
 

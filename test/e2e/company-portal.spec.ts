@@ -130,6 +130,14 @@ test('company admin: onboarding → settings → manual subscription → approve
   await page.getByLabel('Ledetekst').fill('Ansattnummer');
   const preview = page.getByRole('region', { name: 'Forhåndsvisning' });
   await expect(preview.getByLabel(/Ansattnummer/)).toBeVisible();
+  // Issue 15.3: English texts are optional; the English preview shows them, bokmål where missing.
+  const english = page.getByRole('region', { name: 'Engelsk versjon av skjemaet' });
+  await expect(english.getByLabel(/Ansattnummer/)).toBeVisible();
+  await page.getByLabel('Feltnavn på engelsk (valgfritt)').fill('Employee number');
+  await page.getByLabel('Introtekst på engelsk (valgfritt)').fill('Welcome to our company ticket!');
+  await expect(english.getByLabel(/Employee number/)).toBeVisible();
+  await expect(english.getByText('Welcome to our company ticket!')).toBeVisible();
+  await expect(preview.getByText('Welcome to our company ticket!')).toHaveCount(0);
   await expectNoA11yViolations(page);
   const saved = page.waitForResponse(
     (r) => r.url().endsWith('/api/company/settings') && r.request().method() === 'PATCH',

@@ -48,8 +48,10 @@ async function companyWithOrderLink(baseURL: string) {
       selfService: 'manual',
       subsidy: { type: 'percent', value: 50 },
       deductionTerms: 'Jeg godtar at halve billettprisen trekkes i lønn hver måned.',
+      deductionTermsEn: 'I agree that half the ticket price is deducted from my salary every month.',
       orderForm: {
         intro: 'Velkommen til bedriftsbilletten vår!',
+        introEn: 'Welcome to our company ticket!',
         fields: [{ key: 'ansattnr', label: 'Ansattnummer', type: 'text', required: true }],
       },
     },
@@ -75,6 +77,11 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   await expect(page.getByText('Bedriftsbillett hos Sørlandsbakeriet AS')).toBeVisible();
   await expect(page.getByText('Velkommen til bedriftsbilletten vår!')).toBeVisible();
   await expectNoA11yViolations(page);
+  // Issue 15.3: the company's English intro in English; back to bokmål for the rest.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('Welcome to our company ticket!')).toBeVisible();
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await expect(page.getByText('Velkommen til bedriftsbilletten vår!')).toBeVisible();
 
   await page.getByLabel('Mobilnummer').fill('123');
   await page.getByRole('button', { name: 'Send kode' }).click();
@@ -119,6 +126,12 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
 
   await expect(page.getByRole('heading', { level: 1, name: 'Takk for bestillingen!' })).toBeVisible();
   await expect(page.getByText(/venter på godkjenning fra arbeidsgiveren din/)).toBeVisible();
+  // Issue 15 item 4: the confirmation repeats what was ordered and when it starts, with the amounts.
+  const summary = page.getByRole('region', { name: 'Dette har du bestilt' });
+  await expect(summary.getByText('Kristiansand')).toBeVisible();
+  await expect(summary.getByText('Voksen')).toBeVisible();
+  await expect(summary.getByText('1. februar 2027')).toBeVisible();
+  await expect(summary.getByText('Ditt trekk i lønn')).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('link', { name: 'Til dine abonnement' }).click();
   await expect(page.getByText('Venter på godkjenning · Ønsket start 1. februar 2027')).toBeVisible();
@@ -135,6 +148,26 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
 
   await page.reload();
   await expect(page.getByText('Godkjent – starter 1. februar 2027')).toBeVisible();
+  // Issue 15 item 4: price, the employer's share, the own deduction and the ticket link, at 320 px.
+  await page.setViewportSize({ width: 320, height: 800 });
+  const card = page.getByRole('listitem').filter({ hasText: 'Ola Nordmann' });
+  await expect(card.getByText('Månedspris')).toBeVisible();
+  await expect(card.getByText('Ditt trekk i lønn')).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute(
+    'href',
+    /^\/billett\/[A-Za-z0-9_-]+$/,
+  );
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits).toBe(true);
+  const tag = card.getByText('Godkjent – starter 1. februar 2027');
+  expect(await tag.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(card.getByRole('link', { name: 'Open the ticket' })).toBeVisible();
+  await expect(card.getByText('Your salary deduction')).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Si opp' }).click();
   const dialog = page.getByRole('dialog');
   await expect(

@@ -9,8 +9,10 @@ import { toAdminDto } from './list-admins';
 
 /**
  * Adds another administrator to the actor's company and emails an invitation; the role is full
- * (default) or payroll, who reads subscriptions, the payroll basis and invoices (issue 16 item 4). An address already
- * in use elsewhere is EMAIL_TAKEN; a removed admin of this company is invited back.
+ * (default) or payroll, who reads subscriptions, the payroll basis and invoices (issue 16 item 4).
+ * An address already in use elsewhere is EMAIL_TAKEN; a removed admin of this company is invited
+ * back. A repeat of an invitation still open (same address and name, e.g. a double click) is the
+ * same request (issue 15 item 5): it answers the invited admin again and sends no second email.
  */
 export async function inviteAdmin(
   ctx: AppContext,
@@ -26,6 +28,8 @@ export async function inviteAdmin(
     const company = await findCompany(tx, companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
     const existing = await findUserByEmail(tx, email);
+    if (existing && isRepeatedInvitation(existing, { companyId, name }))
+      return toAdminDto(existing, input.actor);
     if (existing && (existing.companyId !== companyId || existing.disabledAt === null)) {
       throw new AppError('EMAIL_TAKEN', { details: { email } });
     }
@@ -49,4 +53,17 @@ export async function inviteAdmin(
     });
     return toAdminDto(user, input.actor);
   });
+}
+
+/** The same open invitation again: this company's admin, not removed, no password yet, same name. */
+function isRepeatedInvitation(
+  user: { companyId: string | null; disabledAt: Date | null; passwordHash: string | null; name: string },
+  request: { companyId: string; name: string },
+): boolean {
+  return (
+    user.companyId === request.companyId &&
+    user.disabledAt === null &&
+    user.passwordHash === null &&
+    user.name.trim().toLowerCase() === request.name.toLowerCase()
+  );
 }

@@ -17,6 +17,7 @@ import { kidForInvoiceNumber } from '../../domain/invoice-kid';
 import { recordAudit } from '../audit';
 import type { AppContext, OperatorActor } from '../context';
 import { issueInvoices } from './issue-invoices';
+import { announceInvoices } from './notify-billing';
 
 const brief = (i: InvoiceRow) => ({
   id: i.id,
@@ -93,6 +94,7 @@ export async function creditInvoice(
       now,
       today,
     });
+    if (reissued) await announceInvoices(tx, ctx, invoice.month, [reissued]);
     return {
       creditNote: brief(creditNote),
       invoice: reissued ? { ...reissued, kind: 'invoice' as const, month: invoice.month } : null,

@@ -11,6 +11,7 @@ import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { issueInvoices } from './issue-invoices';
+import { announceInvoices, reportBillingProblem } from './notify-billing';
 
 /** Companies per transaction: big enough to be set-based, small enough to show progress. */
 export const BILLING_BATCH = 250;
@@ -27,6 +28,7 @@ export const BILLING_CONCURRENCY = 2;
  * Rule 11: the billing run of a month that has ended. One invoice per company with something to
  * bill; companies already invoiced are skipped, so a second or concurrent run makes nothing new
  * and a run that died halfway is finished by the next. Progress is kept in billing_runs.
+ * Each invoiced company's admins get an email; a company whose ticket stops the run is told why.
  */
 export async function runBillingMonth(
   ctx: AppContext,
@@ -77,7 +79,15 @@ export async function runBillingMonth(
     let companiesDone = 0;
     await forEachAtOnce(batches, workersFor(ctx, input.concurrency), async (batch) => {
       await ctx.db.transaction(async (tx) => {
-        await issueInvoices(tx, { actor: input.actor, month, companyIds: batch, runId: run.id, now, today });
+        const issued = await issueInvoices(tx, {
+          actor: input.actor,
+          month,
+          companyIds: batch,
+          runId: run.id,
+          now,
+          today,
+        });
+        await announceInvoices(tx, ctx, month, issued);
         await advanceRun(tx, run.id, batch.length);
       });
       companiesDone += batch.length;
@@ -87,6 +97,7 @@ export async function runBillingMonth(
   } catch (error) {
     const message = error instanceof AppError ? error.code : 'INTERNAL';
     await updateRun(ctx.db, run.id, { status: 'failed', error: message, finishedAt: ctx.clock.now() });
+    await reportBillingProblem(ctx, month, error);
     throw error;
   }
   return { runId: run.id, month, invoices: await liveInvoicesOfMonth(ctx.db, month) };

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { companies, users } from '../../db/schema';
 import type { InvoiceAddress } from '../../db/schema/companies';
 import { AppError } from '../../domain/errors';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
 import type { AppContext, OperatorActor } from '../context';
 import { acceptSmsRecipient } from '../sms-recipient';
-import { newOrderToken, storedColumns } from './order-token';
+import { newOrderToken, orderTokenOf, storedColumns } from './order-token';
 
 export interface RegisterCompanyInput {
   actor: OperatorActor;
@@ -19,7 +19,9 @@ export interface RegisterCompanyInput {
 
 /**
  * Seed step 1: the operator registers a company and its contact person, who gets an email with
- * a login link to create a password.
+ * a login link to create a password. A repeat of the same registration (same organisation number,
+ * name and contact email, e.g. a double click) is the same request (issue 15 item 5): it answers
+ * the company registered by the first and sends no second invitation.
  */
 export async function registerCompany(ctx: AppContext, input: RegisterCompanyInput) {
   const orgNumber = normalizeOrgNumber(input.orgNumber);
@@ -36,11 +38,16 @@ export async function registerCompany(ctx: AppContext, input: RegisterCompanyInp
   const now = ctx.clock.now();
 
   return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: companies.id })
-      .from(companies)
-      .where(eq(companies.orgNumber, orgNumber));
-    if (taken) throw new AppError('ORG_NUMBER_TAKEN');
+    const [taken] = await tx.select().from(companies).where(eq(companies.orgNumber, orgNumber));
+    if (taken) {
+      const [contact] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.companyId, taken.id), eq(sql`lower(${users.email})`, email)));
+      if (contact && taken.name === name && contact.passwordHash === null)
+        return { company: { ...taken, orderToken: orderTokenOf(ctx.config, taken) }, admin: contact };
+      throw new AppError('ORG_NUMBER_TAKEN');
+    }
     const [emailTaken] = await tx
       .select({ id: users.id })
       .from(users)

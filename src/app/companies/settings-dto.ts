@@ -13,6 +13,8 @@ export function toSettingsDto(company: CompanyRow) {
     subsidy: company.subsidy,
     orderForm: company.orderForm,
     deductionTerms: company.deductionTerms,
+    /** English terms (issue 15.3), kept in the order form; empty when not written. */
+    deductionTermsEn: company.orderForm.deductionTermsEn ?? '',
     widgetOrigins: company.widgetOrigins,
   };
 }

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { type CompanySettingsChanges, findCompany, updateCompany } from '../../db/repositories/companies';
 import type { OrderField, OrderForm, SelfService } from '../../db/schema';
+import { osloToday } from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type Subsidy, validateSubsidy } from '../../domain/money';
@@ -10,12 +11,14 @@ import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
 import { toSettingsDto } from './settings-dto';
+import { reconsiderSubsidyConsents } from './subsidy-consents';
 
 export type SettingsPatch = {
   selfService?: SelfService;
   subsidy?: Subsidy;
   orderForm?: Partial<OrderForm>;
   deductionTerms?: string;
+  deductionTermsEn?: string;
   widgetOrigins?: string[];
 };
 
@@ -54,6 +57,8 @@ function validateFields(fields: OrderField[]): OrderField[] {
     type: f.type,
     required: f.required,
     ...(f.helpText ? { helpText: f.helpText.trim() } : {}),
+    ...(f.labelEn?.trim() ? { labelEn: f.labelEn.trim() } : {}),
+    ...(f.helpTextEn?.trim() ? { helpTextEn: f.helpTextEn.trim() } : {}),
     ...(f.type === 'select' ? { options: [...new Set(f.options ?? [])] } : {}),
   }));
 }
@@ -75,7 +80,10 @@ async function validateOffer(tx: Tx, form: OrderForm): Promise<OrderForm> {
   return { ...form, offeredZoneIds, offeredCategoryIds };
 }
 
-/** Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. */
+/**
+ * Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. A
+ * lower subsidy that raises employees' deductions asks for their consent (issue 15 item 2).
+ */
 export async function updateSettings(
   ctx: AppContext,
   input: { actor: CompanyAdminActor; patch: SettingsPatch },
@@ -91,13 +99,28 @@ export async function updateSettings(
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
-    if (patch.orderForm !== undefined) {
+    if (patch.orderForm !== undefined || patch.deductionTermsEn !== undefined) {
       const merged: OrderForm = { ...company.orderForm, ...patch.orderForm };
+      if (patch.deductionTermsEn !== undefined) merged.deductionTermsEn = patch.deductionTermsEn.trim();
+      if (merged.introEn !== undefined) merged.introEn = merged.introEn.trim();
       changes.orderForm = await validateOffer(tx, { ...merged, fields: validateFields(merged.fields) });
     }
     const before = toSettingsDto(company);
     const updated = await updateCompany(tx, company.id, changes, now);
     const after = toSettingsDto(updated);
+    if (
+      changes.subsidy !== undefined &&
+      JSON.stringify(company.subsidy) !== JSON.stringify(updated.subsidy)
+    ) {
+      await reconsiderSubsidyConsents(tx, ctx, {
+        companyId: company.id,
+        today: osloToday(now),
+        prices: (await loadCatalog(tx)).prices,
+        before: company.subsidy,
+        after: updated.subsidy,
+        changeKey: String(company.updatedAt.getTime()),
+      });
+    }
     const changedKeys = (Object.keys(changes) as (keyof typeof changes)[]).filter(
       (k) =>
         JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),

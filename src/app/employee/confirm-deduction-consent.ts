@@ -1,6 +1,6 @@
 import { findConsent, updateConsent } from '../../db/repositories/deduction-consents';
 import { updateSubscription } from '../../db/repositories/subscriptions';
-import { deductionTermsText } from '../../domain/deduction-terms';
+import { companyTermsIn } from '../../domain/company-texts';
 import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
 import { recordAudit } from '../audit';
@@ -27,7 +27,10 @@ export async function confirmDeductionConsent(
     if (row.status === 'confirmed') return toMyConsentDto(tx, row, row.termsText ?? '');
     const company = await companyOfEmployee(tx, companyId);
     const language = input.language ?? (await employeeLanguage(tx, companyId, phone));
-    const termsText = deductionTermsText(company.deductionTerms, language);
+    const termsText = companyTermsIn(
+      { deductionTerms: company.deductionTerms, deductionTermsEn: company.orderForm.deductionTermsEn },
+      language,
+    );
     const confirmed = await updateConsent(tx, companyId, row.id, {
       status: 'confirmed',
       termsText,

@@ -31,6 +31,8 @@ export interface OrderPage {
   maxPricedZones: number;
   subsidy: Subsidy;
   deductionTerms: string;
+  introEn: string;
+  deductionTermsEn: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function getOrderPage(
   const base = {
     company: { name: company.name },
     intro: company.orderForm.intro,
+    introEn: company.orderForm.introEn ?? '',
     selfService: company.selfService,
     orderingOpen: open,
     signedInPhone,
@@ -56,7 +59,16 @@ export async function getOrderPage(
     maxPricedZones: MAX_PRICED_ZONES,
     subsidy: company.subsidy,
   };
-  if (!open) return { ...base, fields: [], zones: [], categories: [], prices: [], deductionTerms: '' };
+  if (!open)
+    return {
+      ...base,
+      fields: [],
+      zones: [],
+      categories: [],
+      prices: [],
+      deductionTerms: '',
+      deductionTermsEn: '',
+    };
 
   const catalog = await loadCatalog(ctx.db);
   const form = company.orderForm;
@@ -78,7 +90,15 @@ export async function getOrderPage(
       }
     }
   }
-  return { ...base, fields: form.fields, zones, categories, prices, deductionTerms: company.deductionTerms };
+  return {
+    ...base,
+    fields: form.fields,
+    zones,
+    categories,
+    prices,
+    deductionTerms: company.deductionTerms,
+    deductionTermsEn: form.deductionTermsEn ?? '',
+  };
 }
 
 function pick(split: { companyShareOre: number; deductionOre: number }) {

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/engine';
 import type { DeductionConsentRow } from '../../db/repositories/deduction-consents';
 import { openConsents } from '../../db/repositories/deduction-consents';
 import { findSubscription } from '../../db/repositories/subscriptions';
-import { deductionTermsText } from '../../domain/deduction-terms';
+import { companyTermsIn } from '../../domain/company-texts';
 import type { Language } from '../../domain/message-catalogue';
 import type { AppContext, EmployeeActor } from '../context';
 import { employeeLanguage } from '../messages';
@@ -53,7 +53,10 @@ export async function listMyConsents(
   const { companyId, phone } = input.actor;
   const company = await companyOfEmployee(ctx.db, companyId);
   const language = input.language ?? (await employeeLanguage(ctx.db, companyId, phone));
-  const terms = deductionTermsText(company.deductionTerms, language);
+  const terms = companyTermsIn(
+    { deductionTerms: company.deductionTerms, deductionTermsEn: company.orderForm.deductionTermsEn },
+    language,
+  );
   const rows = await openConsents(ctx.db, companyId, { phone });
   return Promise.all(rows.map((row) => toMyConsentDto(ctx.db, row, terms)));
 }

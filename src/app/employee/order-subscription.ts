@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/subscriptions';
 import { monthOf, osloToday } from '../../domain/calendar';
 import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
-import { deductionTermsText } from '../../domain/deduction-terms';
+import { companyTermsIn } from '../../domain/company-texts';
 import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
 import { splitCost } from '../../domain/money';
@@ -116,7 +116,10 @@ export async function orderSubscription(
       source: 'employee',
       fields,
       consent: {
-        termsText: deductionTermsText(company.deductionTerms, language),
+        termsText: companyTermsIn(
+          { deductionTerms: company.deductionTerms, deductionTermsEn: company.orderForm.deductionTermsEn },
+          language,
+        ),
         at: now.toISOString(),
         priceOre: split.priceOre,
         companyShareOre: split.companyShareOre,

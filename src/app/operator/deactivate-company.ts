@@ -9,6 +9,7 @@ import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import { newOrderToken, storedColumns } from '../companies/order-token';
 import type { AppContext, OperatorActor } from '../context';
+import { smsEmployee } from '../subscriptions/notify';
 
 type Outcome = 'cancelled' | 'ends_end_of_month' | 'unchanged';
 
@@ -18,6 +19,8 @@ type Outcome = 'cancelled' | 'ends_end_of_month' | 'unchanged';
  * and live tickets end on the last day of this month. Running it again changes nothing. The
  * employee sessions opened through the old link end; the admins keep read access, and the session
  * guard refuses every change by the company's people (COMPANY_DEACTIVATED, issue 12.7).
+ * Every employee whose ticket or order this touches gets an SMS in their language (issue 15):
+ * the last valid day, or that the ticket is no longer valid.
  */
 export async function deactivateCompany(ctx: AppContext, input: { actor: OperatorActor; companyId: string }) {
   const now = ctx.clock.now();
@@ -40,7 +43,20 @@ export async function deactivateCompany(ctx: AppContext, input: { actor: Operato
     await endEmployeeSessions(tx, company.id);
     const counts = { cancelled: 0, ends_end_of_month: 0, unchanged: 0 };
     for (const sub of await liveSubscriptionsForUpdate(tx, company.id)) {
-      counts[await endForDeactivation(tx, input.actor, sub, { today, lastDay, now })] += 1;
+      const outcome = await endForDeactivation(tx, input.actor, sub, { today, lastDay, now });
+      counts[outcome] += 1;
+      const lastValidDay =
+        outcome === 'cancelled' ? null : outcome === 'ends_end_of_month' ? lastDay : sub.endDate;
+      // A ticket that ended before today is over already: nothing to tell.
+      if (lastValidDay !== null && compareDates(lastValidDay, today) < 0) continue;
+      await smsEmployee(
+        tx,
+        ctx,
+        sub,
+        'company_deactivated',
+        { lastValidDay },
+        `company-deactivated:${sub.id}:${now.getTime()}`,
+      );
     }
     await recordAudit(tx, input.actor, now, {
       companyId: company.id,

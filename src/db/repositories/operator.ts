@@ -308,3 +308,23 @@ export async function activeOperatorAdminsForUpdate(tx: Tx) {
 function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+/**
+ * Who holds each of the given subscriptions: of any company for messages the operator's actions
+ * cause, or only of `companyId` when a company's own change causes them.
+ */
+export async function subscriptionHolders(tx: Tx, ids: string[], companyId?: string) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: subscriptions.id,
+      companyId: subscriptions.companyId,
+      phone: subscriptions.phone,
+      firstName: subscriptions.firstName,
+      lastName: subscriptions.lastName,
+    })
+    .from(subscriptions)
+    .where(
+      and(inArray(subscriptions.id, ids), companyId ? eq(subscriptions.companyId, companyId) : undefined),
+    );
+}

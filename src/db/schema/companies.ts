@@ -11,11 +11,17 @@ export interface OrderField {
   type: OrderFieldType;
   required: boolean;
   helpText?: string;
+  /** English label and help text (issue 15.3); bokmål is shown when missing. */
+  labelEn?: string;
+  helpTextEn?: string;
   options?: string[];
 }
 export interface OrderForm {
   kind: 'standard' | 'custom';
   intro: string;
+  /** English intro and deduction terms (issue 15.3); bokmål is shown when missing. */
+  introEn?: string;
+  deductionTermsEn?: string;
   fields: OrderField[];
   /** null = all active zones / categories are offered. */
   offeredZoneIds: string[] | null;

@@ -27,6 +27,8 @@ const fieldSchema = z.object({
   type: z.enum(['text', 'number', 'select', 'checkbox']),
   required: z.boolean().default(false),
   helpText: text.singleLine({ max: 300, min: 0 }).optional(),
+  labelEn: text.singleLine({ max: 100, min: 0 }).optional(),
+  helpTextEn: text.singleLine({ max: 300, min: 0 }).optional(),
   options: z
     .array(text.singleLine({ max: 100 }))
     .max(50)
@@ -35,6 +37,7 @@ const fieldSchema = z.object({
 const orderFormSchema = z.object({
   kind: z.enum(['standard', 'custom']),
   intro: text.multiLine({ max: 2000 }),
+  introEn: text.multiLine({ max: 2000 }).optional(),
   fields: z.array(fieldSchema).max(20),
   offeredZoneIds: z
     .array(text.opaque({ max: 100 }))
@@ -56,9 +59,13 @@ const orderFormResponse = z.object({
       type: z.enum(['text', 'number', 'select', 'checkbox']),
       required: z.boolean(),
       helpText: z.string().optional(),
+      labelEn: z.string().optional(),
+      helpTextEn: z.string().optional(),
       options: z.array(z.string()).optional(),
     }),
   ),
+  introEn: z.string().optional(),
+  deductionTermsEn: z.string().optional(),
   offeredZoneIds: z.array(z.string()).nullable(),
   offeredCategoryIds: z.array(z.string()).nullable(),
 });
@@ -81,6 +88,7 @@ const settingsSchema = z.object({
   subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
   orderForm: orderFormResponse,
   deductionTerms: z.string(),
+  deductionTermsEn: z.string(),
   /** Origins whose pages may frame the order page (CSP frame-ancestors); empty = none. */
   widgetOrigins: z.array(z.string()),
 });
@@ -128,6 +136,7 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 subsidy: subsidySchema.optional(),
                 orderForm: orderFormSchema.partial().optional(),
                 deductionTerms: text.multiLine({ max: 5000 }).optional(),
+                deductionTermsEn: text.multiLine({ max: 5000 }).optional(),
                 widgetOrigins: z
                   .array(text.opaque({ max: 200 }))
                   .max(20)

@@ -34,6 +34,14 @@ export const subscriptionSchema = z.object({
   upcomingZoneIdsFrom: z.string().nullable(),
 });
 
+/** A subscription as its employee sees it in "Dine abonnement" (issue 15 item 4). */
+const mySubscriptionSchema = subscriptionSchema.extend({
+  monthlyPriceOre: z.number().nullable().describe('The monthly price in the running (or first) month, øre'),
+  companyShareOre: z.number().nullable().describe("The company's share of it, øre"),
+  deductionOre: z.number().nullable().describe("The employee's own monthly salary deduction, øre"),
+  ticketPath: z.string().nullable().describe('The wallet path /billett/{token} while approved or active'),
+});
+
 const consentSchema = z.object({
   id: z.string(),
   subscriptionId: z.string(),
@@ -85,7 +93,9 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/me/subscriptions',
-      { schema: { tags: ['employee'], response: { 200: z.object({ items: z.array(subscriptionSchema) }) } } },
+      {
+        schema: { tags: ['employee'], response: { 200: z.object({ items: z.array(mySubscriptionSchema) }) } },
+      },
       async (request) => ({ items: await listMySubscriptions(ctx, { actor: requireEmployee(request) }) }),
     );
 

@@ -194,7 +194,14 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Enter (or replace, while ahead) the price version valid from a coming 1st',
           params: z.object({ validFrom: calendar.date() }),
           body: z.object({ prices: versionBody.shape.prices }),
-          response: { 200: z.object({ validFrom: z.string(), prices: z.array(versionPriceResponse) }) },
+          response: {
+            200: z.object({
+              validFrom: z.string(),
+              prices: z.array(versionPriceResponse),
+              /** SMS queued to employees whose deduction the version changes (issue 15). */
+              announced: z.number().int(),
+            }),
+          },
         },
       },
       async (request) => {

@@ -25,6 +25,8 @@ export const orderPageSchema = z.object({
       type: z.enum(['text', 'number', 'select', 'checkbox']),
       required: z.boolean(),
       helpText: z.string().optional(),
+      labelEn: z.string().optional(),
+      helpTextEn: z.string().optional(),
       options: z.array(z.string()).optional(),
     }),
   ),
@@ -42,6 +44,9 @@ export const orderPageSchema = z.object({
   maxPricedZones: z.number(),
   subsidy: z.object({ type: z.enum(['none', 'percent', 'fixed']), value: z.number().optional() }),
   deductionTerms: z.string(),
+  /** The company's English texts (issue 15.3): empty when not written; bokmål is shown instead. */
+  introEn: z.string(),
+  deductionTermsEn: z.string(),
 });
 
 /** The public order link: its page data and the SMS-code login (rules 3 and 4). */

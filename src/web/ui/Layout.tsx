@@ -5,7 +5,11 @@ import { useLocation } from 'react-router';
 import { AppLink } from './AppLink';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Moves focus to <main> after in-app navigation, so screen readers start at the new page. */
+/**
+ * Moves focus to <main> after in-app navigation, so screen readers start at the new page; unless
+ * the new page put it on the result of the action that led there (a message marked
+ * `data-result`, e.g. "the company is registered"), issue 15 item 6.
+ */
 function useFocusMainOnNavigate() {
   const { pathname } = useLocation();
   const first = useRef(true);
@@ -15,6 +19,7 @@ function useFocusMainOnNavigate() {
       first.current = false;
       return;
     }
+    if (document.activeElement?.closest('[data-result]')) return;
     document.getElementById('main')?.focus();
   }, [pathname]);
 }

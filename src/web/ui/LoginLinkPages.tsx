@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApiMutation } from '../query';
 import { AppLink } from './AppLink';
 import { ErrorMessage } from './ErrorMessage';
+import { SuccessMessage } from './SuccessMessage';
 import { usePageTitle } from './usePageTitle';
 
 interface RequestProps {
@@ -34,9 +35,9 @@ export function LoginLinkRequestPage({ loginPath, className, formClassName }: Re
         {t('loginLink.title')}
       </Heading>
       {request.isSuccess ? (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('loginLink.sent', { email: request.variables?.email })}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       ) : (
         <>
           <Paragraph>{t('loginLink.intro')}</Paragraph>

@@ -37,11 +37,14 @@ export type OrderField = {
   type: OrderFieldType;
   required: boolean;
   helpText?: string;
+  labelEn?: string;
+  helpTextEn?: string;
   options?: string[];
 };
 export type OrderForm = {
   kind: 'standard' | 'custom';
   intro: string;
+  introEn?: string;
   fields: OrderField[];
   offeredZoneIds: string[] | null;
   offeredCategoryIds: string[] | null;
@@ -52,6 +55,7 @@ export type Settings = {
   subsidy: Subsidy;
   orderForm: OrderForm;
   deductionTerms: string;
+  deductionTermsEn?: string;
   widgetOrigins: string[];
 };
 

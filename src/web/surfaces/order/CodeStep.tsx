@@ -1,5 +1,5 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../domain/phone-format';
 import { ApiError } from '../../api';
@@ -32,10 +32,13 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
     `/api/order/${encodeURIComponent(token)}/otp/verify`,
     { onSuccess: sessionChanged },
   );
+  const codeInput = useRef<HTMLInputElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new code was sent: forget the old one
   useEffect(() => {
     setCode('');
     verify.reset();
+    // Issue 15.6: the next step after "Send kode" is typing the code; the keyboard lands there.
+    codeInput.current?.focus();
   }, [sentAt]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,6 +68,7 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
       )}
       <form onSubmit={submit} className="order-form" noValidate>
         <Textfield
+          ref={codeInput}
           label={t('login.code')}
           description={t('login.codeFormat')}
           inputMode="numeric"

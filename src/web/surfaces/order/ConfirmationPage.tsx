@@ -6,6 +6,7 @@ import { AppLink } from '../../ui/AppLink';
 import { formatDate, localeOf } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { SubscriptionFacts } from './SubscriptionFacts';
 import type { Subscription } from './types';
 import { useOrderToken } from './useOrderPage';
 
@@ -28,6 +29,14 @@ export function ConfirmationPage() {
         <Alert data-color={s.status === 'pending' ? 'info' : 'success'}>
           <Paragraph>{s.status === 'pending' ? t('done.pending') : t('done.approved', { date })}</Paragraph>
         </Alert>
+      )}
+      {s && (
+        <section aria-labelledby="order-summary-title" className="order-price">
+          <Heading level={2} data-size="xs" id="order-summary-title">
+            {t('done.summaryTitle')}
+          </Heading>
+          <SubscriptionFacts subscription={s} />
+        </section>
       )}
       <Paragraph>
         <AppLink to={`/bestill/${encodeURIComponent(token)}`}>{t('done.back')}</AppLink>

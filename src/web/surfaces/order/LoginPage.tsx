@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../domain/company-texts';
 import { useApiMutation } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -28,13 +29,15 @@ export function LoginPage({ page }: { page: OrderPage }) {
     },
   );
   usePageTitle(phone ? t('login.codeTitle') : t('login.title'));
+  // Issue 15.3: the company's English intro when written, else its bokmål one.
+  const intro = inLanguage(page.intro, page.introEn, language);
   return (
     <div className="order-page">
       <CompanyLine name={page.company.name} />
       <Heading level={1} data-size="lg">
         {phone ? t('login.codeTitle') : t('login.title')}
       </Heading>
-      {!phone && page.intro && <Paragraph className="preserve-lines">{page.intro}</Paragraph>}
+      {!phone && intro && <Paragraph className="preserve-lines">{intro}</Paragraph>}
       {phone === null ? (
         <>
           <Paragraph>{t('login.lead')}</Paragraph>

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, localeOf } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CancelDialog } from './CancelDialog';
 import { CompanyLine } from './CompanyLine';
@@ -70,9 +71,9 @@ export function MySubscriptionsPage({ page }: { page: OrderPage }) {
         </Alert>
       )}
       {notice && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{notice}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {list.isPending ? (
         <Loading />

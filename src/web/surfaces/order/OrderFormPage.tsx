@@ -13,7 +13,7 @@ import {
 import { type ComponentRef, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { deductionTermsText } from '../../../domain/deduction-terms';
+import { companyTextsIn } from '../../../domain/company-texts';
 import { useApiMutation } from '../../query';
 import { AppLink } from '../../ui/AppLink';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -43,6 +43,9 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
   const token = useOrderToken();
   const navigate = useNavigate();
   const english = i18n.resolvedLanguage === 'en';
+  // Issue 15.3: the company's labels and help texts in the page's language, bokmål where missing.
+  const texts = companyTextsIn(page, english ? 'en' : 'nb');
+  const fields = page.fields.map((f, i) => ({ ...f, ...texts.fields[i] }));
   const [draft, setDraft] = useState<Draft>({
     firstName: '',
     lastName: '',
@@ -62,14 +65,14 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
     invalidates: ['/api/me/subscriptions'],
     onSuccess: (s) => navigate(`/bestill/${encodeURIComponent(token)}/bekreftelse/${s.id}`),
     onError: (error) => {
-      const mapped = serverErrors(error, page.fields, t);
+      const mapped = serverErrors(error, fields, t);
       if (mapped) showErrors(mapped);
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (order.isPending) return;
-    const found = checkDraft(draft, page.fields, t);
+    const found = checkDraft(draft, fields, t);
     if (Object.keys(found).length > 0) return showErrors(found);
     setErrors({});
     order.mutate({
@@ -80,7 +83,7 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
     });
   };
   const errorList = Object.entries(errors);
-  const unmappedError = order.error && !serverErrors(order.error, page.fields, t) ? order.error : null;
+  const unmappedError = order.error && !serverErrors(order.error, fields, t) ? order.error : null;
   return (
     <div className="order-page">
       <CompanyLine name={page.company.name} />
@@ -130,7 +133,7 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
           required
         />
         <ExtraFields
-          fields={page.fields}
+          fields={fields}
           values={draft.fields}
           onChange={(key, value) => set('fields', { ...draft.fields, [key]: value })}
           errors={errors}
@@ -166,9 +169,7 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
           <Heading level={2} data-size="xs" id="order-terms-title">
             {t('form.termsTitle')}
           </Heading>
-          <Paragraph className="order-terms">
-            {deductionTermsText(page.deductionTerms, english ? 'en' : 'nb')}
-          </Paragraph>
+          <Paragraph className="order-terms">{texts.deductionTerms}</Paragraph>
           <Checkbox
             id={ANCHOR.consent}
             label={t('form.consent')}

@@ -11,11 +11,17 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldMessagesOf } from '../../../api';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { ActionDialog } from '../shared/ActionDialog';
+
+/** The invite form's inputs by request path, and the error codes about one of them (issue 15.6). */
+const INVITE_FIELDS = { name: 'invite-name', email: 'invite-email' };
+const INVITE_CODES = { EMAIL_TAKEN: 'email' };
 
 type Role = 'full' | 'payroll';
 type Admin = {
@@ -57,6 +63,7 @@ export function AdminsPage() {
     (v) => `${PATH}/${encodeURIComponent(v.id)}/resend-invitation`,
     { invalidates: ['/api/company/audit'] },
   );
+  const inviteErrors = fieldMessagesOf(invite.error, INVITE_CODES);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (name.trim() && email.trim()) invite.mutate({ name: name.trim(), email: email.trim(), role });
@@ -68,9 +75,9 @@ export function AdminsPage() {
       </Heading>
       <ErrorMessage error={list.error ?? resend.error} />
       {resend.isSuccess && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('admins.invited', { email: resend.data.email })}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {list.isPending ? (
         <Loading />
@@ -135,13 +142,17 @@ export function AdminsPage() {
         <form onSubmit={submit} className="company-form">
           <div className="company-row">
             <Textfield
+              id="invite-name"
               label={t('columns.name')}
+              error={inviteErrors.name}
               value={name}
               onChange={(e) => setName(e.target.value)}
               required
             />
             <Textfield
+              id="invite-email"
               label={t('admins.email')}
+              error={inviteErrors.email}
               type="email"
               autoComplete="off"
               value={email}
@@ -168,11 +179,11 @@ export function AdminsPage() {
               onChange={() => setRole('payroll')}
             />
           </Fieldset>
-          <ErrorMessage error={invite.error} />
+          <ErrorMessage error={invite.error} fields={INVITE_FIELDS} codes={INVITE_CODES} />
           {invite.isSuccess && (
-            <Alert data-color="success" role="status">
+            <SuccessMessage>
               <Paragraph>{t('admins.invited', { email: invite.data.email })}</Paragraph>
-            </Alert>
+            </SuccessMessage>
           )}
           <div>
             <Button type="submit" loading={invite.isPending}>

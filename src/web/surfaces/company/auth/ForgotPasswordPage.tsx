@@ -1,9 +1,10 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 
 export function ForgotPasswordPage() {
@@ -21,9 +22,9 @@ export function ForgotPasswordPage() {
         {t('forgot.title')}
       </Heading>
       {request.isSuccess ? (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('forgot.sent', { email: request.variables?.email })}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       ) : (
         <>
           <Paragraph>{t('forgot.intro')}</Paragraph>

@@ -1,8 +1,9 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AppLink } from '../../../ui/AppLink';
 import { PasswordLoginForm } from '../../../ui/PasswordLoginForm';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import type { User } from '../types';
 import { useSessionChanged } from './useAfterLogin';
@@ -26,9 +27,9 @@ export function LoginPage() {
         {t('login.title')}
       </Heading>
       {notice && (
-        <Alert data-color="success">
+        <SuccessMessage>
           <Paragraph>{t(`login.${notice}`)}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       <PasswordLoginForm<User>
         className="company-form"

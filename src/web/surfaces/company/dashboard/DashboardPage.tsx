@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { useApiQuery } from '../../../query';
@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatDate, formatMoney, localeOf } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useCanChange } from '../shared/useMe';
 import { PendingOrders } from '../subscriptions/PendingOrders';
@@ -35,12 +36,12 @@ export function DashboardPage() {
         {settings.data?.company?.name ?? t('dashboard.title')}
       </Heading>
       {welcome && (
-        <Alert data-color="success">
+        <SuccessMessage>
           <Heading level={2} data-size="xs">
             {t('dashboard.welcomeTitle')}
           </Heading>
           <Paragraph>{t('dashboard.welcome')}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {canChange && <PendingOrders />}
       {dashboard.data && dashboard.data.openConsents.length > 0 && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { ImportPreview } from './ImportPreview';
 import { type ImportFile, readImportFile } from './readFile';
@@ -76,14 +77,14 @@ export function ImportPage() {
       )}
       <ErrorMessage error={preview.error ?? run.error} />
       {run.isSuccess ? (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('import.done', { count: run.data.items.length })}</Paragraph>
           <Paragraph>
             <Button asChild variant="secondary" data-size="sm">
               <RouterLink to="/bedrift/abonnementer">{t('dashboard.allSubscriptions')}</RouterLink>
             </Button>
           </Paragraph>
-        </Alert>
+        </SuccessMessage>
       ) : (
         preview.isSuccess &&
         file && (

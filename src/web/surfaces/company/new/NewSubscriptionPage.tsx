@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { compareDates } from '../../../../domain/calendar';
+import { fieldMessagesOf } from '../../../api';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
@@ -62,8 +63,12 @@ export function NewSubscriptionPage() {
       .map((f) => [f.key, t('newSubscription.required')]),
   );
   const serverField = create.error ? FIELD_OF_CODE[create.error.code] : undefined;
+  // Issue 15.6: a server problem named by a field's path (VALIDATION_FAILED details) shows there too.
+  const serverFields = fieldMessagesOf(create.error);
   const errorFor = (key: keyof Body) =>
-    (checked ? missing[key] : undefined) ?? (serverField === key ? create.error?.message : undefined);
+    (checked ? missing[key] : undefined) ??
+    (serverField === key ? create.error?.message : undefined) ??
+    serverFields[key];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
@@ -154,7 +159,9 @@ export function NewSubscriptionPage() {
           />
         )}
         <PriceSummary cost={cost} />
-        <ErrorMessage error={serverField ? null : create.error} />
+        <ErrorMessage
+          error={serverField || Object.keys(serverFields).some((k) => k in form) ? null : create.error}
+        />
         <div className="company-buttons">
           <Button type="submit" loading={create.isPending}>
             {t('newSubscription.submit')}

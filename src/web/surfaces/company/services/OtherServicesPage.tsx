@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { ActionDialog } from '../shared/ActionDialog';
 import type { Settings } from '../types';
@@ -66,9 +67,9 @@ export function OtherServicesPage() {
                 </Button>
               </div>
               {rotate.isSuccess && (
-                <Alert data-color="success" role="status">
+                <SuccessMessage>
                   <Paragraph>{t('services.rotated')}</Paragraph>
-                </Alert>
+                </SuccessMessage>
               )}
             </section>
             <section aria-labelledby="embed-heading" className="company-stack">

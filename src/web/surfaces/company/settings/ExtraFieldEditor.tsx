@@ -34,6 +34,13 @@ export function ExtraFieldEditor({ index, count, value, onChange, onMove, onRemo
         onChange={(e) => set({ label: e.target.value })}
         error={showErrors && !value.label.trim() ? t('newSubscription.required') : undefined}
       />
+      <Textfield
+        label={t('settings.form.fieldLabelEn')}
+        description={t('settings.form.englishHelp')}
+        lang="en"
+        value={value.labelEn ?? ''}
+        onChange={(e) => set({ labelEn: e.target.value })}
+      />
       <Field>
         <Label>{t('settings.form.fieldType')}</Label>
         <Select value={value.type} onChange={(e) => set({ type: e.target.value as OrderFieldType })}>
@@ -59,6 +66,12 @@ export function ExtraFieldEditor({ index, count, value, onChange, onMove, onRemo
         label={t('settings.form.helpText')}
         value={value.helpText ?? ''}
         onChange={(e) => set({ helpText: e.target.value })}
+      />
+      <Textfield
+        label={t('settings.form.helpTextEn')}
+        lang="en"
+        value={value.helpTextEn ?? ''}
+        onChange={(e) => set({ helpTextEn: e.target.value })}
       />
       <Checkbox
         label={t('settings.form.required')}

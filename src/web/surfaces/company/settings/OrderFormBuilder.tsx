@@ -58,6 +58,15 @@ export function OrderFormBuilder({ draft, set, showErrors }: Props) {
         value={draft.intro}
         onChange={(e) => set({ intro: e.target.value })}
       />
+      <Textfield
+        label={t('settings.form.introEn')}
+        description={t('settings.form.englishHelp')}
+        multiline
+        rows={3}
+        lang="en"
+        value={draft.introEn}
+        onChange={(e) => set({ introEn: e.target.value })}
+      />
       {draft.kind === 'custom' && (
         <div className="company-stack">
           <Heading level={3} data-size="xs">
@@ -91,6 +100,15 @@ export function OrderFormBuilder({ draft, set, showErrors }: Props) {
         rows={4}
         value={draft.deductionTerms}
         onChange={(e) => set({ deductionTerms: e.target.value })}
+      />
+      <Textfield
+        label={t('settings.form.deductionTermsEn')}
+        description={t('settings.form.englishHelp')}
+        multiline
+        rows={4}
+        lang="en"
+        value={draft.deductionTermsEn}
+        onChange={(e) => set({ deductionTermsEn: e.target.value })}
       />
     </section>
   );

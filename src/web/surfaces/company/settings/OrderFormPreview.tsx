@@ -9,6 +9,8 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { companyTextsIn } from '../../../../domain/company-texts';
+import type { Language } from '../../../../domain/message-catalogue';
 import { DateText } from '../../../ui/DateText';
 import { firstOfNextMonthInOslo } from '../shared/dates';
 import { costOf, PriceSummary } from '../shared/PriceSummary';
@@ -16,9 +18,35 @@ import { useCatalog } from '../shared/useCatalog';
 import { fieldsOf, type SettingsDraft } from './draft';
 import { subsidyOf } from './SubsidyFields';
 
-/** The order form as the employee will see it, from the unsaved draft; its inputs are for show only. */
+/**
+ * The order form as the employee will see it, from the unsaved draft; its inputs are for show
+ * only. Shown in bokmål and in English (issue 15.3): the company's English texts where written,
+ * its bokmål ones where not.
+ */
 export function OrderFormPreview({ draft }: { draft: SettingsDraft }) {
-  const { t } = useTranslation('company');
+  return (
+    <>
+      <LanguagePreview draft={draft} lang="nb" />
+      <LanguagePreview draft={draft} lang="en" />
+    </>
+  );
+}
+
+function LanguagePreview({ draft, lang }: { draft: SettingsDraft; lang: Language }) {
+  // The preview's own words are in the language it shows; its heading is in the admin's.
+  const { t } = useTranslation('company', { lng: lang });
+  const { t: tAdmin } = useTranslation('company');
+  const texts = companyTextsIn(
+    {
+      intro: draft.intro.trim(),
+      introEn: draft.introEn,
+      deductionTerms: draft.deductionTerms.trim(),
+      deductionTermsEn: draft.deductionTermsEn,
+      fields: fieldsOf(draft),
+    },
+    lang,
+  );
+  const headingId = `preview-heading-${lang}`;
   const { catalog, categories, zoneNames, categoryName } = useCatalog();
   const start = firstOfNextMonthInOslo();
   const offeredCategories = categories.filter(
@@ -30,11 +58,11 @@ export function OrderFormPreview({ draft }: { draft: SettingsDraft }) {
     ? costOf(catalog, subsidy, { categoryId: example.id, zoneCount: 1, date: start })
     : null;
   return (
-    <section aria-labelledby="preview-heading" className="company-preview company-stack">
-      <Heading level={2} data-size="sm" id="preview-heading">
-        {t('settings.preview.title')}
+    <section aria-labelledby={headingId} className="company-preview company-stack" lang={lang}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {lang === 'en' ? tAdmin('settings.preview.inEnglish') : tAdmin('settings.preview.title')}
       </Heading>
-      <Paragraph data-size="sm">{t('settings.preview.help')}</Paragraph>
+      {lang === 'nb' && <Paragraph data-size="sm">{tAdmin('settings.preview.help')}</Paragraph>}
       {draft.selfService === 'disabled' ? (
         <Alert data-color="info">
           <Paragraph>{t('settings.preview.disabled')}</Paragraph>
@@ -45,34 +73,36 @@ export function OrderFormPreview({ draft }: { draft: SettingsDraft }) {
           <Heading level={3} data-size="xs">
             {t('settings.preview.orderTitle')}
           </Heading>
-          {draft.intro.trim() && <Paragraph className="preserve-lines">{draft.intro.trim()}</Paragraph>}
+          {texts.intro && <Paragraph className="preserve-lines">{texts.intro}</Paragraph>}
           <Paragraph>
             {t('settings.preview.start')} <DateText date={start} /> {t('settings.preview.locked')}
           </Paragraph>
           <Textfield label={t('settings.preview.firstName')} description={t('settings.preview.asOnId')} />
           <Textfield label={t('settings.preview.lastName')} />
-          {fieldsOf(draft).map((f) =>
-            f.type === 'checkbox' ? (
-              <Checkbox key={f.key} label={f.label} description={f.helpText} />
-            ) : f.type === 'select' ? (
-              <Field key={f.key}>
-                <Label>{f.label}</Label>
-                {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
-                <Select>
-                  {(f.options ?? []).map((o) => (
-                    <Select.Option key={o}>{o}</Select.Option>
-                  ))}
-                </Select>
-              </Field>
-            ) : (
-              <Textfield
-                key={f.key}
-                label={`${f.label}${f.required ? '' : ` (${t('settings.preview.optional')})`}`}
-                description={f.helpText}
-                inputMode={f.type === 'number' ? 'numeric' : undefined}
-              />
-            ),
-          )}
+          {fieldsOf(draft)
+            .map((field, i) => ({ ...field, ...texts.fields[i] }))
+            .map((f) =>
+              f.type === 'checkbox' ? (
+                <Checkbox key={f.key} label={f.label} description={f.helpText} />
+              ) : f.type === 'select' ? (
+                <Field key={f.key}>
+                  <Label>{f.label}</Label>
+                  {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
+                  <Select>
+                    {(f.options ?? []).map((o) => (
+                      <Select.Option key={o}>{o}</Select.Option>
+                    ))}
+                  </Select>
+                </Field>
+              ) : (
+                <Textfield
+                  key={f.key}
+                  label={`${f.label}${f.required ? '' : ` (${t('settings.preview.optional')})`}`}
+                  description={f.helpText}
+                  inputMode={f.type === 'number' ? 'numeric' : undefined}
+                />
+              ),
+            )}
           <Paragraph>
             <strong>{t('zones.legend')}:</strong>{' '}
             {draft.limitZones ? zoneNames(draft.offeredZoneIds) : t('settings.offer.allZones')}
@@ -87,11 +117,9 @@ export function OrderFormPreview({ draft }: { draft: SettingsDraft }) {
             </Paragraph>
           )}
           <PriceSummary cost={cost} />
-          {draft.deductionTerms.trim() && (
-            <Paragraph className="preserve-lines" data-size="sm">
-              {draft.deductionTerms.trim()}
-            </Paragraph>
-          )}
+          <Paragraph className="preserve-lines" data-size="sm">
+            {texts.deductionTerms}
+          </Paragraph>
           <Checkbox label={t('settings.preview.consent')} />
         </fieldset>
       )}

@@ -1,9 +1,10 @@
-import { Alert, Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import type { Settings } from '../types';
 import { draftOf, draftProblems, patchOf, type SettingsDraft } from './draft';
@@ -74,9 +75,9 @@ export function SettingsPage() {
           )}
           <ErrorMessage error={save.error} />
           {saved && (
-            <Alert data-color="success" role="status">
+            <SuccessMessage>
               <Paragraph>{t('settings.saved')}</Paragraph>
-            </Alert>
+            </SuccessMessage>
           )}
           <div className="company-buttons">
             <Button type="submit" loading={save.isPending}>

@@ -8,11 +8,13 @@ export type SettingsDraft = {
   subsidy: SubsidyDraft;
   kind: OrderForm['kind'];
   intro: string;
+  introEn: string;
   fields: FieldDraft[];
   limitZones: boolean;
   offeredZoneIds: string[];
   offeredCategoryIds: string[] | null;
   deductionTerms: string;
+  deductionTermsEn: string;
   /** One origin per line, as typed. */
   widgetOriginsText: string;
 };
@@ -23,11 +25,13 @@ export function draftOf(s: Settings): SettingsDraft {
     subsidy: subsidyDraftOf(s.subsidy),
     kind: s.orderForm.kind,
     intro: s.orderForm.intro,
+    introEn: s.orderForm.introEn ?? '',
     fields: s.orderForm.fields.map((f) => ({ ...f, optionsText: (f.options ?? []).join('\n') })),
     limitZones: s.orderForm.offeredZoneIds !== null,
     offeredZoneIds: s.orderForm.offeredZoneIds ?? [],
     offeredCategoryIds: s.orderForm.offeredCategoryIds,
     deductionTerms: s.deductionTerms,
+    deductionTermsEn: s.deductionTermsEn ?? '',
     widgetOriginsText: (s.widgetOrigins ?? []).join('\n'),
   };
 }
@@ -61,6 +65,8 @@ export function fieldsOf(d: SettingsDraft): OrderForm['fields'] {
       type: f.type,
       required: f.required,
       ...(f.helpText?.trim() ? { helpText: f.helpText.trim() } : {}),
+      ...(f.labelEn?.trim() ? { labelEn: f.labelEn.trim() } : {}),
+      ...(f.helpTextEn?.trim() ? { helpTextEn: f.helpTextEn.trim() } : {}),
       ...(f.type === 'select' ? { options } : {}),
     };
   });
@@ -75,11 +81,13 @@ export function patchOf(d: SettingsDraft) {
     orderForm: {
       kind: d.kind,
       intro: d.intro.trim(),
+      introEn: d.introEn.trim(),
       fields: fieldsOf(d),
       offeredZoneIds: d.limitZones ? d.offeredZoneIds : null,
       offeredCategoryIds: d.offeredCategoryIds,
     },
     deductionTerms: d.deductionTerms.trim(),
+    deductionTermsEn: d.deductionTermsEn.trim(),
     widgetOrigins: d.widgetOriginsText
       .split(/[\n,]/)
       .map((o) => o.trim())

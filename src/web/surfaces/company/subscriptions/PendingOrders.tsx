@@ -6,6 +6,7 @@ import { AppLink } from '../../../ui/AppLink';
 import { DateText } from '../../../ui/DateText';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { useCatalog } from '../shared/useCatalog';
 import type { Subscription } from '../types';
 import { ApproveDialog } from './actions/ApproveDialog';
@@ -19,6 +20,8 @@ export function PendingOrders({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { zoneNames, categoryName } = useCatalog();
   const query = useApiQuery<{ items: Subscription[] }>('/api/company/subscriptions?status=pending');
   const [open, setOpen] = useState<Open>(null);
+  // Issue 15.6: the row acted on leaves the list, so the focus goes to the message of what was done.
+  const [done, setDone] = useState<{ id: string; text: string } | null>(null);
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return (
     <section aria-labelledby="pending-heading" className="company-stack">
@@ -26,6 +29,11 @@ export function PendingOrders({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         {t('pending.title', { count: items.length })}
       </Heading>
       <ErrorMessage error={query.error} />
+      {done && (
+        <SuccessMessage key={done.id}>
+          <Paragraph>{done.text}</Paragraph>
+        </SuccessMessage>
+      )}
       {query.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
@@ -87,6 +95,12 @@ export function PendingOrders({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           subscription={open.subscription}
           open
           onClose={() => setOpen(null)}
+          onDone={() =>
+            setDone({
+              id: `approved-${open.subscription.id}`,
+              text: `${open.subscription.firstName} ${open.subscription.lastName}: ${t('done.approved')}`,
+            })
+          }
         />
       )}
       {open?.kind === 'reject' && (
@@ -95,6 +109,12 @@ export function PendingOrders({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           subscription={open.subscription}
           open
           onClose={() => setOpen(null)}
+          onDone={() =>
+            setDone({
+              id: `rejected-${open.subscription.id}`,
+              text: `${open.subscription.firstName} ${open.subscription.lastName}: ${t('done.rejected')}`,
+            })
+          }
         />
       )}
     </section>

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { todayInOslo } from '../shared/dates';
 import { StatusTag } from '../shared/StatusTag';
@@ -57,14 +58,14 @@ export function SubscriptionPage() {
         {s.firstName} {s.lastName} <StatusTag status={s.status} />
       </Heading>
       {created && !done && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('done.created')}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {done && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage key={done}>
           <Paragraph>{done}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {canChange && (s.status === 'pending' || changeable) && (
         <div className="company-buttons">

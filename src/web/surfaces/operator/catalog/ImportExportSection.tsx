@@ -15,6 +15,7 @@ import { ApiError } from '../../../api';
 import { fileBase64 } from '../../../file-bytes';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { CATALOG_PATH } from './types';
 
 const FILES = ['areas.txt', 'rider_categories.txt', 'fare_products.txt'] as const;
@@ -108,7 +109,7 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
         <ErrorMessage error={run.error} />
       )}
       {run.data && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>{t('import.done', run.data)}</Paragraph>
           <Paragraph data-size="sm">
             {t('import.encodings', {
@@ -117,7 +118,7 @@ export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
                 .join(', '),
             })}
           </Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
     </section>
   );

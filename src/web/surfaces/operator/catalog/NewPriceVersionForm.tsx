@@ -5,6 +5,7 @@ import { priceOn } from '../../../../domain/catalog';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Money } from '../../../ui/Money';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { categoryName } from './CatalogPage';
 import { allPrices, CATALOG_PATH, type OperatorCatalog, type VersionPrice, ZONE_COUNTS } from './types';
 
@@ -178,9 +179,9 @@ export function NewPriceVersionForm({ catalog }: { catalog: OperatorCatalog }) {
           </Alert>
         )}
         {save.isSuccess && (
-          <Alert data-color="success" role="status">
+          <SuccessMessage>
             <Paragraph>{t('priceVersion.saved')}</Paragraph>
-          </Alert>
+          </SuccessMessage>
         )}
         <div className="operator-actions">
           <Button type="button" variant="secondary" onClick={onPreview} loading={preview.isPending}>

@@ -70,6 +70,7 @@ export function VersionsSection({ catalog, canWrite }: { catalog: OperatorCatalo
                   variant="secondary"
                   data-size="sm"
                   data-color="danger"
+                  loading={withdraw.isPending && withdraw.variables?.validFrom === v.validFrom}
                   onClick={() => withdraw.mutate({ validFrom: v.validFrom })}
                 >
                   {t('versions.withdraw')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { DateText } from '../../../ui/DateText';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { Money } from '../../../ui/Money';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useCanWrite } from '../shared/session';
 import type { OperatorCompany } from '../shared/types';
@@ -47,19 +48,19 @@ export function CompanyDetailPage() {
         {c.name}
       </Heading>
       {registered && (
-        <Alert data-color="success">
+        <SuccessMessage>
           <Paragraph>{t('detail.registered')}</Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       {deactivate.data && (
-        <Alert data-color="success" role="status">
+        <SuccessMessage>
           <Paragraph>
             {t('detail.deactivated', {
               ending: deactivate.data.ending,
               cancelled: deactivate.data.cancelled,
             })}
           </Paragraph>
-        </Alert>
+        </SuccessMessage>
       )}
       <Table data-size="sm">
         <Table.Body>
@@ -127,9 +128,9 @@ export function CompanyDetailPage() {
           </div>
         )}
         {resend.data && (
-          <Alert data-color="success" role="status">
+          <SuccessMessage>
             <Paragraph>{t('detail.invitationSent', { email: resend.data.email })}</Paragraph>
-          </Alert>
+          </SuccessMessage>
         )}
         <ErrorMessage error={resend.error} />
       </section>

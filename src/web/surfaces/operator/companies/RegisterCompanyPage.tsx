@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isValidOrgNumber, normalizeOrgNumber } from '../../../../domain/org-number';
+import { fieldMessagesOf } from '../../../api';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
@@ -21,6 +22,30 @@ const empty = {
 };
 type Form = typeof empty;
 
+/** Each input's path in the request body (where the server names its problems). */
+const PATHS: Record<keyof Form, string> = {
+  orgNumber: 'orgNumber',
+  name: 'name',
+  street: 'invoiceAddress.street',
+  postalCode: 'invoiceAddress.postalCode',
+  city: 'invoiceAddress.city',
+  invoiceEmail: 'invoiceAddress.email',
+  reference: 'invoiceAddress.reference',
+  contactName: 'contact.name',
+  contactEmail: 'contact.email',
+  contactPhone: 'contact.phone',
+};
+const FIELD_IDS = Object.fromEntries(
+  Object.entries(PATHS).map(([key, path]) => [path, `register-${key}`]),
+) as Record<string, string>;
+/** Error codes about one field. */
+const CODES = {
+  ORG_NUMBER_INVALID: 'orgNumber',
+  ORG_NUMBER_TAKEN: 'orgNumber',
+  EMAIL_TAKEN: 'contact.email',
+  PHONE_INVALID: 'contact.phone',
+};
+
 /** Register a company and its contact person, who gets an email with a login link. */
 export function RegisterCompanyPage() {
   const { t } = useTranslation('operator');
@@ -38,7 +63,11 @@ export function RegisterCompanyPage() {
     checked && form.postalCode !== '' && !/^\d{4}$/.test(form.postalCode.trim())
       ? t('register.postalCodeInvalid')
       : undefined;
+  const server = fieldMessagesOf(register.error, CODES);
+  const local: Partial<Record<keyof Form, string>> = { orgNumber: orgError, postalCode: postalError };
   const field = (key: keyof Form) => ({
+    id: `register-${key}`,
+    error: local[key] ?? server[PATHS[key]],
     value: form[key],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
   });
@@ -80,7 +109,6 @@ export function RegisterCompanyPage() {
           description={t('register.orgNumberHelp')}
           inputMode="numeric"
           required
-          error={orgError}
           {...field('orgNumber')}
         />
         <Textfield label={t('register.name')} required {...field('name')} />
@@ -91,7 +119,6 @@ export function RegisterCompanyPage() {
             label={t('register.postalCode')}
             inputMode="numeric"
             autoComplete="postal-code"
-            error={postalError}
             {...field('postalCode')}
           />
           <Textfield label={t('register.city')} autoComplete="address-level2" {...field('city')} />
@@ -124,7 +151,7 @@ export function RegisterCompanyPage() {
             {...field('contactPhone')}
           />
         </Fieldset>
-        <ErrorMessage error={register.error} />
+        <ErrorMessage error={register.error} fields={FIELD_IDS} codes={CODES} />
         <div>
           <Button type="submit" loading={register.isPending}>
             {t('register.submit')}

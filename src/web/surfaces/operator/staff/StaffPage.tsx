@@ -13,11 +13,17 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldMessagesOf } from '../../../api';
 import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { SuccessMessage } from '../../../ui/SuccessMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useCanWrite, useMe } from '../shared/session';
+
+/** The invite form's inputs by request path, and the error code about one of them (issue 15.6). */
+const INVITE_FIELDS = { name: 'staff-name', email: 'staff-email' };
+const INVITE_CODES = { EMAIL_TAKEN: 'email' };
 
 type Role = 'admin' | 'read_only' | 'inspector';
 const ROLES: readonly Role[] = ['read_only', 'inspector', 'admin'];
@@ -55,6 +61,7 @@ export function StaffPage() {
     'post',
     (v) => `${PATH}/${v.id}/resend-invitation`,
   );
+  const inviteErrors = fieldMessagesOf(invite.error, INVITE_CODES);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     invite.mutate({ ...form, email: form.email.trim(), name: form.name.trim() });
@@ -66,7 +73,9 @@ export function StaffPage() {
       </Heading>
       <ErrorMessage error={list.error ?? update.error ?? resend.error} />
       {resend.data && (
-        <Paragraph role="status">{t('detail.invitationSent', { email: resend.data.email })}</Paragraph>
+        <SuccessMessage key={resend.submittedAt}>
+          <Paragraph>{t('detail.invitationSent', { email: resend.data.email })}</Paragraph>
+        </SuccessMessage>
       )}
       {!list.data ? (
         <Loading />
@@ -125,6 +134,7 @@ export function StaffPage() {
                           <Button
                             data-size="sm"
                             variant="secondary"
+                            loading={resend.isPending && resend.variables?.id === s.id}
                             onClick={() => resend.mutate({ id: s.id })}
                           >
                             {t('detail.resendInvitation')} <span className="ds-sr-only">{s.email}</span>
@@ -134,6 +144,7 @@ export function StaffPage() {
                           <Button
                             data-size="sm"
                             variant="tertiary"
+                            loading={update.isPending && update.variables?.id === s.id}
                             onClick={() => update.mutate({ id: s.id, disabled: s.status !== 'disabled' })}
                           >
                             {s.status === 'disabled' ? t('staff.enable') : t('staff.disable')}{' '}
@@ -156,14 +167,18 @@ export function StaffPage() {
           </Heading>
           <form className="operator-form operator-narrow" onSubmit={submit}>
             <Textfield
+              id="staff-name"
               label={t('staff.name')}
+              error={inviteErrors.name}
               value={form.name}
               onChange={(e) => setForm({ ...form, name: e.target.value })}
               required
               autoComplete="off"
             />
             <Textfield
+              id="staff-email"
               label={t('staff.email')}
+              error={inviteErrors.email}
               type="email"
               value={form.email}
               onChange={(e) => setForm({ ...form, email: e.target.value })}
@@ -184,9 +199,11 @@ export function StaffPage() {
                 />
               ))}
             </Fieldset>
-            <ErrorMessage error={invite.error} />
+            <ErrorMessage error={invite.error} fields={INVITE_FIELDS} codes={INVITE_CODES} />
             {invite.data && (
-              <Paragraph role="status">{t('detail.invitationSent', { email: invite.data.email })}</Paragraph>
+              <SuccessMessage key={invite.data.id}>
+                <Paragraph>{t('detail.invitationSent', { email: invite.data.email })}</Paragraph>
+              </SuccessMessage>
             )}
             <div>
               <Button type="submit" loading={invite.isPending}>

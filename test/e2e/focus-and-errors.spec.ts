@@ -1,0 +1,124 @@
+import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
+
+test.use({ serviceWorkers: 'block', locale: 'nb-NO' });
+test.setTimeout(150_000);
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
+const CLOCK = '2027-01-15T10:00:00+01:00';
+
+function orgNumber(): string {
+  for (;;) {
+    const base = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8);
+    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
+    const r = sum % 11;
+    if (r !== 1) return base + String(r === 0 ? 0 : 11 - r);
+  }
+}
+
+async function outbox(api: APIRequestContext, to: string) {
+  const r = await api.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await r.json()).messages as { channel: string; body: string; kind: string }[];
+}
+
+/** A registered company whose contact has accepted: their API context, CSRF token and order link. */
+async function company(baseURL: string) {
+  const operator = await request.newContext({ baseURL });
+  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
+  const email = `fokus-${Date.now()}-${Math.floor(Math.random() * 1000)}@bedrift.example`;
+  const org = orgNumber();
+  const created = await operator.post('/api/operator/companies', {
+    data: { orgNumber: org, name: 'Fokus AS', contact: { name: 'Kari', email } },
+    headers: { 'x-csrf-token': login.csrfToken },
+  });
+  expect(created.status()).toBe(201);
+  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec((await outbox(operator, email))[0]!.body)![1];
+  const admin = await request.newContext({ baseURL });
+  const accepted = await admin.post(`/api/auth/invitations/${token}/accept`, {
+    data: { password: 'admin-password-1234' },
+  });
+  const csrf = (await accepted.json()).csrfToken as string;
+  await admin.patch('/api/company/settings', {
+    headers: { 'x-csrf-token': csrf },
+    data: { selfService: 'manual' },
+  });
+  const link = (await (await admin.get('/api/company/order-link')).json()) as { url: string };
+  await operator.dispose();
+  return { admin, email, org, orderPath: `/bestill/${link.url.split('/bestill/')[1]}` };
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  const api = await request.newContext({ baseURL });
+  await api.put('/api/dev/clock', { data: { now: CLOCK } });
+  await api.dispose();
+});
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
+
+test('issue 15.6: a server error about a field is shown at the field and in a focused error summary (register company, invite admin)', async ({
+  page,
+  baseURL,
+}) => {
+  const first = await company(baseURL!);
+
+  await page.request.post('/api/auth/login', { data: OPERATOR });
+  await page.goto('/operator/bedrifter/ny');
+  await page.getByLabel('Organisasjonsnummer').fill(first.org);
+  await page.getByLabel('Bedriftens navn').fill('Et annet navn AS');
+  const contact = page.getByRole('group', { name: 'Kontaktperson' });
+  await contact.getByLabel('Navn').fill('Ola');
+  await contact.getByLabel('E-post').fill(`annen-${Date.now()}@bedrift.example`);
+  await page.getByRole('button', { name: 'Registrer og send invitasjon' }).click();
+  const summary = page.getByRole('link', { name: /organisasjonsnummer/i });
+  await expect(summary).toBeVisible();
+  await expect(page.locator('[data-result]')).toBeFocused();
+  await expect(page.getByLabel('Organisasjonsnummer')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoA11yViolations(page);
+
+  // Invite, as the admin of another company, the first company's contact: EMAIL_TAKEN at the field.
+  const second = await company(baseURL!);
+  const adminPage = await (
+    await page.context().browser()!.newContext({ locale: 'nb-NO', serviceWorkers: 'block' })
+  ).newPage();
+  await adminPage.request.post('/api/auth/login', {
+    data: { email: second.email, password: 'admin-password-1234' },
+  });
+  await adminPage.goto('/bedrift/administratorer');
+  const form = adminPage.getByRole('region', { name: 'Inviter administrator' });
+  await form.getByLabel('Navn').fill('Kari');
+  await form.getByLabel('E-post').fill(first.email);
+  await form.getByRole('button', { name: 'Send invitasjon' }).click();
+  await expect(adminPage.locator('[data-result]')).toBeFocused();
+  await expect(form.getByLabel('E-post')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoA11yViolations(adminPage);
+
+  // A success takes the focus too.
+  await form.getByLabel('E-post').fill(`ny-${Date.now()}@bedrift.example`);
+  await form.getByRole('button', { name: 'Send invitasjon' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'Invitasjon er sendt' })).toBeFocused();
+});
+
+test('issue 15.6: after "Send kode" the focus is in the code field; a 429 says when to try again and clears when the wait is over', async ({
+  page,
+  baseURL,
+}) => {
+  const { orderPath } = await company(baseURL!);
+  await page.goto(orderPath);
+  const phone = `9${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  await page.getByLabel('Mobilnummer').fill(phone);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await expect(page.getByLabel('Kode fra SMS')).toBeFocused();
+
+  // The same number again at once: the server asks to wait (429 with Retry-After).
+  await page.getByRole('button', { name: 'Bruk et annet nummer' }).click();
+  await page.getByLabel('Mobilnummer').fill(phone);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  const wait = page.getByRole('alert').filter({ hasText: /Prøv igjen om \d+ sekund/ });
+  await expect(wait).toBeVisible();
+  await expect(wait).toBeFocused();
+  await expect(wait).toHaveCount(0, { timeout: 40_000 });
+});
