@@ -51,6 +51,22 @@ describe('the text boundary (issue 14, item 1)', () => {
     expect(normaliseText('smile \u{1F600}', line)).toEqual(ok('smile \u{1F600}'));
   });
 
+  it('refuses text that shows nothing (zero-width spaces, joiners, soft hyphens, fillers) but keeps them inside visible text', () => {
+    for (const invisible of [
+      '\u200B',
+      '\u200B\u200C\u200D',
+      '\u2060\uFEFF',
+      '\u00AD',
+      '\u3164',
+      '\u2800',
+      '\u0301',
+    ])
+      expect(normaliseText(invisible, line)).toEqual(bad('invisible_only'));
+    expect(normaliseText(' \u200B ', { max: 10, multiLine: true })).toEqual(bad('invisible_only'));
+    expect(normaliseText('Kristian\u00ADsand', line)).toEqual(ok('Kristian\u00ADsand'));
+    expect(normaliseText('\u0915\u093F', line)).toEqual(ok('\u0915\u093F'));
+  });
+
   it('counts the length in code points after normalising, between min and max', () => {
     expect(normaliseText('   ', line)).toEqual(bad('required'));
     expect(normaliseText('ab', { max: 100, min: 3 })).toEqual(bad('too_short'));

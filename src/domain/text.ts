@@ -10,7 +10,9 @@
  *    no bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069: "Trojan source");
  * 4. whitespace: a single-line field has every run of whitespace (NBSP, U+2028… included) collapsed
  *    to one space; a multi-line field has its line breaks made `\n`; both are trimmed;
- * 5. length in code points, after 1–4, between `min` and `max`;
+ * 5. length in code points, after 1–4, between `min` and `max`; text that is not empty must show
+ *    something: only invisible characters (zero-width spaces, joiners, soft hyphens, fillers,
+ *    lone combining marks) is `invisible_only`;
  * 6. a personal name holds only letters of any script, combining marks, spaces, hyphens,
  *    apostrophes (' and ’) and periods, and starts with a letter or an apostrophe.
  */
@@ -21,6 +23,7 @@ export type TextProblem =
   | 'line_break'
   | 'replacement_character'
   | 'bidi_control'
+  | 'invisible_only'
   | 'required'
   | 'too_short'
   | 'too_long'
@@ -58,6 +61,11 @@ const BIDI_CONTROL = new RegExp(`[${cp(0x202a)}-${cp(0x202e)}${cp(0x2066)}-${cp(
 const REPLACEMENT = cp(0xfffd);
 const NAME = /^[\p{L}'’][\p{L}\p{M}'’. \-‐]*$/u;
 const HAS_LETTER = /\p{L}/u;
+/** Characters that show nothing: format characters (U+200B, U+2060, U+FEFF, U+00AD…), separators, marks and blank fillers. */
+const INVISIBLE_ONLY = new RegExp(
+  `^[\\p{Cf}\\p{Z}\\p{M}\\s${cp(0x115f)}${cp(0x1160)}${cp(0x3164)}${cp(0xffa0)}${cp(0x2800)}]+$`,
+  'u',
+);
 const EMAIL =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
@@ -86,6 +94,7 @@ export function normaliseText(raw: string, rule: TextRule): TextResult {
   if (length < min) return { ok: false, problem: length === 0 ? 'required' : 'too_short' };
   if (length > rule.max) return { ok: false, problem: 'too_long' };
   if (length === 0) return { ok: true, value };
+  if (INVISIBLE_ONLY.test(value)) return { ok: false, problem: 'invisible_only' };
   if (rule.personName && !(NAME.test(value) && HAS_LETTER.test(value)))
     return { ok: false, problem: 'name_characters' };
   if (rule.email && !EMAIL.test(value)) return { ok: false, problem: 'email_invalid' };
