@@ -1,11 +1,17 @@
-import { loadCatalog } from '../../db/repositories/catalog';
+import { loadCatalog, loadDefaultCategoryIds } from '../../db/repositories/catalog';
 import type { AppContext } from '../context';
 import { toCsv } from './csv';
 import type { CatalogFileName } from './gtfs-files';
 
-/** The whole catalog (past versions included) as GTFS-Fares-v2-shaped CSV files. */
+/**
+ * The whole catalog (past versions included) as GTFS-Fares-v2-shaped CSV files. The product stores
+ * prices per category, zone count and date, not fare products: fare_product_id and
+ * fare_product_name are derived from those (`voksen-1-2027-02-01`, "Voksen 1 sone(r)"), so an
+ * imported file's own product ids are not kept.
+ */
 export async function exportCatalog(ctx: AppContext): Promise<Record<CatalogFileName, string>> {
   const catalog = await loadCatalog(ctx.db);
+  const defaults = await loadDefaultCategoryIds(ctx.db);
   const zoneSuffix = (n: number) => (n >= 3 ? '3plus' : String(n));
   return {
     'areas.txt': toCsv(
@@ -20,7 +26,7 @@ export async function exportCatalog(ctx: AppContext): Promise<Record<CatalogFile
         'is_default_fare_category',
         'active',
       ],
-      catalog.categories.map((c) => [c.id, c.name, c.nameEn, 0, c.active ? 1 : 0]),
+      catalog.categories.map((c) => [c.id, c.name, c.nameEn, defaults.has(c.id) ? 1 : 0, c.active ? 1 : 0]),
     ),
     'fare_products.txt': toCsv(
       [

@@ -88,6 +88,7 @@ CREATE TABLE "categories" (
 	"name" text NOT NULL,
 	"name_en" text NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"is_default_fare_category" boolean DEFAULT false NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

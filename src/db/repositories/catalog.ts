@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Category, PriceVersion, Zone } from '../../domain/catalog';
 import type { Tx } from '../engine';
 import { catalogMeta, categories, prices, zones } from '../schema';
@@ -31,4 +31,13 @@ export async function loadCatalog(tx: Tx): Promise<CatalogSnapshot> {
       validFrom: p.validFrom,
     })),
   };
+}
+
+/** The ids of the categories marked GTFS `is_default_fare_category` (kept for the export). */
+export async function loadDefaultCategoryIds(tx: Tx): Promise<Set<string>> {
+  const rows = await tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.isDefaultFareCategory, true));
+  return new Set(rows.map((r) => r.id));
 }

@@ -18,6 +18,8 @@ export const categories = pgTable('categories', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   active: boolean('active').notNull().default(true),
+  /** GTFS-Fares v2 `is_default_fare_category`, kept so the catalog's own export round-trips it. */
+  isDefaultFareCategory: boolean('is_default_fare_category').notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: createdAt(),
 });
