@@ -261,6 +261,34 @@ describeEachEngine('catalog import: GTFS-Fares v2 fidelity (issue 14, item 9)', 
     ]);
   });
 
+  it("the export keeps the imported fare_product_id and fare_product_name (derived only for prices entered here, or when the kept id would repeat GTFS's key)", async () => {
+    app().setNow('2027-01-15T10:00:00+01:00');
+    const client = await operator(app());
+    const r = await client.post('/api/operator/catalog/import', {
+      files: files({
+        'fare_products.txt': [
+          `${HEADER},fare_media_id`,
+          '"bedrift, 1",Bedriftsbillett 1 sone,voksen,800,NOK,1,2027-02-01,app',
+          '"bedrift, 1",Bedriftsbillett 1 sone,voksen,800,NOK,1,2027-02-01,paper',
+          'b2,Bedriftsbillett 2 soner,voksen,1100,NOK,2,2027-02-01,app',
+          'b2,Bedriftsbillett 3 soner,voksen,1400,NOK,3,2027-02-01,paper',
+        ].join('\n'),
+      }),
+    });
+    expect(r.status).toBe(200);
+    const exported = (await client.get('/api/operator/catalog/export')).body;
+    const lines = (exported['fare_products.txt'] as string).trim().split('\r\n');
+    expect(lines.slice(1).sort()).toEqual([
+      '"bedrift, 1",Bedriftsbillett 1 sone,voksen,800.00,NOK,1,2027-02-01',
+      'b2,Bedriftsbillett 2 soner,voksen,1100.00,NOK,2,2027-02-01',
+      // b2 for 3 zones was another fare medium in the file; without media the key would repeat.
+      'voksen-3plus-2027-02-01,Voksen 3+ sone(r),voksen,1400.00,NOK,3,2027-02-01',
+    ]);
+    const again = await client.post('/api/operator/catalog/import', { files: exported });
+    expect(again.status).toBe(200);
+    expect((await client.get('/api/operator/catalog/export')).body).toEqual(exported);
+  });
+
   it('area_name is optional (GTFS): without the column or the cell, the area_id is the name', async () => {
     const client = await operator(app());
     const noColumn = await client.post('/api/operator/catalog/import', {

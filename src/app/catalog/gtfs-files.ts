@@ -54,8 +54,11 @@ export interface ImportError {
 export interface ParsedCatalog {
   zones: Zone[];
   categories: (Category & { isDefault: boolean })[];
-  prices: (PriceVersion & { row: number })[];
+  prices: ImportedPrice[];
 }
+
+/** A price with the row it came from and that row's GTFS product id and name (name may be empty). */
+export type ImportedPrice = PriceVersion & { row: number; fareProductId: string; fareProductName: string };
 
 /**
  * The columns a file must have. area_name is optional in GTFS (the area_id is then the name);
@@ -264,12 +267,12 @@ const PRODUCT_KEY = ['fare_product_id', 'rider_category_id', 'fare_media_id'] as
 
 function readPrices(t: Table, categoryIds: Set<string>, errors: ImportError[]) {
   const productKeys = new Set<string>();
-  const priced = new Map<string, PriceVersion & { row: number }>();
+  const priced = new Map<string, ImportedPrice>();
   for (const r of t.rows) {
     const at = errorAt(t, r, errors);
     const productId = r.cell('fare_product_id', ID_RULE);
     if (productId !== null && !isCatalogId(productId)) at('fare_product_id', 'invalid_id', productId);
-    r.cell('fare_product_name');
+    const productName = r.cell('fare_product_name');
     const mediaId = r.cell('fare_media_id', { ...ID_RULE, min: 0 });
     if (mediaId && !isCatalogId(mediaId)) at('fare_media_id', 'invalid_id', mediaId);
     const categoryId = r.cell('rider_category_id', ID_RULE);
@@ -311,6 +314,8 @@ function readPrices(t: Table, categoryIds: Set<string>, errors: ImportError[]) {
         monthlyPriceOre: amount,
         validFrom,
         row: r.line,
+        fareProductId: productId,
+        fareProductName: productName ?? '',
       });
     }
   }

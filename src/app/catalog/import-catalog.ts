@@ -81,14 +81,27 @@ export async function importCatalog(
     await upsertCategories(tx, catalog);
     if (before.isExample) await tx.delete(prices);
     else await tx.delete(prices).where(gt(prices.validFrom, today));
-    const fresh = catalog.prices.filter(
-      (p) => before.isExample || compareDates(p.validFrom, today) > 0 || !sameStored(before.prices, p),
-    );
+    const isFresh = (p: PriceKey) =>
+      before.isExample || compareDates(p.validFrom, today) > 0 || !sameStored(before.prices, p);
+    const fresh = catalog.prices.filter(isFresh);
     if (fresh.length > 0) {
       await tx
         .insert(prices)
         .values(
           fresh.map(({ row: _row, ...p }) => ({ ...p, createdBy: input.actor.userId, createdAt: now })),
+        );
+    }
+    // A price in force stays as it is; the file's product id and name are kept on it for the export.
+    for (const p of catalog.prices.filter((x) => !isFresh(x))) {
+      await tx
+        .update(prices)
+        .set({ fareProductId: p.fareProductId, fareProductName: p.fareProductName })
+        .where(
+          and(
+            eq(prices.categoryId, p.categoryId),
+            eq(prices.zoneCount, p.zoneCount),
+            eq(prices.validFrom, p.validFrom),
+          ),
         );
     }
     await markCatalogEdited(tx, now);

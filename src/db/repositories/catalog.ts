@@ -41,3 +41,32 @@ export async function loadDefaultCategoryIds(tx: Tx): Promise<Set<string>> {
     .where(eq(categories.isDefaultFareCategory, true));
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * The GTFS fare_product_id and fare_product_name kept from an import, by price (category, zone
+ * count, valid-from date); prices entered in the product have none.
+ */
+export async function loadFareProducts(
+  tx: Tx,
+): Promise<Map<string, { fareProductId: string; fareProductName: string }>> {
+  const rows = await tx
+    .select({
+      categoryId: prices.categoryId,
+      zoneCount: prices.zoneCount,
+      validFrom: prices.validFrom,
+      fareProductId: prices.fareProductId,
+      fareProductName: prices.fareProductName,
+    })
+    .from(prices);
+  const out = new Map<string, { fareProductId: string; fareProductName: string }>();
+  for (const r of rows) {
+    if (r.fareProductId === null) continue;
+    out.set(priceKey(r), { fareProductId: r.fareProductId, fareProductName: r.fareProductName ?? '' });
+  }
+  return out;
+}
+
+/** The key of a price: category, zone count and valid-from date. */
+export function priceKey(p: { categoryId: string; zoneCount: number; validFrom: string }): string {
+  return JSON.stringify([p.categoryId, p.zoneCount, p.validFrom]);
+}
