@@ -52,6 +52,23 @@ describe('the text boundary (issue 14, item 1)', () => {
     expect(normaliseText('smile \u{1F600}', line)).toEqual(ok('smile \u{1F600}'));
   });
 
+  it('refuses text that shows nothing (zero-width spaces, joiners, soft hyphens, fillers); inside visible one-line text they are refused as look-alikes', () => {
+    for (const invisible of [
+      '\u200B',
+      '\u200B\u200C\u200D',
+      '\u2060\uFEFF',
+      '\u00AD',
+      '\u3164',
+      '\u2800',
+      '\u0301',
+    ])
+      expect(normaliseText(invisible, line)).toEqual(bad('invisible_only'));
+    expect(normaliseText(' \u200B ', { max: 10, multiLine: true })).toEqual(bad('invisible_only'));
+    expect(normaliseText('Kristian\u00ADsand', line)).toEqual(bad('invisible_character'));
+    expect(normaliseText('Kristian\u00ADsand', { max: 100, multiLine: true })).toEqual(ok('Kristian\u00ADsand'));
+    expect(normaliseText('\u0915\u093F', line)).toEqual(ok('\u0915\u093F'));
+  });
+
   it('counts the length in code points after normalising, between min and max', () => {
     expect(normaliseText('   ', line)).toEqual(bad('required'));
     expect(normaliseText('ab', { max: 100, min: 3 })).toEqual(bad('too_short'));
@@ -124,7 +141,7 @@ describe('the text boundary (issue 14, item 1)', () => {
     expect(searchKey('  A\u030Ase  Hansen ')).toBe('\u00C5se Hansen');
   });
 
-  it('issue 14: text of nothing but invisible characters is empty, so a required field refuses it', () => {
+  it('issue 14: text of nothing but invisible characters is refused as invisible_only, required or not', () => {
     for (const blank of [
       '\u200B',
       '\u2060',
@@ -134,15 +151,14 @@ describe('the text boundary (issue 14, item 1)', () => {
       '\u034F',
       '\u180E',
       '\u2800',
-      '\uFEFF',
       ' \u200B ',
     ]) {
-      expect(normaliseText(blank, line), JSON.stringify(blank)).toEqual(bad('required'));
+      expect(normaliseText(blank, line), JSON.stringify(blank)).toEqual(bad('invisible_only'));
       expect(normaliseText(blank, { max: 500, min: 1, multiLine: true }), JSON.stringify(blank)).toEqual(
-        bad('required'),
+        bad('invisible_only'),
       );
+      expect(normaliseText(blank, { max: 10 }), JSON.stringify(blank)).toEqual(bad('invisible_only'));
     }
-    expect(normaliseText('\u200B', { max: 10 })).toEqual(ok(''));
   });
 
   it('issue 14: an invisible character inside single-line text is refused, not kept as a look-alike', () => {

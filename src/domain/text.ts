@@ -10,15 +10,16 @@
  *    no bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069: "Trojan source");
  * 4. whitespace: a single-line field has every run of whitespace (NBSP, U+2028… included) collapsed
  *    to one space; a multi-line field has its line breaks made `\n`; both are trimmed;
- * 5. length in code points, after 1–4, between `min` and `max`;
+ * 5. length in code points, after 1–4, between `min` and `max`; text that is not empty must show
+ *    something: text of only invisible characters (zero-width spaces, joiners, soft hyphens,
+ *    fillers, lone combining marks) is `invisible_only`, never a look-alike of empty;
  * 6. a personal name holds only letters of any script, combining marks, spaces, hyphens (also
  *    the non-breaking U+2011 and the en dash Word puts in "Anna–Maria"), apostrophes (' and ’),
  *    periods and the Catalan middle dot (Gal·la), and starts with a letter or an apostrophe; the
  *    zero-width (non-)joiners Persian and Indic names need are allowed between letters;
- * 7. invisible characters (Unicode format characters such as U+200B, U+2060, U+FEFF, U+00AD, the
- *    combining grapheme joiner, variation selectors, Hangul fillers, the blank Braille pattern)
- *    are refused in single-line fields, and any field that must be filled needs at least one
- *    visible character: text made of invisible characters is empty.
+ * 7. an invisible character (Unicode format characters such as U+200B, U+2060, U+FEFF, U+00AD,
+ *    the combining grapheme joiner, variation selectors, Hangul fillers, the blank Braille
+ *    pattern) inside visible single-line text or an id is `invisible_character`.
  */
 
 export type TextProblem =
@@ -27,6 +28,7 @@ export type TextProblem =
   | 'line_break'
   | 'replacement_character'
   | 'bidi_control'
+  | 'invisible_only'
   | 'required'
   | 'too_short'
   | 'too_long'
@@ -83,6 +85,11 @@ const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 const JOINERS = new RegExp(`[${cp(0x200c)}${cp(0x200d)}]`, 'gu');
 const VISIBLE = new RegExp(`[^\\s${INVISIBLE_CLASS}]`, 'u');
 const HAS_LETTER = /\p{L}/u;
+/** Characters that show nothing: format characters (U+200B, U+2060, U+FEFF, U+00AD…), separators, marks and blank fillers. */
+const INVISIBLE_ONLY = new RegExp(
+  `^[\\p{Cf}\\p{Z}\\p{M}\\s${cp(0x115f)}${cp(0x1160)}${cp(0x3164)}${cp(0xffa0)}${cp(0x2800)}]+$`,
+  'u',
+);
 const EMAIL =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
@@ -103,7 +110,7 @@ export function normaliseText(raw: string, rule: TextRule): TextResult {
   if (!rule.multiLine) {
     // Joiners are kept only inside a name's letters (Persian, Indic scripts); else invisible.
     const seen = rule.personName ? value.replace(JOINERS, '') : value;
-    // (Text with nothing visible at all is empty: the length rule below decides.)
+    // (Text with nothing visible at all is `invisible_only`, below.)
     if (VISIBLE.test(value) && (INVISIBLE.test(seen) || (rule.personName && LOOSE_JOINER.test(value))))
       return { ok: false, problem: 'invisible_character' };
   }
@@ -113,8 +120,9 @@ export function normaliseText(raw: string, rule: TextRule): TextResult {
         .replace(/[^\S\n\t]+$/gm, '')
         .trim()
     : value.replace(/\s+/g, ' ').trim();
-  // Text of nothing but invisible characters is empty (a required field needs something to read).
-  if (!VISIBLE.test(value)) value = '';
+  // Text of nothing but invisible characters shows nothing: refused, whether required or not.
+  if (value !== '' && (!VISIBLE.test(value) || INVISIBLE_ONLY.test(value)))
+    return { ok: false, problem: 'invisible_only' };
   const length = codePointLength(value);
   const min = rule.min ?? 0;
   if (length < min) return { ok: false, problem: length === 0 ? 'required' : 'too_short' };

@@ -228,6 +228,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field} inneholder usynlige skriveretningstegn som ikke er tillatt.',
     en: '{field} contains invisible text-direction characters that are not allowed.',
   },
+  invisible_only: {
+    nb: '{field} har bare usynlige tegn: skriv synlig tekst.',
+    en: '{field} holds only invisible characters: write visible text.',
+  },
   required: { nb: '{field} må fylles ut.', en: '{field} is required.' },
   too_short: { nb: '{field} må ha minst {min} tegn.', en: '{field} must have at least {min} characters.' },
   too_long: { nb: '{field} kan ha høyst {max} tegn.', en: '{field} can have at most {max} characters.' },

@@ -47,7 +47,7 @@ test.describe('operator back office (issue 7)', () => {
 
     await page.getByLabel('Gjelder fra').fill('2027-03-01');
     await page.getByRole('textbox', { name: 'Voksen, 1 sone', exact: true }).fill('900');
-    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await page.getByRole('button', { name: 'Forhåndsvis', exact: true }).click();
     const preview = page.getByRole('status').filter({ hasText: 'Forhåndsvisning' });
     // Other specs share this server, so the counts depend on what ran before.
     await expect(preview).toContainText(/Endringen gjelder \d+ abonnementer hos \d+ bedrifter\./);
@@ -91,13 +91,58 @@ test.describe('operator back office (issue 7)', () => {
     await page.getByLabel('areas.txt').setInputFiles(file('areas.txt', areas));
     await page.getByLabel('rider_categories.txt').setInputFiles(file('rider_categories.txt', riders));
     await page.getByLabel('fare_products.txt').setInputFiles(file('fare_products.txt', products));
-    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.getByRole('button', { name: 'Forhåndsvis importen' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Ingenting er importert' });
     await expect(alert).toContainText(
       'fare_products.txt, rad 3, kolonne amount: ikke et gyldig kronebeløp (tusen)',
     );
+    await expect(page.getByRole('button', { name: 'Importer', exact: true })).toHaveCount(0);
     await expectNoA11yViolations(page);
     await expect(page.getByTestId('current-voksen-1')).toContainText('900,00');
+
+    // Issue 14: a valid import is previewed first (encoding read, what is deactivated), and
+    // written only when the operator confirms.
+    const exported = await (await page.request.get('/api/operator/catalog/export')).json();
+    const withoutValle = (exported['areas.txt'] as string)
+      .split('\r\n')
+      .filter((l) => !l.startsWith('valle,'))
+      .join('\r\n');
+    const latin1 = (name: string, text: string) => ({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text, 'latin1'),
+    });
+    await page.getByLabel('areas.txt').setInputFiles(latin1('areas.txt', withoutValle));
+    await page
+      .getByLabel('rider_categories.txt')
+      .setInputFiles(file('rider_categories.txt', exported['rider_categories.txt']));
+    await page
+      .getByLabel('fare_products.txt')
+      .setInputFiles(file('fare_products.txt', exported['fare_products.txt']));
+    await page.getByRole('button', { name: 'Forhåndsvis importen' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Forhåndsvisning: ingenting er importert ennå' }),
+    ).toBeFocused();
+    await expect(page.getByText('areas.txt: lest som Windows-1252')).toBeVisible();
+    await expect(page.getByText('fare_products.txt: lest som UTF-8')).toBeVisible();
+    await expect(page.getByText('Deaktiveres fordi de ikke er i filen (1): valle')).toBeVisible();
+    await expectNoA11yViolations(page);
+    const zoneActive = async (id: string) =>
+      (await (await page.request.get('/api/catalog')).json()).zones.find((z: { id: string }) => z.id === id)
+        .active;
+    expect(await zoneActive('valle')).toBe(true);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Importert:' })).toBeVisible();
+    await expectNoA11yViolations(page);
+    expect(await zoneActive('valle')).toBe(false);
+
+    // Put valle back (other specs share this server): the full export, previewed and confirmed.
+    await page.getByLabel('areas.txt').setInputFiles(file('areas.txt', exported['areas.txt']));
+    await page.getByRole('button', { name: 'Forhåndsvis importen' }).click();
+    await expect(page.getByText('Endret (1): valle')).toBeVisible();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Importert:' })).toBeVisible();
+    expect(await zoneActive('valle')).toBe(true);
   });
 
   test('ticket settings: moves per month and the freshness window; a value out of range is told at its field', async ({

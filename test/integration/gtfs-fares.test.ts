@@ -76,7 +76,13 @@ describeEachEngine('GTFS-Fares v2: composite key and free-form UTF-8 ids (issue 
     });
     expect(dup.status).toBe(422);
     expect(dup.body.error.details.errors).toEqual([
-      { file: 'fare_products.txt', row: 3, column: 'fare_product_id', problem: 'duplicate', value: 'p1' },
+      {
+        file: 'fare_products.txt',
+        row: 3,
+        column: 'fare_product_id',
+        problem: 'duplicate',
+        value: 'fare_product_id, rider_category_id, fare_media_id = p1, voksen, app',
+      },
     ]);
   });
 

@@ -49,7 +49,7 @@ describeEachEngine('operator: catalog import and export (issue 7 item 2)', (app)
   it('an import with errors names file, row and column, and imports nothing', async () => {
     const client = await operator(app());
     const before = (await client.get('/api/catalog')).body;
-    const badAreas = `${areas}ugyldig,\r\n`;
+    const badAreas = `${areas},Uten kode\r\n`;
     const badProducts = products([
       'v1,Voksen 1,voksen,820.00,NOK,1,2026-02-01',
       'v2,Voksen 2,voksen,tusen,NOK,2,2026-02-01',
@@ -65,7 +65,7 @@ describeEachEngine('operator: catalog import and export (issue 7 item 2)', (app)
     const errors = r.body.error.details.errors;
     expect(errors).toEqual(
       expect.arrayContaining([
-        { file: 'areas.txt', row: 4, column: 'area_name', problem: 'required' },
+        { file: 'areas.txt', row: 4, column: 'area_id', problem: 'required' },
         { file: 'fare_products.txt', row: 3, column: 'amount', problem: 'invalid_amount', value: 'tusen' },
         {
           file: 'fare_products.txt',
@@ -104,11 +104,11 @@ describeEachEngine('operator: catalog import and export (issue 7 item 2)', (app)
   it('a missing file or column is named', async () => {
     const client = await operator(app());
     const r = await client.post('/api/operator/catalog/import', {
-      files: { 'areas.txt': 'area_id\nx\n', 'rider_categories.txt': riders },
+      files: { 'areas.txt': 'area_name\nx\n', 'rider_categories.txt': riders },
     });
     expect(r.status).toBe(422);
     expect(r.body.error.details.errors).toEqual([
-      { file: 'areas.txt', row: 1, column: 'area_name', problem: 'missing_column' },
+      { file: 'areas.txt', row: 1, column: 'area_id', problem: 'missing_column' },
       { file: 'fare_products.txt', row: null, column: null, problem: 'missing_file' },
     ]);
   });

@@ -158,9 +158,9 @@ describeEachEngine('issue 14: one text boundary, dates in range, empty PATCH', (
       expect([path, r.status]).toEqual([path, 400]);
       expect(JSON.stringify(r.body.error?.details)).toContain(path);
     }
-    // An optional text of nothing visible is stored empty, not as an invisible character.
+    // An optional text of nothing visible is refused too: it would look empty and not be.
     const terms = await client.patch('/api/company/settings', { deductionTerms: '\u200B' });
-    expect([terms.status, terms.body.deductionTerms]).toEqual([200, '']);
+    expect([terms.status, terms.body.error.details[0].problem]).toEqual([400, 'invisible_only']);
     // Real names with the joiners their scripts need still pass.
     expect(
       (

@@ -7,6 +7,16 @@ import { parseDelimited } from './read-table';
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 
 describe('one CSV writer, safe by construction (issue 14, item 5)', () => {
+  it('a data file for other systems (GTFS) can leave the guard off and be read back as written; spreadsheets keep it', () => {
+    const cells = ['=SUM(1)', '-1', "'=x", '@home'];
+    const data = writeCsv([cells], { delimiter: ',', bom: false, formulaGuard: false });
+    expect(data).toBe("=SUM(1),-1,'=x,@home\r\n");
+    expect(parseDelimited(data, ',', { restoreFormulas: false })[0]?.cells).toEqual(cells);
+    const sheet = writeCsv([cells], { delimiter: ',', bom: false });
+    expect(sheet).toBe("'=SUM(1),'-1,''=x,'@home\r\n");
+    expect(parseDelimited(sheet, ',')[0]?.cells).toEqual(cells);
+  });
+
   it('a text cell starting with = + - @ tab or CR is neutralised; numbers and amounts stay numbers', () => {
     const csv = writeCsv(
       [

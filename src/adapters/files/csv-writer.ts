@@ -19,6 +19,11 @@ export type CsvOptions = {
   decimalComma?: boolean;
   /** A UTF-8 byte order mark first, so Excel reads UTF-8 (default true). */
   bom?: boolean;
+  /**
+   * Neutralise formula triggers (default true: every file a person may open in a spreadsheet).
+   * False only for data files read by other systems (GTFS), where `'` would change the value.
+   */
+  formulaGuard?: boolean;
 };
 
 /** A formula trigger first, after any apostrophes (so a cell that really starts with ' round-trips). */
@@ -35,17 +40,17 @@ export function restoreNeutralised(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-function cellText(cell: CsvCell, decimalComma: boolean): string {
+function cellText(cell: CsvCell, decimalComma: boolean, guard: (s: string) => string): string {
   const point = (s: string) => (decimalComma ? s.replace('.', ',') : s.replace(',', '.'));
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? point(String(cell)) : '';
-  if (typeof cell === 'string') return neutraliseFormula(cell);
+  if (typeof cell === 'string') return guard(cell);
   if ('ore' in cell) {
     const sign = cell.ore < 0 ? '-' : '';
     const abs = Math.abs(cell.ore);
     return point(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`);
   }
-  return PLAIN_NUMBER.test(cell.numberText) ? point(cell.numberText) : neutraliseFormula(cell.numberText);
+  return PLAIN_NUMBER.test(cell.numberText) ? point(cell.numberText) : guard(cell.numberText);
 }
 
 /**
@@ -54,9 +59,10 @@ function cellText(cell: CsvCell, decimalComma: boolean): string {
  * (csv-stringify; a cell with the delimiter, a quote or any line break is quoted), CRLF rows.
  */
 export function writeCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
-  const { delimiter = ';', decimalComma = false, bom = true } = options;
+  const { delimiter = ';', decimalComma = false, bom = true, formulaGuard = true } = options;
+  const guard = formulaGuard ? neutraliseFormula : (s: string) => s;
   const text = stringify(
-    rows.map((r) => r.map((c) => cellText(c, decimalComma))),
+    rows.map((r) => r.map((c) => cellText(c, decimalComma, guard))),
     { delimiter, record_delimiter: 'windows', quoted_match: /[\r\n"]/ },
   );
   return bom ? `\uFEFF${text}` : text;

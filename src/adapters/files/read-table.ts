@@ -4,6 +4,14 @@ import { AppError } from '../../domain/errors';
 import { restoreNeutralised } from './csv-writer';
 import { type DecodedText, decodeText, type TextEncoding } from './decode-text';
 
+export type ReadTableOptions = {
+  /**
+   * Undo our CSV writer's formula guard (`'=x` → `=x`), for files meant for spreadsheets (default
+   * true). False for data files written without the guard (GTFS), where a leading `'` is data.
+   */
+  restoreFormulas?: boolean;
+};
+
 /** A row of a delimited file: its cells and the line of the file it starts on (1-based). */
 export type TableRow = { line: number; cells: string[] };
 export type Delimiter = ';' | ',' | '\t';
@@ -29,7 +37,12 @@ export function detectDelimiter(text: string): Delimiter {
  * numbers it. A cell our CSV writer neutralised (`'=…`) reads back as it was (`=…`), so our own
  * exports import unchanged. A malformed file (a quote never closed) is IMPORT_INVALID with the line.
  */
-export function parseDelimited(text: string, delimiter: Delimiter = detectDelimiter(text)): TableRow[] {
+export function parseDelimited(
+  text: string,
+  delimiter: Delimiter = detectDelimiter(text),
+  options: ReadTableOptions = {},
+): TableRow[] {
+  const restore = options.restoreFormulas === false ? (c: string) => c : restoreNeutralised;
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -52,7 +65,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = detectDelimi
   const rows: TableRow[] = [];
   let next = 1;
   for (const { record, info } of records) {
-    if (record.some((c) => c.trim() !== '')) rows.push({ line: next, cells: record.map(restoreNeutralised) });
+    if (record.some((c) => c.trim() !== '')) rows.push({ line: next, cells: record.map(restore) });
     next = info.lines + 1;
   }
   return rows;
@@ -63,8 +76,8 @@ export function parseDelimited(text: string, delimiter: Delimiter = detectDelimi
  * encoding detected, FILE_UNREADABLE when it is not text) → rows (parseDelimited). Used by the
  * company's subscription import and the operator's catalog import alike.
  */
-export function readTextTable(bytes: Uint8Array): TextTable {
+export function readTextTable(bytes: Uint8Array, options: ReadTableOptions = {}): TextTable {
   const decoded: DecodedText = decodeText(bytes);
   const delimiter = detectDelimiter(decoded.text);
-  return { ...decoded, delimiter, rows: parseDelimited(decoded.text, delimiter) };
+  return { ...decoded, delimiter, rows: parseDelimited(decoded.text, delimiter, options) };
 }

@@ -1,14 +1,16 @@
 import type { TextEncoding } from '../../adapters/files/decode-text';
 import { readTextTable, type TableRow } from '../../adapters/files/read-table';
-import { isIsoDate } from '../../domain/calendar';
+import { isInputDate, isIsoDate } from '../../domain/calendar';
 import {
   type Category,
   isCatalogId,
+  MAX_CATALOG_ID_LENGTH,
   type PricedZoneCount,
   type PriceVersion,
   type Zone,
 } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
+import { normaliseText, type TextProblem, type TextRule } from '../../domain/text';
 
 /**
  * The catalog as CSV files shaped like GTFS Fares v2: areas.txt (zones), rider_categories.txt
@@ -33,8 +35,12 @@ export type ImportProblem =
   | 'invalid_currency'
   | 'invalid_zone_count'
   | 'invalid_date'
+  | 'year_out_of_range'
+  | 'price_conflict'
   | 'missing_price'
-  | 'price_in_force_changed';
+  | 'price_in_force_changed'
+  // A cell the text boundary refuses (src/domain/text.ts), as the API refuses the same text.
+  | Exclude<TextProblem, 'required' | 'email_invalid' | 'pattern' | 'name_characters'>;
 
 /** One problem, named by file, row (spreadsheet numbering: the header is row 1) and column. */
 export interface ImportError {
@@ -47,12 +53,19 @@ export interface ImportError {
 
 export interface ParsedCatalog {
   zones: Zone[];
-  categories: Category[];
-  prices: (PriceVersion & { row: number })[];
+  categories: (Category & { isDefault: boolean })[];
+  prices: ImportedPrice[];
 }
 
+/** A price with the row it came from and that row's GTFS product id and name (name may be empty). */
+export type ImportedPrice = PriceVersion & { row: number; fareProductId: string; fareProductName: string };
+
+/**
+ * The columns a file must have. area_name is optional in GTFS (the area_id is then the name);
+ * zone_count and valid_from are ours.
+ */
 const REQUIRED: Record<CatalogFileName, string[]> = {
-  'areas.txt': ['area_id', 'area_name'],
+  'areas.txt': ['area_id'],
   'rider_categories.txt': ['rider_category_id', 'rider_category_name'],
   'fare_products.txt': [
     'fare_product_id',
@@ -64,15 +77,34 @@ const REQUIRED: Record<CatalogFileName, string[]> = {
   ],
 };
 
+/** A zone or category id: the rule of the API's catalog ids (one line, 1–64 characters, isCatalogId). */
+const ID_RULE: TextRule = { max: MAX_CATALOG_ID_LENGTH, min: 1 };
+/** A zone or category name: the rule of the API's names. */
+const NAME_RULE: TextRule = { max: 100, min: 1 };
+/** Any other cell (amounts, flags, dates, product names): one line of clean text. */
+const CELL_RULE: TextRule = { max: 200 };
+
 /** A catalog file as uploaded: its bytes (decoded on the server), or text already decoded. */
 export type CatalogFileInput = Uint8Array | string;
 
-type Table = { file: CatalogFileName; rows: { line: number; get(column: string): string }[] };
+/**
+ * One data row. `cell` puts the column's text through the text boundary (normaliseText with
+ * `rule`) and returns it, or records the problem at this row and column and returns null.
+ */
+type Row = {
+  line: number;
+  cell(column: string, rule?: TextRule): string | null;
+  cellRaw(column: string): string;
+};
+type Table = { file: CatalogFileName; names: string[]; rows: Row[] };
 
 /** The file's rows through the one reader of uploaded files; FILE_UNREADABLE names the file. */
 function readRows(file: CatalogFileName, input: CatalogFileInput, encodings: Encodings): TableRow[] {
   try {
-    const t = readTextTable(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+    // GTFS files are data, not spreadsheets: a leading ' is part of the value (no formula guard).
+    const t = readTextTable(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, {
+      restoreFormulas: false,
+    });
     encodings[file] = t.encoding;
     return t.rows;
   } catch (error) {
@@ -85,7 +117,7 @@ function readRows(file: CatalogFileName, input: CatalogFileInput, encodings: Enc
   }
 }
 
-type Encodings = Partial<Record<CatalogFileName, TextEncoding>>;
+export type Encodings = Partial<Record<CatalogFileName, TextEncoding>>;
 
 function table(
   file: CatalogFileName,
@@ -105,16 +137,25 @@ function table(
   if (missing.length > 0) return null;
   const rows = body.map((r: TableRow) => ({
     line: r.line,
-    get: (column: string) => {
+    cellRaw: (column: string) => {
       const i = names.indexOf(column);
-      return i < 0 ? '' : (r.cells[i] ?? '').trim().normalize('NFC');
+      return i < 0 ? '' : (r.cells[i] ?? '');
+    },
+    cell: (column: string, rule: TextRule = CELL_RULE) => {
+      const i = names.indexOf(column);
+      const result = normaliseText(i < 0 ? '' : (r.cells[i] ?? ''), rule);
+      if (result.ok) return result.value;
+      errors.push({ file, row: r.line, column, problem: result.problem as ImportProblem });
+      return null;
     },
   }));
-  return { file, rows };
+  return { file, names, rows };
 }
 
-function flag(value: string): boolean | null {
-  if (value === '' || value === '1') return true;
+/** GTFS-style flags: `active` is 1 when empty, `is_default_fare_category` 0. */
+function flag(value: string, empty: boolean): boolean | null {
+  if (value === '') return empty;
+  if (value === '1') return true;
   return value === '0' ? false : null;
 }
 
@@ -125,93 +166,147 @@ export function nokToOre(value: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-function isoDate(value: string): string | null {
+/** A date as YYYY-MM-DD or GTFS's YYYYMMDD; the problem when it is no date or outside 2000–2099. */
+function inputDate(value: string): { ok: true; date: string } | { ok: false; problem: ImportProblem } {
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   const iso = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : value;
-  return isIsoDate(iso) ? iso : null;
+  if (isInputDate(iso)) return { ok: true, date: iso };
+  return { ok: false, problem: isIsoDate(iso) ? 'year_out_of_range' : 'invalid_date' };
+}
+
+type ErrorAt = (column: string, problem: ImportProblem, value?: string) => void;
+
+function errorAt(t: Table, r: Row, errors: ImportError[]): ErrorAt {
+  return (column, problem, value) =>
+    errors.push({ file: t.file, row: r.line, column, problem, ...(value === undefined ? {} : { value }) });
+}
+
+/** A zone or category id through the text boundary and the API's id rule; null when refused (error recorded). */
+function readId(r: Row, column: string, at: ErrorAt): string | null {
+  const id = r.cell(column, ID_RULE);
+  if (id === null) return null;
+  if (!isCatalogId(id)) {
+    at(column, 'invalid_id', id);
+    return null;
+  }
+  return id;
 }
 
 function readNamed<T extends { id: string; name: string; active: boolean }>(
   t: Table,
-  idColumn: string,
-  nameColumn: string,
   errors: ImportError[],
-  extra: (row: Table['rows'][number], base: Omit<T, never>) => T = (_r, b) => b,
+  columns: { id: string; name: string; nameOptional?: boolean },
+  extra: (row: Row, base: { id: string; name: string; active: boolean }, at: ErrorAt) => T,
 ): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
+  const hasName = t.names.includes(columns.name);
   for (const r of t.rows) {
-    const at = (column: string, problem: ImportProblem, value?: string) =>
-      errors.push({ file: t.file, row: r.line, column, problem, ...(value === undefined ? {} : { value }) });
-    const id = r.get(idColumn);
-    const name = r.get(nameColumn);
-    const active = flag(r.get('active'));
-    if (id === '') at(idColumn, 'required');
-    else if (!isCatalogId(id)) at(idColumn, 'invalid_id', id);
-    else if (seen.has(id)) at(idColumn, 'duplicate', id);
-    if (name === '') at(nameColumn, 'required');
-    if (active === null) at('active', 'invalid_flag', r.get('active'));
-    seen.add(id);
-    out.push(extra(r, { id, name, active: active ?? true } as T));
+    const at = errorAt(t, r, errors);
+    const id = readId(r, columns.id, at);
+    if (id !== null && seen.has(id)) at(columns.id, 'duplicate', id);
+    if (id !== null) seen.add(id);
+    const given = hasName ? r.cell(columns.name, { ...NAME_RULE, min: columns.nameOptional ? 0 : 1 }) : '';
+    const name = given === '' && columns.nameOptional ? id : given;
+    const activeText = r.cell('active');
+    const active = activeText === null ? null : flag(activeText, true);
+    if (activeText !== null && active === null) at('active', 'invalid_flag', activeText);
+    if (id === null || name === null || active === null) continue;
+    out.push(extra(r, { id, name, active }, at));
   }
   return out;
 }
 
 /**
- * Checks the three files row by row; returns the catalog (and the encoding each file was read
- * in) or every problem found. A file that is not text throws FILE_UNREADABLE.
+ * Checks the three files row by row, every cell through the text boundary; returns the catalog
+ * (and the encoding each file was read in) or every problem found (with the encodings read). A
+ * file that is not text throws FILE_UNREADABLE.
  */
 export function parseCatalogFiles(
   files: Partial<Record<CatalogFileName, CatalogFileInput>>,
-): { ok: true; catalog: ParsedCatalog; encodings: Encodings } | { ok: false; errors: ImportError[] } {
+):
+  | { ok: true; catalog: ParsedCatalog; encodings: Encodings }
+  | { ok: false; errors: ImportError[]; encodings: Encodings } {
   const errors: ImportError[] = [];
   const encodings: Encodings = {};
   const areas = table('areas.txt', files['areas.txt'], errors, encodings);
   const riders = table('rider_categories.txt', files['rider_categories.txt'], errors, encodings);
   const products = table('fare_products.txt', files['fare_products.txt'], errors, encodings);
-  const zones = areas ? readNamed<Zone>(areas, 'area_id', 'area_name', errors) : [];
-  const categories = riders
-    ? readNamed<Category>(riders, 'rider_category_id', 'rider_category_name', errors, (r, b) => ({
-        ...b,
-        nameEn: r.get('rider_category_name_en') || b.name,
-      }))
+  const zones = areas
+    ? readNamed<Zone>(areas, errors, { id: 'area_id', name: 'area_name', nameOptional: true }, (_r, b) => b)
     : [];
-  const prices = products && riders ? readPrices(products, new Set(categories.map((c) => c.id)), errors) : [];
+  const categories = riders
+    ? readNamed(riders, errors, { id: 'rider_category_id', name: 'rider_category_name' }, (r, b, at) => {
+        const nameEn = r.cell('rider_category_name_en', { ...NAME_RULE, min: 0 });
+        const defaultText = r.cell('is_default_fare_category');
+        const isDefault = defaultText === null ? false : flag(defaultText, false);
+        if (defaultText !== null && isDefault === null)
+          at('is_default_fare_category', 'invalid_flag', defaultText);
+        return { ...b, nameEn: nameEn || b.name, isDefault: isDefault ?? false };
+      })
+    : [];
+  const categoryIds = riders ? readIds(riders, 'rider_category_id') : new Set<string>();
+  const prices = products && riders ? readPrices(products, categoryIds, errors) : [];
   if (products && riders) checkComplete(categories, prices, errors);
-  if (errors.length > 0 || !areas || !riders || !products) return { ok: false, errors };
+  if (errors.length > 0 || !areas || !riders || !products) return { ok: false, errors, encodings };
   return { ok: true, catalog: { zones, categories, prices }, encodings };
 }
 
+/** The ids a file names (as the boundary reads them), for checking references to them. */
+function readIds(t: Table, column: string): Set<string> {
+  const ids = new Set<string>();
+  for (const r of t.rows) {
+    const id = normaliseText(r.cellRaw(column), ID_RULE);
+    if (id.ok) ids.add(id.value);
+  }
+  return ids;
+}
+
+/** GTFS's primary key of fare_products.txt, named in a duplicate's error. */
+const PRODUCT_KEY = ['fare_product_id', 'rider_category_id', 'fare_media_id'] as const;
+
 function readPrices(t: Table, categoryIds: Set<string>, errors: ImportError[]) {
   const productKeys = new Set<string>();
-  const priced = new Map<string, PriceVersion & { row: number }>();
+  const priced = new Map<string, ImportedPrice>();
   for (const r of t.rows) {
-    const at = (column: string, problem: ImportProblem, value?: string) =>
-      errors.push({ file: t.file, row: r.line, column, problem, ...(value === undefined ? {} : { value }) });
-    const productId = r.get('fare_product_id');
-    const categoryId = r.get('rider_category_id');
-    const mediaId = r.get('fare_media_id');
-    if (productId === '') at('fare_product_id', 'required');
-    else if (!isCatalogId(productId)) at('fare_product_id', 'invalid_id', productId);
-    if (mediaId !== '' && !isCatalogId(mediaId)) at('fare_media_id', 'invalid_id', mediaId);
-    if (categoryId === '') at('rider_category_id', 'required');
-    else if (!categoryIds.has(categoryId)) at('rider_category_id', 'unknown_category', categoryId);
-    const amount = nokToOre(r.get('amount'));
-    if (amount === null || amount <= 0) at('amount', 'invalid_amount', r.get('amount'));
-    if (r.get('currency') !== 'NOK') at('currency', 'invalid_currency', r.get('currency'));
-    const zoneCount = Number(r.get('zone_count'));
-    if (![1, 2, 3].includes(zoneCount)) at('zone_count', 'invalid_zone_count', r.get('zone_count'));
-    const validFrom = isoDate(r.get('valid_from'));
-    if (!validFrom) at('valid_from', 'invalid_date', r.get('valid_from'));
-    // GTFS's primary key (product, rider category, fare media) within one price version.
+    const at = errorAt(t, r, errors);
+    const productId = r.cell('fare_product_id', ID_RULE);
+    if (productId !== null && !isCatalogId(productId)) at('fare_product_id', 'invalid_id', productId);
+    const productName = r.cell('fare_product_name');
+    const mediaId = r.cell('fare_media_id', { ...ID_RULE, min: 0 });
+    if (mediaId && !isCatalogId(mediaId)) at('fare_media_id', 'invalid_id', mediaId);
+    const categoryId = r.cell('rider_category_id', ID_RULE);
+    if (categoryId !== null && !categoryIds.has(categoryId))
+      at('rider_category_id', 'unknown_category', categoryId);
+    const amountText = r.cell('amount');
+    const amount = amountText === null ? null : nokToOre(amountText);
+    if (amountText !== null && (amount === null || amount <= 0)) at('amount', 'invalid_amount', amountText);
+    const currency = r.cell('currency');
+    if (currency !== null && currency !== 'NOK') at('currency', 'invalid_currency', currency);
+    const zoneText = r.cell('zone_count');
+    const zoneCount = Number(zoneText);
+    if (zoneText !== null && ![1, 2, 3].includes(zoneCount)) at('zone_count', 'invalid_zone_count', zoneText);
+    const dateText = r.cell('valid_from');
+    const date = dateText === null ? null : inputDate(dateText);
+    if (date && !date.ok) at('valid_from', date.problem, dateText ?? '');
+    const validFrom = date?.ok ? date.date : null;
+    if (productId === null || mediaId === null || categoryId === null || !validFrom) continue;
+    // GTFS's primary key (product, rider category, fare media), within one price version.
     const productKey = JSON.stringify([productId, categoryId, mediaId, validFrom]);
-    if (productId !== '' && productKeys.has(productKey)) at('fare_product_id', 'duplicate', productId);
+    if (productKeys.has(productKey)) {
+      at(
+        'fare_product_id',
+        'duplicate',
+        `${PRODUCT_KEY.join(', ')} = ${[productId, categoryId, mediaId].join(', ')}`,
+      );
+    }
     productKeys.add(productKey);
-    if (!amount || !validFrom || ![1, 2, 3].includes(zoneCount)) continue;
-    // One price per category, zone count and date; the same price on several fare media is one.
+    if (!amount || ![1, 2, 3].includes(zoneCount)) continue;
+    // One price per category, zone count and date (our model); the same price on several fare
+    // media or products is one, a different one is a conflict named at its amount.
     const priceKey = JSON.stringify([categoryId, zoneCount, validFrom]);
     const same = priced.get(priceKey);
-    if (same && same.monthlyPriceOre !== amount) at('valid_from', 'duplicate', r.get('valid_from'));
+    if (same && same.monthlyPriceOre !== amount) at('amount', 'price_conflict', amountText ?? '');
     if (!same) {
       priced.set(priceKey, {
         categoryId,
@@ -219,6 +314,8 @@ function readPrices(t: Table, categoryIds: Set<string>, errors: ImportError[]) {
         monthlyPriceOre: amount,
         validFrom,
         row: r.line,
+        fareProductId: productId,
+        fareProductName: productName ?? '',
       });
     }
   }

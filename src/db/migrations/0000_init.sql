@@ -88,6 +88,7 @@ CREATE TABLE "categories" (
 	"name" text NOT NULL,
 	"name_en" text NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"is_default_fare_category" boolean DEFAULT false NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -98,6 +99,8 @@ CREATE TABLE "prices" (
 	"zone_count" smallint NOT NULL,
 	"monthly_price_ore" integer NOT NULL,
 	"valid_from" date NOT NULL,
+	"fare_product_id" text,
+	"fare_product_name" text,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "prices_category_zones_from_key" UNIQUE("category_id","zone_count","valid_from")

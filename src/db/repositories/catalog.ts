@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Category, PriceVersion, Zone } from '../../domain/catalog';
 import type { Tx } from '../engine';
 import { catalogMeta, categories, prices, zones } from '../schema';
@@ -31,4 +31,42 @@ export async function loadCatalog(tx: Tx): Promise<CatalogSnapshot> {
       validFrom: p.validFrom,
     })),
   };
+}
+
+/** The ids of the categories marked GTFS `is_default_fare_category` (kept for the export). */
+export async function loadDefaultCategoryIds(tx: Tx): Promise<Set<string>> {
+  const rows = await tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.isDefaultFareCategory, true));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The GTFS fare_product_id and fare_product_name kept from an import, by price (category, zone
+ * count, valid-from date); prices entered in the product have none.
+ */
+export async function loadFareProducts(
+  tx: Tx,
+): Promise<Map<string, { fareProductId: string; fareProductName: string }>> {
+  const rows = await tx
+    .select({
+      categoryId: prices.categoryId,
+      zoneCount: prices.zoneCount,
+      validFrom: prices.validFrom,
+      fareProductId: prices.fareProductId,
+      fareProductName: prices.fareProductName,
+    })
+    .from(prices);
+  const out = new Map<string, { fareProductId: string; fareProductName: string }>();
+  for (const r of rows) {
+    if (r.fareProductId === null) continue;
+    out.set(priceKey(r), { fareProductId: r.fareProductId, fareProductName: r.fareProductName ?? '' });
+  }
+  return out;
+}
+
+/** The key of a price: category, zone count and valid-from date. */
+export function priceKey(p: { categoryId: string; zoneCount: number; validFrom: string }): string {
+  return JSON.stringify([p.categoryId, p.zoneCount, p.validFrom]);
 }

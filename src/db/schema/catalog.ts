@@ -18,6 +18,8 @@ export const categories = pgTable('categories', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   active: boolean('active').notNull().default(true),
+  /** GTFS-Fares v2 `is_default_fare_category`, kept so the catalog's own export round-trips it. */
+  isDefaultFareCategory: boolean('is_default_fare_category').notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: createdAt(),
 });
@@ -33,6 +35,13 @@ export const prices = pgTable(
     zoneCount: smallint('zone_count').notNull(),
     monthlyPriceOre: integer('monthly_price_ore').notNull(),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /**
+     * GTFS fare_product_id and fare_product_name of the imported row that gave this price (the
+     * first, when several products or fare media share it), so the export keeps them; null when
+     * the price was entered in the product (the export then derives them).
+     */
+    fareProductId: text('fare_product_id'),
+    fareProductName: text('fare_product_name'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

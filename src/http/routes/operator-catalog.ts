@@ -48,6 +48,18 @@ const filesBase64Schema = z
   .object({ 'areas.txt': base64File, 'rider_categories.txt': base64File, 'fare_products.txt': base64File })
   .describe("The files' bytes as base64: the encoding (UTF-8, UTF-16 with BOM, Windows-1252) is detected");
 const encoding = z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']);
+const namedChanges = z.object({
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  deactivated: z.array(z.string()).describe('Active now, not in the file: deactivated on import'),
+});
+const importError = z.object({
+  file: z.enum(CATALOG_FILES),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  problem: z.string(),
+  value: z.string().optional(),
+});
 
 export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -260,13 +272,30 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary:
             'Import the catalog from the three CSV files (as bytes in filesBase64, or as text in files); checked row by row, all or nothing',
-          body: z.object({ files: filesSchema.optional(), filesBase64: filesBase64Schema.optional() }),
+          description:
+            "With dryRun true nothing is written: the answer previews each file's encoding, the changes (zones and categories added, changed and deactivated, prices added, changed and removed) and every row error (200 even with errors). Unknown keys are a 400 naming them.",
+          body: z
+            .object({
+              files: filesSchema.strict().optional(),
+              filesBase64: filesBase64Schema.strict().optional(),
+              dryRun: z.boolean().optional().describe('Preview only: check and compare, write nothing'),
+            })
+            .strict(),
           response: {
             200: z.object({
+              dryRun: z.boolean(),
               zones: z.number(),
               categories: z.number(),
               prices: z.number(),
               encodings: z.partialRecord(z.enum(CATALOG_FILES), encoding),
+              changes: z
+                .object({
+                  zones: namedChanges,
+                  categories: namedChanges,
+                  prices: z.object({ added: z.number(), changed: z.number(), removed: z.number() }),
+                })
+                .nullable(),
+              errors: z.array(importError),
             }),
           },
         },
@@ -277,7 +306,7 @@ export function operatorCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         for (const [name, base64] of Object.entries(request.body.filesBase64 ?? {})) {
           if (base64 !== undefined) files[name as CatalogFileName] = Buffer.from(base64, 'base64');
         }
-        return importCatalog(ctx, { actor, files });
+        return importCatalog(ctx, { actor, files, dryRun: request.body.dryRun ?? false });
       },
     );
   };
