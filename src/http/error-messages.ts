@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../domain/errors';
+import { decodePasswordFeedback, passwordFeedbackText } from '../domain/password-strength';
 
 export type Lang = 'nb' | 'en';
 
@@ -70,6 +71,14 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
   PASSWORD_TOO_SHORT: {
     nb: 'Passordet må ha minst 12 tegn.',
     en: 'The password must have at least 12 characters.',
+  },
+  PASSWORD_TOO_LONG: {
+    nb: 'Passordet kan ha høyst 128 tegn.',
+    en: 'The password can have at most 128 characters.',
+  },
+  PASSWORD_TOO_WEAK: {
+    nb: 'Passordet er for lett å gjette.',
+    en: 'The password is too easy to guess.',
   },
   PASSWORD_WRONG: {
     nb: 'Det nåværende passordet er feil.',
@@ -234,6 +243,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   },
   unknown_keys: { nb: '{field} har ukjente felt: {keys}.', en: '{field} has unknown fields: {keys}.' },
   invalid: { nb: '{field} er ikke gyldig.', en: '{field} is not valid.' },
+  password_too_weak: {
+    nb: '{field} er for lett å gjette. {passwordFeedback}',
+    en: '{field} is too easy to guess. {passwordFeedback}',
+  },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
     en: '{field} must be a web address without a path, for example https://www.bedrift.no.',
@@ -261,7 +274,11 @@ export function translateFieldProblem(
 ): string {
   const texts = fieldProblemMessages[problem] ?? fieldProblemMessages.invalid;
   let text = texts?.[lang] ?? '';
-  for (const [key, value] of Object.entries({ ...params, field: fieldLabel(field, lang) }))
+  const localised =
+    typeof params.passwordFeedback === 'string'
+      ? { passwordFeedback: passwordFeedbackText(decodePasswordFeedback(params.passwordFeedback), lang) }
+      : {};
+  for (const [key, value] of Object.entries({ ...params, ...localised, field: fieldLabel(field, lang) }))
     text = text.replaceAll(`{${key}}`, String(value));
   return text;
 }

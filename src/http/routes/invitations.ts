@@ -19,7 +19,7 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Accept an invitation: set a password (at least 12 characters) and log in',
+          summary: 'Accept an invitation: set a password (12–128 characters, zxcvbn score ≥ 3) and log in',
           params: tokenParams,
           body: passwordBody,
           response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
