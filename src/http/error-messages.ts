@@ -80,6 +80,18 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Passordet er for lett å gjette.',
     en: 'The password is too easy to guess.',
   },
+  SECOND_FACTOR_INVALID: {
+    nb: 'Koden er feil eller brukt. Prøv igjen.',
+    en: 'The code is wrong or already used. Try again.',
+  },
+  SECOND_FACTOR_ALREADY_ENABLED: {
+    nb: 'Du har allerede en kodeapp som andre steg.',
+    en: 'You already have an authenticator app as a second step.',
+  },
+  SECOND_FACTOR_NOT_STARTED: {
+    nb: 'Start oppsettet av kodeappen på nytt.',
+    en: 'Start setting up the authenticator app again.',
+  },
   PASSWORD_WRONG: {
     nb: 'Det nåværende passordet er feil.',
     en: 'The current password is wrong.',
@@ -246,6 +258,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   password_too_weak: {
     nb: '{field} er for lett å gjette. {passwordFeedback}',
     en: '{field} is too easy to guess. {passwordFeedback}',
+  },
+  second_factor_invalid: {
+    nb: '{field}: koden er feil eller allerede brukt.',
+    en: '{field}: the code is wrong or already used.',
   },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',

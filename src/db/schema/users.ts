@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
 
@@ -23,6 +23,14 @@ export const users = pgTable(
     newOrderNotice: text('new_order_notice', { enum: ['immediate', 'digest', 'none'] })
       .notNull()
       .default('digest'),
+    /**
+     * TOTP second factor (RFC 6238): the secret sealed (AES-256-GCM, src/adapters/sealed.ts); set
+     * at enrolment and in force once `totpEnabledAt` is set (the person confirmed a code).
+     */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** The time step of the last accepted code: a code is never accepted twice (replay). */
+    totpLastTimeStep: integer('totp_last_time_step'),
     createdAt: createdAt(),
     disabledAt: ts('disabled_at'),
   },
@@ -56,6 +64,12 @@ export const sessions = pgTable(
     companyId: uuid('company_id').references(() => companies.id),
     phone: text('phone'),
     csrfToken: text('csrf_token').notNull(),
+    /**
+     * A user's session that has passed the password (or emailed link) but not yet the second
+     * factor: `second_factor` may only give a code; `enrol_second_factor` (the operator requires
+     * one and the person has none) may only enrol. Null: a full session.
+     */
+    pending: text('pending', { enum: ['second_factor', 'enrol_second_factor'] }),
     createdAt: createdAt(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
@@ -91,3 +105,26 @@ export const verificationCodes = pgTable(
   },
   (t) => [index('verification_codes_phone_idx').on(t.companyId, t.phone)],
 );
+
+/** Recovery codes for a second factor: shown once, stored as SHA-256 (they are random), each used once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull().unique(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** The operator's login rules (one row, id 'default'): whether staff and company admins must use a second factor. */
+export const securitySettings = pgTable('security_settings', {
+  id: text('id').primaryKey().default('default'),
+  requireSecondFactorStaff: boolean('require_second_factor_staff').notNull().default(false),
+  requireSecondFactorAdmins: boolean('require_second_factor_admins').notNull().default(false),
+  updatedAt: ts('updated_at'),
+});

@@ -24,6 +24,7 @@ import { operatorStaffRoutes } from './operator-staff';
 import { orderRoutes } from './order';
 import { passwordResetRoutes } from './password-reset';
 import { payrollRoutes } from './payroll';
+import { secondFactorRoutes } from './second-factor';
 import { ticketRoutes } from './tickets';
 
 /** Every route group. Each feature area registers its own plugin here. */
@@ -52,6 +53,7 @@ export async function registerRoutes(
   await app.register(invitationRoutes(ctx));
   await app.register(passwordResetRoutes(ctx));
   await app.register(loginLinkRoutes(ctx));
+  await app.register(secondFactorRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(companySubscriptionRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));
