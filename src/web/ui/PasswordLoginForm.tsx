@@ -2,6 +2,12 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useApiMutation } from '../query';
 import { ErrorMessage } from './ErrorMessage';
+import {
+  handleSignInAnswer,
+  SecondFactorStep,
+  type SecondFactorStepName,
+  type SignInAnswer,
+} from './SecondFactor';
 
 export interface LoggedInUser {
   role: 'operator' | 'company_admin';
@@ -18,9 +24,15 @@ interface Props<U extends LoggedInUser> {
 export function PasswordLoginForm<U extends LoggedInUser>({ labels, className, onLoggedIn }: Props<U>) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useApiMutation<{ user: U }, { email: string; password: string }>('post', '/api/auth/login', {
-    onSuccess: ({ user }) => onLoggedIn(user),
-  });
+  const [step, setStep] = useState<SecondFactorStepName | null>(null);
+  const login = useApiMutation<SignInAnswer<U>, { email: string; password: string }>(
+    'post',
+    '/api/auth/login',
+    {
+      onSuccess: (answer) => handleSignInAnswer(answer, onLoggedIn, setStep),
+    },
+  );
+  if (step) return <SecondFactorStep<U> step={step} onSignedIn={onLoggedIn} formClassName={className} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate({ email: email.trim(), password });

@@ -19,6 +19,7 @@ const NAV = [
   ['logg', 'audit'],
   ['fakturaer', 'invoices'],
   ['lonnstrekk', 'payroll'],
+  ['sikkerhet', 'security'],
 ] as const;
 
 /** The logged-in portal: navigation, the admin's name and log out; sends visitors to the login page. */

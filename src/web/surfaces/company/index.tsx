@@ -12,6 +12,7 @@ import { CompanyLayout } from './CompanyLayout';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ImportPage } from './import/ImportPage';
 import { NewSubscriptionPage } from './new/NewSubscriptionPage';
+import { SecurityPage } from './security/SecurityPage';
 import { OtherServicesPage } from './services/OtherServicesPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SubscriptionPage } from './subscriptions/SubscriptionPage';
@@ -39,6 +40,7 @@ export function CompanyRoutes() {
         <Route path="logg" element={<AuditPage />} />
         <Route path="fakturaer" element={<CompanyInvoicesPage />} />
         <Route path="lonnstrekk" element={<PayrollPage />} />
+        <Route path="sikkerhet" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

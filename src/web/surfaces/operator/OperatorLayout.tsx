@@ -14,6 +14,7 @@ const NAV = [
   ['meldinger', 'messages'],
   ['fakturering', 'billing'],
   ['ansatte', 'staff'],
+  ['sikkerhet', 'security'],
 ] as const;
 
 /** The logged-in back office: navigation, who is logged in, log out; visitors go to the login page. */

@@ -1,16 +1,16 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useDeferredValue, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { ErrorMessage } from './ErrorMessage';
 
-type StrengthModule = typeof import('../../../../domain/password-strength');
+type StrengthModule = typeof import('../../domain/password-strength');
 
 /** The password rules, loaded with zxcvbn's word lists on first use (a chunk of its own). */
 function useStrengthRules(): StrengthModule | null {
   const [rules, setRules] = useState<StrengthModule | null>(null);
   useEffect(() => {
     let live = true;
-    import('../../../../domain/password-strength').then((m) => {
+    import('../../domain/password-strength').then((m) => {
       if (live) setRules(m);
     });
     return () => {
@@ -23,15 +23,21 @@ function useStrengthRules(): StrengthModule | null {
 const MIN_LENGTH = 12;
 const MAX_LENGTH = 128;
 
-type Props = { submitLabel: string; pending: boolean; error: unknown; onSubmit: (password: string) => void };
+type Props = {
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (password: string) => void;
+  className?: string;
+};
 
 /**
  * New password twice: 12–128 characters and hard to guess (the same zxcvbn rule as the server,
  * which also counts the person's email and company name). The strength is announced politely
  * as the person types; errors are shown by the fields on submit.
  */
-export function PasswordForm({ submitLabel, pending, error, onSubmit }: Props) {
-  const { t, i18n } = useTranslation('company');
+export function PasswordForm({ submitLabel, pending, error, onSubmit, className = 'company-form' }: Props) {
+  const { t, i18n } = useTranslation('common');
   const rules = useStrengthRules();
   const hintId = useId();
   const [password, setPassword] = useState('');
@@ -65,7 +71,7 @@ export function PasswordForm({ submitLabel, pending, error, onSubmit }: Props) {
           ? t('password.strength.strong')
           : '';
   return (
-    <form onSubmit={submit} className="company-form" noValidate>
+    <form onSubmit={submit} className={className} noValidate>
       <Textfield
         label={t('password.new')}
         description={t('password.rule', { min: MIN_LENGTH, max: MAX_LENGTH })}
