@@ -8,15 +8,15 @@ export interface SecondFactorPolicy {
 export type SecondFactorStep = 'second_factor' | 'enrol_second_factor' | null;
 
 /**
- * A user with a confirmed second factor must give it at every sign-in; one without it must enrol
+ * A user with a second factor (an authenticator app or a passkey) must give it at every sign-in; one without it must enrol
  * first when the operator requires a second factor for their kind (all operator staff, read-only
  * included, or all company admins); otherwise nothing more is asked.
  */
 export function secondFactorStep(
-  user: { role: 'operator' | 'company_admin'; totpEnabled: boolean },
+  user: { role: 'operator' | 'company_admin'; hasSecondFactor: boolean },
   policy: SecondFactorPolicy,
 ): SecondFactorStep {
-  if (user.totpEnabled) return 'second_factor';
+  if (user.hasSecondFactor) return 'second_factor';
   const required =
     user.role === 'operator' ? policy.requireSecondFactorStaff : policy.requireSecondFactorAdmins;
   return required ? 'enrol_second_factor' : null;

@@ -92,6 +92,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Start oppsettet av kodeappen på nytt.',
     en: 'Start setting up the authenticator app again.',
   },
+  PASSKEY_INVALID: {
+    nb: 'Passnøkkelen kunne ikke brukes. Prøv igjen.',
+    en: 'The passkey could not be used. Try again.',
+  },
   PASSWORD_WRONG: {
     nb: 'Det nåværende passordet er feil.',
     en: 'The current password is wrong.',
@@ -262,6 +266,10 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   second_factor_invalid: {
     nb: '{field}: koden er feil eller allerede brukt.',
     en: '{field}: the code is wrong or already used.',
+  },
+  passkey_invalid: {
+    nb: 'Passnøkkelen kunne ikke godkjennes. Prøv igjen.',
+    en: 'The passkey could not be verified. Try again.',
   },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',

@@ -74,6 +74,7 @@ describeEachEngine('issue 12.6: TOTP second factor with recovery codes', (app) =
     expect(rows.map((r) => r.codeHash).sort()).toEqual(codes.map(sha256).sort());
     expect((await client.get('/api/auth/second-factor')).body).toEqual({
       totpEnabled: true,
+      passkeys: 0,
       recoveryCodesLeft: 10,
       required: false,
     });

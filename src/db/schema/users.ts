@@ -128,3 +128,35 @@ export const securitySettings = pgTable('security_settings', {
   requireSecondFactorAdmins: boolean('require_second_factor_admins').notNull().default(false),
   updatedAt: ts('updated_at'),
 });
+
+/** Passkeys (WebAuthn credentials) of operator staff and company admins: a second factor, and a login alone. */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The credential id as base64url, as the browser sends it. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter (0 for most passkeys, which do not count). */
+    counter: integer('counter').notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+);
+
+/** WebAuthn challenges: each issued for one ceremony, valid five minutes, used once (found by the challenge itself). */
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  id: id(),
+  challenge: text('challenge').notNull().unique(),
+  purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+  /** The user the ceremony is for; null for a passkey login that starts without a user. */
+  userId: uuid('user_id').references(() => users.id),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});

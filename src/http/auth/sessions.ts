@@ -68,6 +68,10 @@ const ALLOWED_WHEN_DEACTIVATED = new Set([
   '/api/auth/second-factor/verify',
   '/api/auth/second-factor/totp/setup',
   '/api/auth/second-factor/totp/confirm',
+  '/api/auth/passkeys',
+  '/api/auth/passkeys/registration-options',
+  '/api/auth/passkeys/authentication-options',
+  '/api/auth/passkeys/authenticate',
 ]);
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext): void {

@@ -22,6 +22,7 @@ import { operatorFiguresRoutes } from './operator-figures';
 import { operatorMessagesRoutes } from './operator-messages';
 import { operatorStaffRoutes } from './operator-staff';
 import { orderRoutes } from './order';
+import { passkeyRoutes } from './passkeys';
 import { passwordResetRoutes } from './password-reset';
 import { payrollRoutes } from './payroll';
 import { secondFactorRoutes } from './second-factor';
@@ -54,6 +55,7 @@ export async function registerRoutes(
   await app.register(passwordResetRoutes(ctx));
   await app.register(loginLinkRoutes(ctx));
   await app.register(secondFactorRoutes(ctx));
+  await app.register(passkeyRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(companySubscriptionRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));

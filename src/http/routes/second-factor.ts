@@ -35,7 +35,12 @@ export function secondFactorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Your second factor: whether the authenticator app is on, recovery codes left, whether required',
           response: {
-            200: z.object({ totpEnabled: z.boolean(), recoveryCodesLeft: z.number(), required: z.boolean() }),
+            200: z.object({
+              totpEnabled: z.boolean(),
+              passkeys: z.number(),
+              recoveryCodesLeft: z.number(),
+              required: z.boolean(),
+            }),
           },
         },
       },

@@ -23,10 +23,10 @@ export async function verifySecondFactor(
   input: { userId: string; ip: string } & ({ code: string } | { recoveryCode: string }),
 ): Promise<UserRow> {
   const user = await findUserById(ctx.db, input.userId);
-  if (!user || user.disabledAt || !user.totpEnabledAt) throw new AppError('UNAUTHENTICATED');
+  if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED');
   const now = ctx.clock.now();
   if ('code' in input) {
-    const secret = user.totpSecret ? totpSealer(ctx).open(user.totpSecret) : null;
+    const secret = user.totpSecret && user.totpEnabledAt ? totpSealer(ctx).open(user.totpSecret) : null;
     await checkSecondFactorThrottled(ctx, {
       userId: user.id,
       ip: input.ip,
