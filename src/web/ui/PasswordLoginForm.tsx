@@ -2,6 +2,7 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useApiMutation } from '../query';
 import { ErrorMessage } from './ErrorMessage';
+import { PasskeySignInButton } from './Passkeys';
 import {
   handleSignInAnswer,
   SecondFactorStep,
@@ -14,7 +15,7 @@ export interface LoggedInUser {
 }
 
 interface Props<U extends LoggedInUser> {
-  labels: { email: string; password: string; submit: string };
+  labels: { email: string; password: string; submit: string; passkey: string };
   className?: string;
   /** Called after a successful login (the session cookie and CSRF token are new by then). */
   onLoggedIn: (user: U) => void | Promise<void>;
@@ -38,29 +39,32 @@ export function PasswordLoginForm<U extends LoggedInUser>({ labels, className, o
     login.mutate({ email: email.trim(), password });
   };
   return (
-    <form onSubmit={submit} className={className}>
-      <Textfield
-        label={labels.email}
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        required
-      />
-      <Textfield
-        label={labels.password}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        required
-      />
-      <ErrorMessage error={login.error} />
-      <div>
-        <Button type="submit" loading={login.isPending}>
-          {labels.submit}
-        </Button>
-      </div>
-    </form>
+    <>
+      <form onSubmit={submit} className={className}>
+        <Textfield
+          label={labels.email}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
+        <Textfield
+          label={labels.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        <ErrorMessage error={login.error} />
+        <div>
+          <Button type="submit" loading={login.isPending}>
+            {labels.submit}
+          </Button>
+        </div>
+      </form>
+      <PasskeySignInButton<U> label={labels.passkey} onSignedIn={onLoggedIn} />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { resetCsrfToken } from '../api';
 import { useApiMutation, useApiQuery } from '../query';
 import { ErrorMessage } from './ErrorMessage';
+import { AddPasskeyButton, PasskeySignInButton } from './Passkeys';
 
 /** What a sign-in still needs after the password or an emailed link (the API's `secondFactor`). */
 export type SecondFactorStepName = 'second_factor' | 'enrol_second_factor';
@@ -110,6 +111,7 @@ function SecondFactorCodeForm<U>({
       >
         {recovery ? t('secondFactor.useApp') : t('secondFactor.useRecovery')}
       </Button>
+      <PasskeySignInButton<U> label={t('passkeys.useForStep')} onSignedIn={onSignedIn} />
     </section>
   );
 }
@@ -133,6 +135,7 @@ export function TotpEnrolment<U>({
 }) {
   const { t } = useTranslation('common');
   const [code, setCode] = useState('');
+  const [byPasskey, setByPasskey] = useState<{ recoveryCodes: string[]; user?: U } | null>(null);
   const setup = useApiMutation<Setup, undefined>('post', '/api/auth/second-factor/totp/setup');
   const confirm = useApiMutation<Confirmed<U>, { code: string }>(
     'post',
@@ -145,6 +148,9 @@ export function TotpEnrolment<U>({
   );
   if (confirm.data) {
     return <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => onDone(confirm.data?.user)} />;
+  }
+  if (byPasskey) {
+    return <RecoveryCodes codes={byPasskey.recoveryCodes} onDone={() => onDone(byPasskey.user)} />;
   }
   return (
     <section aria-labelledby="totp-enrol-heading">
@@ -163,6 +169,17 @@ export function TotpEnrolment<U>({
           <Button onClick={() => setup.mutate(undefined)} loading={setup.isPending}>
             {t('secondFactor.start')}
           </Button>
+          {required && (
+            <>
+              <Paragraph>{t('passkeys.orPasskey')}</Paragraph>
+              <AddPasskeyButton<U>
+                onAdded={async (result) => {
+                  if (result.recoveryCodes.length > 0) setByPasskey(result);
+                  else await onDone(result.user);
+                }}
+              />
+            </>
+          )}
         </>
       ) : (
         <>
@@ -228,20 +245,45 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
-type Status = { totpEnabled: boolean; recoveryCodesLeft: number; required: boolean };
+type Status = { totpEnabled: boolean; passkeys: number; recoveryCodesLeft: number; required: boolean };
 
 /** The signed-in person's own sign-in security: whether the app is on, recovery codes left, or add it. */
 export function SecondFactorSettings({ formClassName }: { formClassName?: string }) {
   const { t } = useTranslation('common');
   const status = useApiQuery<Status>('/api/auth/second-factor');
   const [adding, setAdding] = useState(false);
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
   if (status.isPending) return null;
   if (status.error) return <ErrorMessage error={status.error} />;
   const s = status.data;
+  if (newCodes) {
+    return (
+      <RecoveryCodes
+        codes={newCodes}
+        onDone={async () => {
+          setNewCodes(null);
+          await status.refetch();
+        }}
+      />
+    );
+  }
   return (
     <section aria-labelledby="second-factor-settings">
       <Heading level={2} data-size="md" id="second-factor-settings">
         {t('secondFactor.settingsTitle')}
+      </Heading>
+      <Heading level={3} data-size="xs">
+        {t('passkeys.title')}
+      </Heading>
+      <Paragraph>{t('passkeys.count', { count: s.passkeys })}</Paragraph>
+      <AddPasskeyButton
+        onAdded={async (result) => {
+          if (result.recoveryCodes.length > 0) setNewCodes(result.recoveryCodes);
+          else await status.refetch();
+        }}
+      />
+      <Heading level={3} data-size="xs">
+        {t('secondFactor.appTitle')}
       </Heading>
       {s.totpEnabled ? (
         <Paragraph>{t('secondFactor.enabled', { count: s.recoveryCodesLeft })}</Paragraph>
@@ -256,7 +298,9 @@ export function SecondFactorSettings({ formClassName }: { formClassName?: string
       ) : (
         <>
           <Paragraph>
-            {s.required ? t('secondFactor.notEnabledRequired') : t('secondFactor.notEnabled')}
+            {s.required && s.passkeys === 0
+              ? t('secondFactor.notEnabledRequired')
+              : t('secondFactor.notEnabled')}
           </Paragraph>
           <Button onClick={() => setAdding(true)}>{t('secondFactor.add')}</Button>
         </>
