@@ -46,6 +46,8 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // zxcvbn's word lists (1.7 MB) are loaded only by the new-password form: not precached for every wallet.
+        globIgnores: ['**/password-strength-*.js'],
         navigateFallback: '/index.html',
         // The order page is framed by companies' sites with its own frame-ancestors: always from the network.
         navigateFallbackDenylist: [/^\/api/, /^\/health/, /^\/\.well-known/, /^\/bestill\//],

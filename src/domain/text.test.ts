@@ -65,7 +65,9 @@ describe('the text boundary (issue 14, item 1)', () => {
       expect(normaliseText(invisible, line)).toEqual(bad('invisible_only'));
     expect(normaliseText(' \u200B ', { max: 10, multiLine: true })).toEqual(bad('invisible_only'));
     expect(normaliseText('Kristian\u00ADsand', line)).toEqual(bad('invisible_character'));
-    expect(normaliseText('Kristian\u00ADsand', { max: 100, multiLine: true })).toEqual(ok('Kristian\u00ADsand'));
+    expect(normaliseText('Kristian\u00ADsand', { max: 100, multiLine: true })).toEqual(
+      ok('Kristian\u00ADsand'),
+    );
     expect(normaliseText('\u0915\u093F', line)).toEqual(ok('\u0915\u093F'));
   });
 

@@ -1,5 +1,6 @@
 import Negotiator from 'negotiator';
 import type { ErrorCode } from '../domain/errors';
+import { decodePasswordFeedback, passwordFeedbackText } from '../domain/password-strength';
 
 export type Lang = 'nb' | 'en';
 
@@ -71,6 +72,30 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
   PASSWORD_TOO_SHORT: {
     nb: 'Passordet må ha minst 12 tegn.',
     en: 'The password must have at least 12 characters.',
+  },
+  PASSWORD_TOO_LONG: {
+    nb: 'Passordet kan ha høyst 128 tegn.',
+    en: 'The password can have at most 128 characters.',
+  },
+  PASSWORD_TOO_WEAK: {
+    nb: 'Passordet er for lett å gjette.',
+    en: 'The password is too easy to guess.',
+  },
+  SECOND_FACTOR_INVALID: {
+    nb: 'Koden er feil eller brukt. Prøv igjen.',
+    en: 'The code is wrong or already used. Try again.',
+  },
+  SECOND_FACTOR_ALREADY_ENABLED: {
+    nb: 'Du har allerede en kodeapp som andre steg.',
+    en: 'You already have an authenticator app as a second step.',
+  },
+  SECOND_FACTOR_NOT_STARTED: {
+    nb: 'Start oppsettet av kodeappen på nytt.',
+    en: 'Start setting up the authenticator app again.',
+  },
+  PASSKEY_INVALID: {
+    nb: 'Passnøkkelen kunne ikke brukes. Prøv igjen.',
+    en: 'The passkey could not be used. Try again.',
   },
   PASSWORD_WRONG: {
     nb: 'Det nåværende passordet er feil.',
@@ -296,6 +321,18 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
     nb: '{field} har feil kontrolltegn (det siste tegnet): et tegn er skrevet feil. Sjekk nummeret på billetten.',
     en: '{field} has the wrong check character (the last one): a character is mistyped. Check the number on the ticket.',
   },
+  password_too_weak: {
+    nb: '{field} er for lett å gjette. {passwordFeedback}',
+    en: '{field} is too easy to guess. {passwordFeedback}',
+  },
+  second_factor_invalid: {
+    nb: '{field}: koden er feil eller allerede brukt.',
+    en: '{field}: the code is wrong or already used.',
+  },
+  passkey_invalid: {
+    nb: 'Passnøkkelen kunne ikke godkjennes. Prøv igjen.',
+    en: 'The passkey could not be verified. Try again.',
+  },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',
     en: '{field} must be a web address without a path, for example https://www.bedrift.no.',
@@ -323,7 +360,11 @@ export function translateFieldProblem(
 ): string {
   const texts = fieldProblemMessages[problem] ?? fieldProblemMessages.invalid;
   let text = texts?.[lang] ?? '';
-  for (const [key, value] of Object.entries({ ...params, field: fieldLabel(field, lang) }))
+  const localised =
+    typeof params.passwordFeedback === 'string'
+      ? { passwordFeedback: passwordFeedbackText(decodePasswordFeedback(params.passwordFeedback), lang) }
+      : {};
+  for (const [key, value] of Object.entries({ ...params, ...localised, field: fieldLabel(field, lang) }))
     text = text.replaceAll(`{${key}}`, String(value));
   return text;
 }

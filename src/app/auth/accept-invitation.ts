@@ -12,15 +12,8 @@ import { AppError } from '../../domain/errors';
 import type { OperatorRole } from '../../domain/staff-roles';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
+import { assertNewPasswordAcceptable } from './new-password';
 import { guardTokenAttempt } from './token-attempts';
-
-export const MIN_PASSWORD_LENGTH = 12;
-
-export function assertPasswordStrongEnough(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('PASSWORD_TOO_SHORT', { details: { minLength: MIN_PASSWORD_LENGTH } });
-  }
-}
 
 /**
  * The invited admin sets their own password with the emailed link (valid 7 days, single use).
@@ -45,7 +38,7 @@ export async function acceptInvitation(
 
 /**
  * The one path by which an emailed link sets a password (invitation or reset): limit per address,
- * look the token up, only then check and hash the password, then use the token once (a racing
+ * look the token up, only then check the password's strength (new-password.ts) and hash it, then use the token once (a racing
  * second use finds it used) and run `after` in the same transaction.
  */
 export async function setPasswordWithToken(
@@ -59,7 +52,11 @@ export async function setPasswordWithToken(
     const live = await findLiveAuthToken(ctx.db, tokenHash, input.purpose, now);
     const owner = live ? await findUserById(ctx.db, live.userId) : null;
     if (!owner || owner.disabledAt) return null;
-    assertPasswordStrongEnough(input.password);
+    await assertNewPasswordAcceptable(ctx.db, {
+      password: input.password,
+      user: owner,
+      path: 'body.password',
+    });
     const passwordHash = await hashPassword(input.password);
     return ctx.db.transaction(async (tx) => {
       const userId = await consumeAuthToken(tx, tokenHash, input.purpose, now);

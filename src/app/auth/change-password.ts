@@ -3,7 +3,8 @@ import { deleteSessionsOf, expireAuthTokens, findUserById, updateUser } from '..
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
-import { actorOf, assertPasswordStrongEnough } from './accept-invitation';
+import { actorOf } from './accept-invitation';
+import { assertNewPasswordAcceptable } from './new-password';
 import { checkPasswordThrottled } from './password-attempts';
 
 /**
@@ -17,7 +18,7 @@ export async function changePassword(
 ) {
   const user = await findUserById(ctx.db, input.userId);
   if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED');
-  assertPasswordStrongEnough(input.newPassword);
+  await assertNewPasswordAcceptable(ctx.db, { password: input.newPassword, user, path: 'body.newPassword' });
   const ok = await checkPasswordThrottled(ctx, {
     email: user.email,
     ip: input.ip,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
@@ -26,6 +26,14 @@ export const users = pgTable(
     newOrderNotice: text('new_order_notice', { enum: ['immediate', 'digest', 'none'] })
       .notNull()
       .default('digest'),
+    /**
+     * TOTP second factor (RFC 6238): the secret sealed (AES-256-GCM, src/adapters/sealed.ts); set
+     * at enrolment and in force once `totpEnabledAt` is set (the person confirmed a code).
+     */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** The time step of the last accepted code: a code is never accepted twice (replay). */
+    totpLastTimeStep: integer('totp_last_time_step'),
     createdAt: createdAt(),
     disabledAt: ts('disabled_at'),
   },
@@ -59,6 +67,12 @@ export const sessions = pgTable(
     companyId: uuid('company_id').references(() => companies.id),
     phone: text('phone'),
     csrfToken: text('csrf_token').notNull(),
+    /**
+     * A user's session that has passed the password (or emailed link) but not yet the second
+     * factor: `second_factor` may only give a code; `enrol_second_factor` (the operator requires
+     * one and the person has none) may only enrol. Null: a full session.
+     */
+    pending: text('pending', { enum: ['second_factor', 'enrol_second_factor'] }),
     createdAt: createdAt(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
@@ -94,3 +108,58 @@ export const verificationCodes = pgTable(
   },
   (t) => [index('verification_codes_phone_idx').on(t.companyId, t.phone)],
 );
+
+/** Recovery codes for a second factor: shown once, stored as SHA-256 (they are random), each used once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull().unique(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** The operator's login rules (one row, id 'default'): whether staff and company admins must use a second factor. */
+export const securitySettings = pgTable('security_settings', {
+  id: text('id').primaryKey().default('default'),
+  requireSecondFactorStaff: boolean('require_second_factor_staff').notNull().default(false),
+  requireSecondFactorAdmins: boolean('require_second_factor_admins').notNull().default(false),
+  updatedAt: ts('updated_at'),
+});
+
+/** Passkeys (WebAuthn credentials) of operator staff and company admins: a second factor, and a login alone. */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The credential id as base64url, as the browser sends it. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter (0 for most passkeys, which do not count). */
+    counter: integer('counter').notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+);
+
+/** WebAuthn challenges: each issued for one ceremony, valid five minutes, used once (found by the challenge itself). */
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  id: id(),
+  challenge: text('challenge').notNull().unique(),
+  purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+  /** The user the ceremony is for; null for a passkey login that starts without a user. */
+  userId: uuid('user_id').references(() => users.id),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});

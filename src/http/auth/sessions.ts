@@ -21,6 +21,11 @@ const LIFETIME = {
   user: { idleMs: 2 * 60 * MINUTE, absoluteMs: 12 * 60 * MINUTE },
   employee: { idleMs: 14 * 24 * 60 * MINUTE, absoluteMs: 60 * 24 * 60 * MINUTE },
 } as const;
+/** A session waiting for the second factor (or its enrolment) lasts ten minutes at most. */
+const PENDING_MS = 10 * MINUTE;
+
+/** What a half-signed-in session may still do: give a second factor, or enrol one. */
+export type PendingStep = 'second_factor' | 'enrol_second_factor';
 
 export interface SessionInfo {
   id: string;
@@ -36,6 +41,12 @@ export interface SessionInfo {
     companyId: string | null;
   } | null;
   companyId: string | null;
+  /**
+   * Set while the user has passed the password (or an emailed link) but not the second step:
+   * `user` is then null, so every route that needs a user refuses; only the second-factor
+   * routes read this.
+   */
+  pending: { step: PendingStep; userId: string } | null;
   /** The session belongs to a company (its admin or employee) that the operator deactivated. */
   companyDeactivated: boolean;
   phone: string | null;
@@ -53,7 +64,17 @@ declare module 'fastify' {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Changes a deactivated company's people may still make: signing in and out. */
-const ALLOWED_WHEN_DEACTIVATED = new Set(['/api/auth/login', '/api/auth/logout']);
+const ALLOWED_WHEN_DEACTIVATED = new Set([
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/second-factor/verify',
+  '/api/auth/second-factor/totp/setup',
+  '/api/auth/second-factor/totp/confirm',
+  '/api/auth/passkeys',
+  '/api/auth/passkeys/registration-options',
+  '/api/auth/passkeys/authentication-options',
+  '/api/auth/passkeys/authenticate',
+]);
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
@@ -111,9 +132,21 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
   if (!row) return null;
   const { session, user, companyStatus } = row;
-  const idle = LIFETIME[session.kind].idleMs;
+  const idle = session.pending ? PENDING_MS : LIFETIME[session.kind].idleMs;
   if (now.getTime() - session.lastSeenAt.getTime() > idle) return null;
   if (session.kind === 'user' && (!user || user.disabledAt)) return null;
+  if (session.pending && user) {
+    return {
+      id: session.id,
+      kind: session.kind,
+      csrfToken: session.csrfToken,
+      companyId: null,
+      companyDeactivated: companyStatus === 'deactivated',
+      phone: null,
+      user: null,
+      pending: { step: session.pending, userId: user.id },
+    };
+  }
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   }
@@ -124,6 +157,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
     companyId: session.companyId ?? user?.companyId ?? null,
     companyDeactivated: companyStatus === 'deactivated',
     phone: session.phone,
+    pending: null,
     user: user
       ? {
           id: user.id,
@@ -151,12 +185,17 @@ function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
   reply.clearCookie(cookieNames(ctx.config).session, cookieOptions(ctx));
 }
 
-/** Starts a new session (the old one, if any, is deleted: the id rotates at every login). */
+/**
+ * Starts a new session (the old one, if any, is deleted: the id rotates at every login and again
+ * when a pending session passes its second step).
+ */
 export async function startSession(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  who: { kind: 'user'; userId: string } | { kind: 'employee'; companyId: string; phone: string },
+  who:
+    | { kind: 'user'; userId: string; pending?: PendingStep | null }
+    | { kind: 'employee'; companyId: string; phone: string },
 ): Promise<{ csrfToken: string }> {
   if (request.session) await ctx.db.delete(sessions).where(eq(sessions.id, request.session.id));
   const token = randomToken();
@@ -169,9 +208,12 @@ export async function startSession(
     companyId: who.kind === 'employee' ? who.companyId : null,
     phone: who.kind === 'employee' ? who.phone : null,
     csrfToken,
+    pending: who.kind === 'user' ? (who.pending ?? null) : null,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + LIFETIME[who.kind].absoluteMs),
+    expiresAt: new Date(
+      now.getTime() + (who.kind === 'user' && who.pending ? PENDING_MS : LIFETIME[who.kind].absoluteMs),
+    ),
   });
   reply.setCookie(cookieNames(ctx.config).session, token, cookieOptions(ctx));
   return { csrfToken };
@@ -238,4 +280,20 @@ export function requireEmployee(request: FastifyRequest): EmployeeActor {
     throw new AppError('UNAUTHENTICATED');
   }
   return { type: 'employee', companyId: session.companyId, phone: session.phone };
+}
+
+/** The user of a session waiting at `step` (the second-factor routes only); else 401. */
+export function requirePendingUser(request: FastifyRequest, step: PendingStep): string {
+  const pending = request.session?.pending;
+  if (!pending || pending.step !== step) throw new AppError('UNAUTHENTICATED');
+  return pending.userId;
+}
+
+/** A signed-in user, or one whose session may only enrol a second factor (the operator requires one). */
+export function requireUserOrEnrolling(request: FastifyRequest): { userId: string; enrolling: boolean } {
+  const session = request.session;
+  if (session?.user) return { userId: session.user.id, enrolling: false };
+  if (session?.pending?.step === 'enrol_second_factor')
+    return { userId: session.pending.userId, enrolling: true };
+  throw new AppError('UNAUTHENTICATED');
 }

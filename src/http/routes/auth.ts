@@ -7,27 +7,12 @@ import { updateMyPreferences } from '../../app/auth/update-my-preferences';
 import type { AppContext } from '../../app/context';
 import { users } from '../../db/schema';
 import { AppError } from '../../domain/errors';
-import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { csrfTokenFor, endSession, startSession } from '../auth/sessions';
+import { signIn, signInResponse } from '../auth/sign-in';
 import { text } from '../schemas';
+import { userSchema } from './user-schema';
 
-export const userSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['operator', 'company_admin']),
-  companyId: z.string().optional(),
-  operatorRole: z.enum(OPERATOR_ROLES).optional(),
-  companyRole: z
-    .enum(['full', 'payroll'])
-    .optional()
-    .describe('Company admins (issue 16 item 4): payroll reads subscriptions, payroll and invoices only'),
-  language: z.enum(['nb', 'en']).describe('The language of the messages this user gets'),
-  newOrderNotice: z
-    .enum(['immediate', 'digest', 'none'])
-    .optional()
-    .describe('Company admins: a new order waiting is emailed at once, in the daily digest, or not'),
-});
+export { userSchema };
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,13 +30,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           body: z.object({ email: text.singleLine({ max: 320 }), password: text.secret({ max: 1000 }) }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          summary:
+            'Sign in with email and password; with a second factor the session waits for it (`secondFactor`)',
+          response: { 200: signInResponse },
         },
       },
       async (request, reply) => {
         const user = await logIn(ctx, { ...request.body, ip: request.ip });
-        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
-        return { user: publicUser(user), csrfToken };
+        return signIn(ctx, request, reply, user);
       },
     );
 

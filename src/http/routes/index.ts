@@ -25,8 +25,10 @@ import { operatorMessagesRoutes } from './operator-messages';
 import { operatorStaffRoutes } from './operator-staff';
 import { operatorTicketSettingsRoutes } from './operator-ticket-settings';
 import { orderRoutes } from './order';
+import { passkeyRoutes } from './passkeys';
 import { passwordResetRoutes } from './password-reset';
 import { payrollRoutes } from './payroll';
+import { secondFactorRoutes } from './second-factor';
 import { ticketRoutes } from './tickets';
 
 /** Every route group. Each feature area registers its own plugin here. */
@@ -56,6 +58,8 @@ export async function registerRoutes(
   await app.register(invitationRoutes(ctx));
   await app.register(passwordResetRoutes(ctx));
   await app.register(loginLinkRoutes(ctx));
+  await app.register(secondFactorRoutes(ctx));
+  await app.register(passkeyRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(companySubscriptionRoutes(ctx));
   await app.register(companyBulkRoutes(ctx));

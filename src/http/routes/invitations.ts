@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptInvitation } from '../../app/auth/accept-invitation';
-import { publicUser } from '../../app/auth/log-in';
 import { resendInvitation } from '../../app/auth/resend-invitation';
 import type { AppContext } from '../../app/context';
-import { requireOperator, startSession } from '../auth/sessions';
+import { requireOperator } from '../auth/sessions';
+import { signIn, signInResponse } from '../auth/sign-in';
 import { text } from '../schemas';
-import { userSchema } from './auth';
 
 const tokenParams = z.object({ token: text.opaque({ max: 200 }) });
 const passwordBody = z.object({ password: text.secret({ max: 1000 }) });
@@ -19,10 +18,10 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Accept an invitation: set a password (at least 12 characters) and log in',
+          summary: 'Accept an invitation: set a password (12–128 characters, zxcvbn score ≥ 3) and log in',
           params: tokenParams,
           body: passwordBody,
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          response: { 200: signInResponse },
         },
       },
       async (request, reply) => {
@@ -31,8 +30,7 @@ export function invitationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...request.body,
           ip: request.ip,
         });
-        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
-        return { user: publicUser(user), csrfToken };
+        return signIn(ctx, request, reply, user);
       },
     );
 

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicUser } from '../../app/auth/log-in';
 import { logInWithLink } from '../../app/auth/log-in-with-link';
 import { requestLoginLink } from '../../app/auth/request-login-link';
 import type { AppContext } from '../../app/context';
-import { startSession } from '../auth/sessions';
+import { signIn, signInResponse } from '../auth/sign-in';
 import { text } from '../schemas';
-import { userSchema } from './auth';
 
 /** One-time sign-in links by email: the way in while password login is locked. */
 export function loginLinkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -35,13 +33,12 @@ export function loginLinkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Sign in with the emailed link (single use; works while password login is locked)',
           params: z.object({ token: text.opaque({ max: 200 }) }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          response: { 200: signInResponse },
         },
       },
       async (request, reply) => {
         const user = await logInWithLink(ctx, { token: request.params.token, ip: request.ip });
-        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
-        return { user: publicUser(user), csrfToken };
+        return signIn(ctx, request, reply, user);
       },
     );
   };

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicUser } from '../../app/auth/log-in';
 import { requestPasswordReset } from '../../app/auth/request-password-reset';
 import { resetPassword } from '../../app/auth/reset-password';
 import type { AppContext } from '../../app/context';
-import { startSession } from '../auth/sessions';
+import { signIn, signInResponse } from '../auth/sign-in';
 import { text } from '../schemas';
-import { userSchema } from './auth';
 
 /** "Forgot password" by email link (valid one hour, single use). */
 export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -34,7 +32,7 @@ export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Set a new password with the emailed link; other sessions end, this one logs in',
           params: z.object({ token: text.opaque({ max: 200 }) }),
           body: z.object({ password: text.secret({ max: 1000 }) }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          response: { 200: signInResponse },
         },
       },
       async (request, reply) => {
@@ -43,8 +41,7 @@ export function passwordResetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...request.body,
           ip: request.ip,
         });
-        const { csrfToken } = await startSession(ctx, request, reply, { kind: 'user', userId: user.id });
-        return { user: publicUser(user), csrfToken };
+        return signIn(ctx, request, reply, user);
       },
     );
   };

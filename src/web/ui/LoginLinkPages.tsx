@@ -5,6 +5,12 @@ import { useParams } from 'react-router';
 import { useApiMutation } from '../query';
 import { AppLink } from './AppLink';
 import { ErrorMessage } from './ErrorMessage';
+import {
+  handleSignInAnswer,
+  SecondFactorStep,
+  type SecondFactorStepName,
+  type SignInAnswer,
+} from './SecondFactor';
 import { SuccessMessage } from './SuccessMessage';
 import { usePageTitle } from './usePageTitle';
 
@@ -81,11 +87,22 @@ export function LoginLinkSignInPage<U>({ requestPath, className, onSignedIn }: S
   const { t } = useTranslation('common');
   usePageTitle(t('loginLink.signInTitle'));
   const { token = '' } = useParams();
-  const signIn = useApiMutation<{ user: U }, undefined>(
+  const [step, setStep] = useState<SecondFactorStepName | null>(null);
+  const signIn = useApiMutation<SignInAnswer<U>, undefined>(
     'post',
     `/api/auth/login-link/${encodeURIComponent(token)}`,
-    { onSuccess: ({ user }) => onSignedIn(user) },
+    { onSuccess: (answer) => handleSignInAnswer(answer, onSignedIn, setStep) },
   );
+  if (step) {
+    return (
+      <div className={className}>
+        <Heading level={1} data-size="lg">
+          {t('loginLink.signInTitle')}
+        </Heading>
+        <SecondFactorStep<U> step={step} onSignedIn={onSignedIn} />
+      </div>
+    );
+  }
   return (
     <div className={className}>
       <Heading level={1} data-size="lg">

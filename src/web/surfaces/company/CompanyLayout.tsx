@@ -20,6 +20,7 @@ const NAV = [
   ['logg', 'audit'],
   ['fakturaer', 'invoices'],
   ['lonnstrekk', 'payroll'],
+  ['sikkerhet', 'security'],
 ] as const;
 /** What a payroll admin reads (issue 16 item 4). */
 const PAYROLL_NAV = new Set(['', 'abonnementer', 'fakturaer', 'lonnstrekk']);

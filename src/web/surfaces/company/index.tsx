@@ -13,6 +13,7 @@ import { DashboardPage } from './dashboard/DashboardPage';
 import { ImportPage } from './import/ImportPage';
 import { MasterDataPage } from './masterdata/MasterDataPage';
 import { NewSubscriptionPage } from './new/NewSubscriptionPage';
+import { SecurityPage } from './security/SecurityPage';
 import { OtherServicesPage } from './services/OtherServicesPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SubscriptionPage } from './subscriptions/SubscriptionPage';
@@ -41,6 +42,7 @@ export function CompanyRoutes() {
         <Route path="logg" element={<AuditPage />} />
         <Route path="fakturaer" element={<CompanyInvoicesPage />} />
         <Route path="lonnstrekk" element={<PayrollPage />} />
+        <Route path="sikkerhet" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,6 +15,7 @@ const NAV = [
   ['fakturering', 'billing'],
   ['billetter', 'tickets'],
   ['ansatte', 'staff'],
+  ['sikkerhet', 'security'],
 ] as const;
 
 /** The logged-in back office: navigation, who is logged in, log out; visitors go to the login page. */

@@ -14,6 +14,7 @@ import { RegisterCompanyPage } from './companies/RegisterCompanyPage';
 import { MessagesPage } from './messages/MessagesPage';
 import { OperatorLayout } from './OperatorLayout';
 import { OverviewPage } from './overview/OverviewPage';
+import { SecurityPage } from './security/SecurityPage';
 import { StaffPage } from './staff/StaffPage';
 import { TicketSettingsPage } from './tickets/TicketSettingsPage';
 import './operator.css';
@@ -58,6 +59,7 @@ export function OperatorRoutes() {
         />
         <Route path="billetter" element={<TicketSettingsPage />} />
         <Route path="ansatte" element={<StaffPage />} />
+        <Route path="sikkerhet" element={<SecurityPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,9 +1,17 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useApiMutation } from '../../../query';
+import { PasswordForm } from '../../../ui/PasswordForm';
+import {
+  handleSignInAnswer,
+  SecondFactorStep,
+  type SecondFactorStepName,
+  type SignInAnswer,
+} from '../../../ui/SecondFactor';
 import { usePageTitle } from '../../../ui/usePageTitle';
-import { PasswordForm } from './PasswordForm';
+import type { User } from '../types';
 import { useSessionChanged } from './useAfterLogin';
 
 /** The contact person's first visit: the link from the invitation email sets a password and logs in. */
@@ -13,28 +21,34 @@ export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
-  const accept = useApiMutation<unknown, { password: string }>(
+  const [step, setStep] = useState<SecondFactorStepName | null>(null);
+  const signedIn = async () => {
+    await sessionChanged();
+    navigate('/bedrift', { replace: true, state: { welcome: true } });
+  };
+  const accept = useApiMutation<SignInAnswer<User>, { password: string }>(
     'post',
     `/api/auth/invitations/${encodeURIComponent(token)}/accept`,
-    {
-      onSuccess: async () => {
-        await sessionChanged();
-        navigate('/bedrift', { replace: true, state: { welcome: true } });
-      },
-    },
+    { onSuccess: (answer) => handleSignInAnswer(answer, signedIn, setStep) },
   );
   return (
     <div className="company-narrow">
       <Heading level={1} data-size="lg">
         {t('invitation.title')}
       </Heading>
-      <Paragraph>{t('invitation.intro')}</Paragraph>
-      <PasswordForm
-        submitLabel={t('invitation.submit')}
-        pending={accept.isPending}
-        error={accept.error}
-        onSubmit={(password) => accept.mutate({ password })}
-      />
+      {step ? (
+        <SecondFactorStep<User> step={step} onSignedIn={signedIn} formClassName="company-form" />
+      ) : (
+        <>
+          <Paragraph>{t('invitation.intro')}</Paragraph>
+          <PasswordForm
+            submitLabel={t('invitation.submit')}
+            pending={accept.isPending}
+            error={accept.error}
+            onSubmit={(password) => accept.mutate({ password })}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -33,7 +33,12 @@ export function LoginPage() {
       )}
       <PasswordLoginForm<User>
         className="company-form"
-        labels={{ email: t('login.email'), password: t('login.password'), submit: t('login.submit') }}
+        labels={{
+          email: t('login.email'),
+          password: t('login.password'),
+          submit: t('login.submit'),
+          passkey: tc('passkeys.signIn'),
+        }}
         onLoggedIn={async (user) => {
           await sessionChanged();
           navigate(user.role === 'operator' ? '/operator' : safeNext(params.get('neste')), { replace: true });

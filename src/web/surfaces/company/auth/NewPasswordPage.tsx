@@ -1,10 +1,17 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useApiMutation } from '../../../query';
+import { PasswordForm } from '../../../ui/PasswordForm';
+import {
+  handleSignInAnswer,
+  SecondFactorStep,
+  type SecondFactorStepName,
+  type SignInAnswer,
+} from '../../../ui/SecondFactor';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import type { User } from '../types';
-import { PasswordForm } from './PasswordForm';
 import { useSessionChanged } from './useAfterLogin';
 
 /** The "forgot password" link: set a new password; logged in if the server starts a session. */
@@ -14,14 +21,19 @@ export function NewPasswordPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
-  const reset = useApiMutation<{ user?: User } | undefined, { password: string }>(
+  const [step, setStep] = useState<SecondFactorStepName | null>(null);
+  const signedIn = async (user?: User) => {
+    await sessionChanged();
+    if (user) navigate(user.role === 'operator' ? '/operator' : '/bedrift', { replace: true });
+    else navigate('/bedrift/logg-inn', { replace: true, state: { notice: 'passwordChanged' } });
+  };
+  const reset = useApiMutation<SignInAnswer<User> | undefined, { password: string }>(
     'post',
     `/api/auth/password-reset/${encodeURIComponent(token)}`,
     {
-      onSuccess: async (data) => {
-        await sessionChanged();
-        if (data?.user) navigate('/bedrift', { replace: true });
-        else navigate('/bedrift/logg-inn', { replace: true, state: { notice: 'passwordChanged' } });
+      onSuccess: async (answer) => {
+        if (answer?.user || answer?.secondFactor) await handleSignInAnswer(answer, signedIn, setStep);
+        else await signedIn();
       },
     },
   );
@@ -30,13 +42,19 @@ export function NewPasswordPage() {
       <Heading level={1} data-size="lg">
         {t('newPassword.title')}
       </Heading>
-      <Paragraph>{t('newPassword.intro')}</Paragraph>
-      <PasswordForm
-        submitLabel={t('newPassword.submit')}
-        pending={reset.isPending}
-        error={reset.error}
-        onSubmit={(password) => reset.mutate({ password })}
-      />
+      {step ? (
+        <SecondFactorStep<User> step={step} onSignedIn={signedIn} formClassName="company-form" />
+      ) : (
+        <>
+          <Paragraph>{t('newPassword.intro')}</Paragraph>
+          <PasswordForm
+            submitLabel={t('newPassword.submit')}
+            pending={reset.isPending}
+            error={reset.error}
+            onSubmit={(password) => reset.mutate({ password })}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -22,7 +22,12 @@ export function LoginPage() {
       </Heading>
       <PasswordLoginForm<OperatorUser>
         className="operator-form"
-        labels={{ email: t('login.email'), password: t('login.password'), submit: t('login.submit') }}
+        labels={{
+          email: t('login.email'),
+          password: t('login.password'),
+          submit: t('login.submit'),
+          passkey: tc('passkeys.signIn'),
+        }}
         onLoggedIn={async (user) => {
           await sessionChanged();
           navigate(user.role === 'operator' ? '/operator' : '/bedrift', { replace: true });

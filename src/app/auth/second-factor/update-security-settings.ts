@@ -1,0 +1,35 @@
+import { getSecuritySettings, saveSecuritySettings } from '../../../db/repositories/second-factor';
+import type { SecondFactorPolicy } from '../../../domain/second-factor';
+import { recordAudit } from '../../audit';
+import type { AppContext, OperatorActor } from '../../context';
+
+/** The operator's second-factor rules, as they stand. */
+export function getSecondFactorPolicy(ctx: AppContext): Promise<SecondFactorPolicy> {
+  return getSecuritySettings(ctx.db);
+}
+
+/**
+ * The operator (admin staff) requires a second factor for all staff and/or all company admins.
+ * From the next sign-in on, such a person without one must enrol before doing anything else;
+ * sessions already open are not ended. Audited with before and after.
+ */
+export async function updateSecondFactorPolicy(
+  ctx: AppContext,
+  input: { actor: OperatorActor; changes: Partial<SecondFactorPolicy> },
+): Promise<SecondFactorPolicy> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await getSecuritySettings(tx);
+    const after = { ...before, ...input.changes };
+    await saveSecuritySettings(tx, after, now);
+    await recordAudit(tx, input.actor, now, {
+      companyId: null,
+      action: 'security.second_factor_policy_changed',
+      entityType: 'security_settings',
+      entityId: 'default',
+      before,
+      after,
+    });
+    return after;
+  });
+}
