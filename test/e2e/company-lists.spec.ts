@@ -1,22 +1,11 @@
-import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
+import { companyAdmin, send } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
-
-// Norwegian mobile numbers in the 41 range (4[015-8] and 9 are mobile; 42–44 and 49 are not):
-// a random base that stays inside it for every offset the tests add (at most +99).
 const mobileBase = 41_000_000 + Math.floor(Math.random() * 9_000) * 100;
 
 function osloDate(offsetDays = 0): string {
@@ -31,39 +20,6 @@ function osloDate(offsetDays = 0): string {
 function listName(i: number): string {
   const groups = ['Alfa', 'Bravo', 'Charlie', 'Delta', 'Ekko', 'Foxtrot'];
   return `Etternavn ${groups[Math.floor(i / 10)]} ${'ABCDEFGHIJ'[i % 10]}`;
-}
-
-async function send(request: APIRequestContext, method: 'post' | 'delete', path: string, data?: unknown) {
-  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
-  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
-  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
-
-/** A new company whose admin the page is logged in as (invitation accepted through the API). */
-async function companyAdmin(page: Page, name: string) {
-  const adminEmail = `liste-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.no`;
-  await send(page.request, 'post', '/api/auth/login', {
-    email: 'operator@example.no',
-    password: 'operator-password-123',
-  });
-  await send(page.request, 'post', '/api/operator/companies', {
-    orgNumber: randomOrgNumber(),
-    name,
-    contact: { name: 'Kari Nordmann', email: adminEmail },
-  });
-  let token: string | undefined;
-  await expect
-    .poll(async () => {
-      const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(adminEmail)}`);
-      const messages = ((await r.json()) as { messages: { body: string }[] }).messages;
-      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
-      return token;
-    })
-    .toBeTruthy();
-  await send(page.request, 'post', `/api/auth/invitations/${token}/accept`, {
-    password: 'et langt og godt passord',
-  });
 }
 
 test.beforeAll(async ({ baseURL }) => {
