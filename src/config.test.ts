@@ -33,6 +33,7 @@ describe('configuration (issue 2.3)', () => {
       'SESSION_SECRET',
       'PUBLIC_URL',
       'TICKET_SIGNING_KEYS',
+      'METRICS_TOKEN',
     ]) {
       expect(message).toContain(key);
     }
@@ -46,6 +47,7 @@ describe('configuration (issue 2.3)', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
+      METRICS_TOKEN: 'a-long-metrics-token',
     };
     expect(() => loadConfig(production)).not.toThrow();
     expect(() => loadConfig({ ...production, OPERATOR_EMAIL: 'Operator@Example.no' })).toThrow(
@@ -67,6 +69,7 @@ describe('configuration (issue 2.3)', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
+      METRICS_TOKEN: 'a-long-metrics-token',
     });
     expect(config.isDev).toBe(false);
   });

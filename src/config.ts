@@ -80,6 +80,23 @@ const schema = z
     TICKET_SIGNING_KEYS: z.string().optional(),
     DEMO_DATA: z.stringbool().default(false),
     JOBS: z.stringbool().default(true),
+    /**
+     * What this process does: `web` serves HTTP (and queues jobs), `worker` runs the jobs and the
+     * schedules (HTTP only for /health, /ready and /metrics), `all` both (docs/operations.md).
+     */
+    ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+    /** On SIGTERM: how long requests and jobs in flight may take to finish (seconds). */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(20),
+    /**
+     * Development and tests only: other cron expressions for scheduled jobs, e.g.
+     * `billing-monthly=* * * * *;pending-order-digest=* * * * *`.
+     */
+    JOB_CRON_OVERRIDES: z
+      .string()
+      .regex(/^[a-z-]+=[^;=]+(;[a-z-]+=[^;=]+)*$/, 'must be name=cron;name=cron')
+      .optional(),
+    /** Bearer token for GET /metrics; required in production, open without one in development. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
@@ -97,6 +114,10 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be set in production' });
       if (!c.TICKET_SIGNING_KEYS)
         ctx.addIssue({ code: 'custom', path: ['TICKET_SIGNING_KEYS'], message: 'must be set in production' });
+      if (!c.METRICS_TOKEN)
+        ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'must be set in production' });
+      if (c.JOB_CRON_OVERRIDES)
+        ctx.addIssue({ code: 'custom', path: ['JOB_CRON_OVERRIDES'], message: 'is for development only' });
       if (c.APP_NOW) ctx.addIssue({ code: 'custom', path: ['APP_NOW'], message: 'is for development only' });
       // The demo data set logs in with a published password.
       if (c.DEMO_DATA)

@@ -9,6 +9,7 @@ import {
   translateFieldProblem,
 } from './error-messages';
 import { statusOf } from './errors';
+import { noteErrorCode } from './observability';
 
 export function sendError(
   request: FastifyRequest,
@@ -17,6 +18,7 @@ export function sendError(
   details?: unknown,
   params?: Record<string, string | number>,
 ) {
+  noteErrorCode(reply, code);
   const lang = pickLang(request.headers['accept-language']);
   if (code === 'TOO_MANY_REQUESTS' || code === 'OTP_LOCKED') {
     const retry = params?.retryAfterSeconds;

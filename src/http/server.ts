@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -13,11 +13,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AdjustableClock } from '../adapters/clock';
+import { createRootLogger } from '../adapters/logging';
 import type { AppContext } from '../app/context';
 import { cookieNames, registerSessions } from './auth/sessions';
-import { redactUrl } from './log-redaction';
+import { registerMetricsRoute, registerObservability, requestIdFor } from './observability';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
+import { baseReadiness, type ReadinessCheck } from './routes/health';
 import { registerSecurityHeaders } from './security-headers';
 import { trustProxyOption } from './trust-proxy';
 import { guardUrl } from './url-guard';
@@ -28,6 +30,12 @@ export interface ServerOptions {
   /** Present in development and tests: the clock that /api/dev/clock moves. */
   devClock?: AdjustableClock;
   logger?: boolean;
+  /** The process's root logger (bootstrap); otherwise one is made from the configuration. */
+  loggerInstance?: FastifyBaseLogger;
+  /** What `/ready` checks; default: the database and its migrations. */
+  readiness?: Record<string, ReadinessCheck>;
+  /** A worker process: only /health, /ready, /metrics (and the dev routes outside production). */
+  systemOnly?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -35,28 +43,11 @@ export type App = FastifyInstance;
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const isProduction = ctx.config.NODE_ENV === 'production';
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: ctx.config.LOG_LEVEL,
-            redact: {
-              paths: [
-                'req.headers.cookie',
-                'req.headers.authorization',
-                'req.headers["x-csrf-token"]',
-                'res.headers["set-cookie"]',
-              ],
-              censor: '[redacted]',
-            },
-            serializers: {
-              req: (request) => ({
-                method: request.method,
-                url: redactUrl(request.url),
-                remoteAddress: request.ip,
-              }),
-            },
-          },
+    ...(options.logger === false
+      ? { logger: false }
+      : { loggerInstance: options.loggerInstance ?? createRootLogger(ctx.config) }),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
@@ -66,6 +57,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerObservability(app, ctx.metrics);
   app.addHook('onRequest', guardUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,7 +65,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     const isApi =
-      url.startsWith('/api/') || url === '/api' || url.startsWith('/.well-known/') || url === '/health';
+      url.startsWith('/api/') ||
+      url === '/api' ||
+      url.startsWith('/.well-known/') ||
+      url === '/health' ||
+      url === '/ready' ||
+      url === '/metrics';
     if (
       !isApi &&
       request.method === 'GET' &&
@@ -140,9 +137,14 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   registerSessions(app, ctx);
   registerSecurityHeaders(app, ctx);
-  await registerRoutes(app, ctx, { devClock: options.devClock });
+  registerMetricsRoute(app, ctx.metrics, ctx.config.METRICS_TOKEN);
+  await registerRoutes(app, ctx, {
+    devClock: options.devClock,
+    readiness: options.readiness ?? baseReadiness(ctx),
+    systemOnly: options.systemOnly ?? false,
+  });
 
-  if (options.webDir && existsSync(options.webDir)) {
+  if (!options.systemOnly && options.webDir && existsSync(options.webDir)) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.webDir),
       wildcard: false,

@@ -37,6 +37,7 @@ export const jobDefinitions: JobDefinition[] = [
         String(data.messageId),
         () => ctx.clock.now(),
         messageSealer(ctx.config),
+        ctx.metrics,
       ),
   },
   {
@@ -56,6 +57,7 @@ export const jobDefinitions: JobDefinition[] = [
           id,
           () => ctx.clock.now(),
           messageSealer(ctx.config),
+          ctx.metrics,
         ).catch(() => undefined);
       }
     },

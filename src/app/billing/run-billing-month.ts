@@ -1,6 +1,7 @@
 import {
   advanceRun,
   companiesToBill,
+  countRunLines,
   insertRun,
   liveInvoicesOfMonth,
   updateRun,
@@ -51,6 +52,8 @@ export async function runBillingMonth(
   const first = firstDayOfMonth(month);
   const last = lastDayOfMonth(month);
 
+  const started = performance.now();
+  const trigger = input.actor.type === 'system' ? 'schedule' : 'operator';
   const run = await ctx.db.transaction(async (tx) => {
     const row = await insertRun(tx, {
       month,
@@ -84,6 +87,8 @@ export async function runBillingMonth(
       input.onProgress?.({ phase: 'batch', companiesDone, companiesTotal });
     });
     await updateRun(ctx.db, run.id, { status: 'done', finishedAt: ctx.clock.now() });
+    ctx.metrics.billingLines.inc({ trigger }, await countRunLines(ctx.db, run.id));
+    ctx.metrics.billingRunDuration.observe({ trigger }, (performance.now() - started) / 1000);
   } catch (error) {
     const message = error instanceof AppError ? error.code : 'INTERNAL';
     await updateRun(ctx.db, run.id, { status: 'failed', error: message, finishedAt: ctx.clock.now() });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { billingRuns, companies, counters, invoiceLines, invoices, subscriptions } from '../schema';
 
@@ -482,4 +482,14 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
     number: Number(i.number),
     totalOre: Number(i.totalOre),
   }));
+}
+
+/** The invoice lines of the invoices a billing run issued (for the run's metrics). */
+export async function countRunLines(tx: Tx, runId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(eq(invoices.billingRunId, runId));
+  return row?.n ?? 0;
 }
