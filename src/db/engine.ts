@@ -56,7 +56,9 @@ export async function openDatabase(options: {
 }
 
 async function openPostgres(url: string, onIdleError?: (error: Error) => void): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A request waits at most 5 s for a connection: while the server is away it fails fast (503)
+  // instead of hanging, and the pool reconnects by itself when the server is back.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection the server closes (a restart, or a database dropped with its connections)
   // is discarded by the pool and replaced at the next query; without a listener its error would be
   // thrown as an uncaught exception and stop the process.

@@ -51,6 +51,7 @@ export const errorCodes = [
   'TICKET_NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -49,5 +49,6 @@ export const statusOf: Record<ErrorCode, number> = {
   TICKET_NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

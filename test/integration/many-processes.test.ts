@@ -40,7 +40,9 @@ describe.skipIf(!onPostgres)('many processes on one PostgreSQL, no double work (
         const { to, text, reference } = JSON.parse(body) as { to: string; text: string; reference: string };
         deliveries.set(reference, (deliveries.get(reference) ?? 0) + 1);
         smsTo.set(to, [...(smsTo.get(to) ?? []), text]);
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${reference}` }));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `gw-${reference}` }));
       });
     });
     await new Promise<void>((resolve) => sms.listen(0, '127.0.0.1', resolve));
@@ -77,9 +79,15 @@ describe.skipIf(!onPostgres)('many processes on one PostgreSQL, no double work (
     expect((await fetch(`${worker.url}/metrics`)).status).toBe(200);
     expect((await fetch(`${worker.url}/api/catalog`)).status).toBe(404);
     const ready = await (await fetch(`${web[0]!.url}/ready`)).json();
-    expect(ready.checks).toMatchObject({ database: { ok: true }, migrations: { ok: true }, queue: { ok: true } });
+    expect(ready.checks).toMatchObject({
+      database: { ok: true },
+      migrations: { ok: true },
+      queue: { ok: true },
+    });
     // One operator and one catalog although four processes seeded at once.
-    const { rows } = await database.executeSql(`select count(*)::int as n from users where role = 'operator'`);
+    const { rows } = await database.executeSql(
+      `select count(*)::int as n from users where role = 'operator'`,
+    );
     expect(rows[0]?.n).toBe(1);
   });
 
@@ -120,7 +128,8 @@ describe.skipIf(!onPostgres)('many processes on one PostgreSQL, no double work (
         const employee = client(n++);
         const ip = `10.18.1.${n}`;
         expect(
-          (await employee.post(`/api/order/${company.orderToken}/otp`, { phone }, { 'x-forwarded-for': ip })).status,
+          (await employee.post(`/api/order/${company.orderToken}/otp`, { phone }, { 'x-forwarded-for': ip }))
+            .status,
         ).toBe(202);
         const local = `+47${phone.replace(/\D/g, '').slice(-8)}`;
         const text = await eventually(async () => smsTo.get(local)?.[0], 60_000, `the code SMS to ${local}`);

@@ -24,7 +24,12 @@ export async function freePort(): Promise<number> {
  */
 export function overHttp(baseUrl: string): FastifyInstance {
   return {
-    async inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: unknown }) {
+    async inject(options: {
+      method: string;
+      url: string;
+      headers?: Record<string, string>;
+      payload?: unknown;
+    }) {
       const body =
         options.payload === undefined
           ? undefined
@@ -34,7 +39,9 @@ export function overHttp(baseUrl: string): FastifyInstance {
       const response = await fetch(new URL(options.url, baseUrl), {
         method: options.method,
         headers: {
-          ...(body !== undefined && typeof options.payload !== 'string' ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined && typeof options.payload !== 'string'
+            ? { 'content-type': 'application/json' }
+            : {}),
           ...options.headers,
         },
         body,
