@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdjustableClock } from './adapters/clock';
@@ -12,7 +13,18 @@ import { buildServer } from './http/server';
 import { queueBacklog, queueReady, startJobs, startWorkers } from './jobs/boss';
 import { RecordingJobQueue } from './jobs/queue';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project folder (where package.json is): the nearest above this module, so it is the same
+ * whether the code runs from `src/` (development, tsx) or from the build in `dist/server/`.
+ */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 /**
  * Wires the whole product: database (migrated), clock, jobs, seed data and the HTTP server, for the

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -59,28 +60,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   registerObservability(app, ctx.metrics);
   app.addHook('onRequest', guardUrl);
+  // brotli or gzip for every text answer (JSON, HTML, JS, CSS, SVG…) the client accepts, above 1 KiB;
+  // registered before any route and the not-found handler so it covers them all.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const isApi =
-      url.startsWith('/api/') ||
-      url === '/api' ||
-      url.startsWith('/.well-known/') ||
-      url === '/health' ||
-      url === '/ready' ||
-      url === '/metrics';
-    if (
-      !isApi &&
-      request.method === 'GET' &&
-      options.webDir &&
-      existsSync(path.join(options.webDir, 'index.html'))
-    ) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendError(request, reply, 'ROUTE_NOT_FOUND');
-  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'ROUTE_NOT_FOUND'));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -149,7 +135,40 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       root: path.resolve(options.webDir),
       wildcard: false,
       index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file)),
     });
+    if (existsSync(path.join(options.webDir, 'index.html'))) {
+      // The web app's client routes (/bestill/…, /operator/…) get index.html — through a route, so
+      // it is compressed like every other answer; unknown API paths stay the contract's 404.
+      app.get('/*', { schema: { hide: true } }, (request, reply) => {
+        if (isApiPath(request.url)) return sendError(request, reply, 'ROUTE_NOT_FOUND');
+        return reply.type('text/html').sendFile('index.html');
+      });
+    }
   }
   return app;
+}
+
+/**
+ * Cache-Control of a web-app file: Vite's hashed output (`assets/name-<hash>.ext`) never changes
+ * under its name, so it is cached for a year and never revalidated; everything else (index.html,
+ * the service worker, the manifest) is revalidated on every use so a new release is seen at once.
+ */
+export function cacheControlFor(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
+function isApiPath(rawUrl: string): boolean {
+  const url = rawUrl.split('?')[0] ?? '';
+  return (
+    url.startsWith('/api/') ||
+    url === '/api' ||
+    url.startsWith('/.well-known/') ||
+    url === '/health' ||
+    url === '/ready' ||
+    url === '/metrics'
+  );
 }

@@ -71,13 +71,17 @@ export interface AppProcess {
 }
 
 /**
- * Starts the product as its own process (`node --import tsx src/main.ts`, the Node.js running the
- * tests) on a free port with `env`, and waits until `/ready` answers 200.
+ * Starts the product as its own process (`node --import tsx src/main.ts` unless `args` says
+ * otherwise, with the Node.js running the tests) on a free port with `env`, and waits until
+ * `/ready` answers 200.
  */
-export async function startAppProcess(env: Record<string, string>, options: { readyWithin?: number } = {}) {
+export async function startAppProcess(
+  env: Record<string, string>,
+  options: { readyWithin?: number; args?: string[] } = {},
+) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bb-proc-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, options.args ?? ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,
