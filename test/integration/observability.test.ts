@@ -140,6 +140,7 @@ describe('observability: logs and production (issue 18.3)', () => {
     const root = pino({ level: 'info' }, sink);
     const config = loadConfig({
       NODE_ENV: 'production',
+      OPERATOR_EMAIL: 'drift@kollektiv.example',
       OPERATOR_PASSWORD: 'a-real-long-password',
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',
