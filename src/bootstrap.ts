@@ -44,7 +44,15 @@ export async function createApp(config: Config, options: { logger?: boolean; web
   if (config.APP_NOW) clock.set(new Date(config.APP_NOW));
 
   const runsJobs = config.ROLE !== 'web';
-  const jobs = config.JOBS ? await startJobs(database, config.DATABASE_URL, { runsJobs }) : null;
+  const jobs = config.JOBS
+    ? await startJobs(database, config.DATABASE_URL, {
+        runsJobs,
+        messageRetry: {
+          delaySeconds: config.MESSAGE_RETRY_DELAY_SECONDS,
+          maxSeconds: config.MESSAGE_RETRY_DELAY_MAX_SECONDS,
+        },
+      })
+    : null;
   const ctx: AppContext = {
     database,
     db: database.db,

@@ -74,6 +74,15 @@ const schema = z
     SMS_HTTP_URL: z.url().optional(),
     SMS_HTTP_TOKEN: z.string().optional(),
     SMS_SENDER: z.string().max(11).default('Billett'),
+    /** How long one request to the HTTP SMS gateway may take before it counts as failed (seconds). */
+    SMS_HTTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+    /**
+     * The first wait before a failed message is tried again (seconds); each further wait about
+     * doubles (pg-boss backoff), up to MAX_SEND_ATTEMPTS tries in all.
+     */
+    MESSAGE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    /** The longest wait between two tries of a message (seconds). */
+    MESSAGE_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     EMAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default('Bedriftsbillett <no-reply@example.no>'),

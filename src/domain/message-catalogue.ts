@@ -91,6 +91,14 @@ export interface MessageParams {
     portalUrl: string;
   };
   admin_billing_problem: { companyName: string; month: string; problems: string[]; portalUrl: string };
+  /** A message given up after its last try (issue 18.2): at most one per channel an hour. */
+  operator_delivery_failed: {
+    channel: 'sms' | 'email';
+    kind: string;
+    reason: string;
+    attempts: number;
+    messagesUrl: string;
+  };
 }
 
 export type MessageKind = keyof MessageParams;
@@ -98,7 +106,7 @@ export type MessageKind = keyof MessageParams;
 /** Who receives a kind and by which channel (for the back office's list of kinds). */
 export interface KindInfo {
   kind: MessageKind;
-  audience: 'employee' | 'company_admin';
+  audience: 'employee' | 'company_admin' | 'operator';
   channel: 'sms' | 'email';
   description: Record<Language, string>;
 }
@@ -318,6 +326,16 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
       body: `Hello! Billing for ${p.month} could not be completed:\n${p.problems.map((x) => `- ${x}`).join('\n')}\nThe operator follows it up. ${p.portalUrl}`,
     }),
   },
+  operator_delivery_failed: {
+    nb: (p) => ({
+      subject: `${p.channel === 'sms' ? 'SMS' : 'E-post'} kan ikke leveres – Bedriftsbillett`,
+      body: `Hei! En ${p.channel === 'sms' ? 'SMS' : 'e-post'} (${p.kind}) ble gitt opp etter ${p.attempts} forsøk: ${p.reason}\nFlere meldinger kan være rammet; dette varselet kommer høyst én gang i timen for hver kanal. Se de mislykkede i meldingsloggen og send dem igjen når leverandøren svarer: ${p.messagesUrl}`,
+    }),
+    en: (p) => ({
+      subject: `${p.channel === 'sms' ? 'SMS' : 'Email'} cannot be delivered – Bedriftsbillett`,
+      body: `Hello! An ${p.channel === 'sms' ? 'SMS' : 'email'} (${p.kind}) was given up after ${p.attempts} tries: ${p.reason}\nMore messages may be affected; this alert comes at most once an hour for each channel. See the failed ones in the message log and send them again once the provider answers: ${p.messagesUrl}`,
+    }),
+  },
 };
 
 /** Every kind, who gets it and how, in the order the back office lists them. */
@@ -377,6 +395,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
   info('admin_consent_missing', 'company_admin', 'email', 'Samtykke mangler', 'Consent still missing'),
   info('admin_invoice_issued', 'company_admin', 'email', 'Faktura utstedt', 'Invoice issued'),
   info('admin_billing_problem', 'company_admin', 'email', 'Problem med faktureringen', 'Billing problem'),
+  info(
+    'operator_delivery_failed',
+    'operator',
+    'email',
+    'Meldinger kan ikke leveres (høyst én gang i timen)',
+    'Messages cannot be delivered (at most once an hour)',
+  ),
 ];
 
 function info(

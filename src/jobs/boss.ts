@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { QueueBacklog } from '../adapters/metrics';
 import type { AppContext } from '../app/context';
+import { SEND_MESSAGE_JOB } from '../app/messages';
 import type { Database } from '../db/engine';
 import { jobDefinitions } from './definitions';
 import type { JobQueue } from './queue';
@@ -14,7 +15,11 @@ export const BOSS_SCHEMA = 'pgboss';
 export async function startJobs(
   database: Database,
   databaseUrl: string | undefined,
-  options: { runsJobs?: boolean } = {},
+  options: {
+    runsJobs?: boolean;
+    /** A failed message's first wait and the longest one (seconds); default 10 and 300. */
+    messageRetry?: { delaySeconds: number; maxSeconds: number };
+  } = {},
 ) {
   const runsJobs = options.runsJobs ?? true;
   await parkOldBossSchema(database.db, BOSS_SCHEMA);
@@ -30,11 +35,17 @@ export async function startJobs(
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
   for (const definition of jobDefinitions) {
-    await boss.createQueue(definition.name, {
+    // A failed job waits retryDelay, then about twice as long each time (pg-boss backoff).
+    const isMessage = definition.name === SEND_MESSAGE_JOB;
+    const retry = {
       retryLimit: 5,
-      retryDelay: 10,
+      retryDelay: isMessage ? (options.messageRetry?.delaySeconds ?? 10) : 10,
       retryBackoff: true,
-    });
+      ...(isMessage ? { retryDelayMax: options.messageRetry?.maxSeconds ?? 300 } : {}),
+    };
+    await boss.createQueue(definition.name, retry);
+    // An existing queue keeps its settings from createQueue: apply the configured ones.
+    await boss.updateQueue(definition.name, retry);
   }
   await moveJobsFromOldBossSchema(database.db, boss, BOSS_SCHEMA);
   const queue: JobQueue = {
@@ -60,7 +71,8 @@ export async function startWorkers(
   cron: Record<string, string> = {},
 ): Promise<void> {
   for (const definition of jobDefinitions) {
-    await boss.work<Record<string, unknown>>(definition.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    const options = { pollingIntervalSeconds: 1, localConcurrency: definition.concurrency ?? 1 };
+    await boss.work<Record<string, unknown>>(definition.name, options, async (jobs) => {
       for (const job of jobs) await definition.handle(ctx, job.data ?? {});
     });
     const expression = cron[definition.name] ?? definition.cron;

@@ -4,6 +4,7 @@ import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing
 import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
 import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
+import { alertDeliveryFailure } from '../app/operator/alert-delivery-failure';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
 
@@ -11,6 +12,8 @@ export interface JobDefinition {
   name: string;
   /** A cron expression (Europe/Oslo) when the job also runs on a schedule. */
   cron?: string;
+  /** How many of its jobs one worker process runs at once (default 1). */
+  concurrency?: number;
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
 
@@ -30,6 +33,8 @@ export const jobDefinitions: JobDefinition[] = [
   pendingDigestJob,
   {
     name: SEND_MESSAGE_JOB,
+    // A slow or dead provider holds one delivery for at most its timeout; the others go on beside it.
+    concurrency: 8,
     handle: (ctx, data) =>
       sendMessage(
         ctx.db,
@@ -38,6 +43,7 @@ export const jobDefinitions: JobDefinition[] = [
         () => ctx.clock.now(),
         messageSealer(ctx.config),
         ctx.metrics,
+        (failure) => alertDeliveryFailure(ctx, failure),
       ),
   },
   {
@@ -58,6 +64,7 @@ export const jobDefinitions: JobDefinition[] = [
           () => ctx.clock.now(),
           messageSealer(ctx.config),
           ctx.metrics,
+          (failure) => alertDeliveryFailure(ctx, failure),
         ).catch(() => undefined);
       }
     },

@@ -138,7 +138,10 @@ describe.skipIf(!onPostgres)('many processes on one PostgreSQL, no double work (
           code: codeIn(text),
         });
         expect(verified.status).toBe(200);
-        const ordered = await employee.post('/api/me/subscriptions', order({ lastName: `Ansatt ${'ABCDEFGHIJ'[n]}` }));
+        const ordered = await employee.post(
+          '/api/me/subscriptions',
+          order({ lastName: `Ansatt ${'ABCDEFGHIJ'[n]}` }),
+        );
         expect(ordered.status).toBe(201);
       }
     }
