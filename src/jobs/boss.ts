@@ -8,6 +8,9 @@ import { jobDefinitions } from './definitions';
 import type { JobQueue } from './queue';
 import { moveJobsFromOldBossSchema, parkOldBossSchema } from './upgrade-old-schema';
 
+/** A running job refreshes its heartbeat every half of this; one silent this long is failed for a retry. */
+export const JOB_HEARTBEAT_SECONDS = 30;
+
 /** The PostgreSQL schema pg-boss keeps its tables in. */
 export const BOSS_SCHEMA = 'pgboss';
 
@@ -35,17 +38,20 @@ export async function startJobs(
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
   for (const definition of jobDefinitions) {
-    // A failed job waits retryDelay, then about twice as long each time (pg-boss backoff).
+    // A failed job waits retryDelay, then about twice as long each time (pg-boss backoff). A job
+    // whose worker died (kill -9, a lost machine) sends no heartbeat: after JOB_HEARTBEAT_SECONDS
+    // the supervisor of any worker fails it back to the queue, instead of after the expiry (15 min).
     const isMessage = definition.name === SEND_MESSAGE_JOB;
-    const retry = {
+    const settings = {
       retryLimit: 5,
       retryDelay: isMessage ? (options.messageRetry?.delaySeconds ?? 10) : 10,
       retryBackoff: true,
+      heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
       ...(isMessage ? { retryDelayMax: options.messageRetry?.maxSeconds ?? 300 } : {}),
     };
-    await boss.createQueue(definition.name, retry);
-    // An existing queue keeps its settings from createQueue: apply the configured ones.
-    await boss.updateQueue(definition.name, retry);
+    await boss.createQueue(definition.name, settings);
+    // An existing queue keeps its settings from createQueue: apply the current ones.
+    await boss.updateQueue(definition.name, settings);
   }
   await moveJobsFromOldBossSchema(database.db, boss, BOSS_SCHEMA);
   const queue: JobQueue = {

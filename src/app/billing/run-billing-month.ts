@@ -1,5 +1,6 @@
 import {
   advanceRun,
+  closeInterruptedRuns,
   companiesToBill,
   countRunLines,
   insertRun,
@@ -87,6 +88,7 @@ export async function runBillingMonth(
       input.onProgress?.({ phase: 'batch', companiesDone, companiesTotal });
     });
     await updateRun(ctx.db, run.id, { status: 'done', finishedAt: ctx.clock.now() });
+    await closeInterruptedRuns(ctx.db, month, run.id, ctx.clock.now());
     ctx.metrics.billingLines.inc({ trigger }, await countRunLines(ctx.db, run.id));
     ctx.metrics.billingRunDuration.observe({ trigger }, (performance.now() - started) / 1000);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { billingRuns, companies, counters, invoiceLines, invoices, subscriptions } from '../schema';
 
@@ -223,6 +223,20 @@ export async function insertRun(
 
 export async function updateRun(tx: Tx, id: string, changes: Partial<typeof billingRuns.$inferInsert>) {
   await tx.update(billingRuns).set(changes).where(eq(billingRuns.id, id));
+}
+
+/**
+ * Once a run of `month` has finished it, earlier runs of the month still marked running died on the
+ * way (their process was killed): they are closed as failed, INTERRUPTED. A run that was in fact
+ * still going marks itself done when it ends.
+ */
+export async function closeInterruptedRuns(tx: Tx, month: string, finishedRunId: string, at: Date) {
+  await tx
+    .update(billingRuns)
+    .set({ status: 'failed', error: 'INTERRUPTED', finishedAt: at })
+    .where(
+      and(eq(billingRuns.month, month), eq(billingRuns.status, 'running'), ne(billingRuns.id, finishedRunId)),
+    );
 }
 
 export async function advanceRun(tx: Tx, id: string, companiesDone: number): Promise<void> {
