@@ -93,3 +93,18 @@ describe('TRUST_PROXY (issue 12.3)', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,nope' })).toThrow(/not: nope/);
   });
 });
+
+describe('message delivery settings (issue 18.2)', () => {
+  it('a provider call times out after 10 s and a failed message first waits 10 s, at most 300 s, by default', () => {
+    const config = loadConfig({});
+    expect(config.SMS_HTTP_TIMEOUT_SECONDS).toBe(10);
+    expect(config.MESSAGE_RETRY_DELAY_SECONDS).toBe(10);
+    expect(config.MESSAGE_RETRY_DELAY_MAX_SECONDS).toBe(300);
+  });
+
+  it('a timeout or wait out of range stops the start, naming the setting', () => {
+    expect(() => loadConfig({ SMS_HTTP_TIMEOUT_SECONDS: '0' })).toThrow(/SMS_HTTP_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ SMS_HTTP_TIMEOUT_SECONDS: '61' })).toThrow(/SMS_HTTP_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ MESSAGE_RETRY_DELAY_SECONDS: 'soon' })).toThrow(/MESSAGE_RETRY_DELAY_SECONDS/);
+  });
+});
