@@ -11,6 +11,7 @@ import { ensureOperator, seedExampleCatalog } from './db/seed';
 import { baseReadiness } from './http/routes/health';
 import { buildServer } from './http/server';
 import { queueBacklog, queueReady, startJobs, startWorkers } from './jobs/boss';
+import { DATABASE_BACKUP_JOB } from './jobs/definitions';
 import { RecordingJobQueue } from './jobs/queue';
 
 /**
@@ -68,7 +69,11 @@ export async function createApp(config: Config, options: { logger?: boolean; web
     await seedExampleCatalog(database.db);
     await ensureOperator(database.db, config.OPERATOR_EMAIL, config.OPERATOR_PASSWORD);
   });
-  if (jobs && runsJobs) await startWorkers(jobs.boss, ctx, cronOverrides(config.JOB_CRON_OVERRIDES));
+  if (jobs && runsJobs)
+    await startWorkers(jobs.boss, ctx, {
+      [DATABASE_BACKUP_JOB]: config.BACKUP_CRON,
+      ...cronOverrides(config.JOB_CRON_OVERRIDES),
+    });
 
   const server = await buildServer(ctx, {
     webDir: options.webDir ?? config.WEB_DIR ?? path.join(projectRoot, 'dist', 'web'),

@@ -104,6 +104,15 @@ const schema = z
       .string()
       .regex(/^[a-z-]+=[^;=]+(;[a-z-]+=[^;=]+)*$/, 'must be name=cron;name=cron')
       .optional(),
+    /** Where the scheduled backups (portable exports) go; unset: no scheduled backups. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** When a worker makes the backup (cron, Europe/Oslo). */
+    BACKUP_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields')
+      .default('30 2 * * *'),
+    /** How many backups are kept (the newest). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     /** Bearer token for GET /metrics; required in production, open without one in development. */
     METRICS_TOKEN: z.string().min(16).optional(),
   })

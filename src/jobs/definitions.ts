@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
 import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
 import { alertDeliveryFailure } from '../app/operator/alert-delivery-failure';
+import { runBackup } from '../db/backup';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
 
@@ -26,6 +27,9 @@ function transportFor(ctx: AppContext) {
   }
   return transport;
 }
+
+/** The scheduled backup's job (its schedule: BACKUP_CRON). */
+export const DATABASE_BACKUP_JOB = 'database-backup';
 
 /** Every job the worker runs. Each feature adds its own definition here. */
 export const jobDefinitions: JobDefinition[] = [
@@ -67,6 +71,21 @@ export const jobDefinitions: JobDefinition[] = [
           (failure) => alertDeliveryFailure(ctx, failure),
         ).catch(() => undefined);
       }
+    },
+  },
+  {
+    // The portable export on a schedule, with retention (BACKUP_DIR, BACKUP_CRON, BACKUP_KEEP).
+    name: DATABASE_BACKUP_JOB,
+    cron: '30 2 * * *',
+    handle: async (ctx) => {
+      if (!ctx.config.BACKUP_DIR) return;
+      const { file, header, removed } = await runBackup(ctx.database, {
+        dir: ctx.config.BACKUP_DIR,
+        keep: ctx.config.BACKUP_KEEP,
+        now: new Date(),
+      });
+      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+      ctx.log.info({ file, rows, removed }, 'database backup written');
     },
   },
 ];
