@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { AdjustableClock } from '../src/adapters/clock';
+import { createMetrics } from '../src/adapters/metrics';
 import type { AppContext, CompanyAdminActor } from '../src/app/context';
 import { exportSubscriptions } from '../src/app/subscriptions/export-subscriptions';
 import { listCompanySubscriptions } from '../src/app/subscriptions/list-subscriptions';
@@ -41,6 +42,7 @@ async function main() {
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', DATA_DIR: 'memory://' }),
       jobs: new RecordingJobQueue(),
       log: { info: () => {}, warn: () => {}, error: () => {} },
+      metrics: createMetrics(),
     };
     console.log(`generating one company with ${SIZE} subscriptions beside 100 companies with 50 each…`);
     await generate(database, '1', 100, 50);

@@ -10,8 +10,10 @@
  *   node --import tsx bench/profile.ts  (EXPLAIN ANALYZE of one batch's statement)
  *   node --import tsx bench/instructions.ts  (instructions of one batch's statement and its floor, callgrind)
  */
+
 import { performance } from 'node:perf_hooks';
 import { AdjustableClock } from '../src/adapters/clock';
+import { createMetrics } from '../src/adapters/metrics';
 import { runBillingMonth } from '../src/app/billing/run-billing-month';
 import type { AppContext, CompanyAdminActor } from '../src/app/context';
 import { exportPayroll } from '../src/app/payroll/export-payroll';
@@ -66,6 +68,7 @@ async function main() {
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', DATA_DIR: 'memory://' }),
       jobs: new RecordingJobQueue(),
       log: { info: () => {}, warn: () => {}, error: () => {} },
+      metrics: createMetrics(),
     };
     const total = COMPANIES * PER_COMPANY;
     console.log(`generating ${total} subscriptions in ${COMPANIES} companies…`);

@@ -33,6 +33,7 @@ describe('configuration (issue 2.3)', () => {
       'SESSION_SECRET',
       'PUBLIC_URL',
       'TICKET_SIGNING_KEYS',
+      'METRICS_TOKEN',
     ]) {
       expect(message).toContain(key);
     }
@@ -46,6 +47,7 @@ describe('configuration (issue 2.3)', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
+      METRICS_TOKEN: 'a-long-metrics-token',
     };
     expect(() => loadConfig(production)).not.toThrow();
     expect(() => loadConfig({ ...production, OPERATOR_EMAIL: 'Operator@Example.no' })).toThrow(
@@ -67,6 +69,7 @@ describe('configuration (issue 2.3)', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
+      METRICS_TOKEN: 'a-long-metrics-token',
     });
     expect(config.isDev).toBe(false);
   });
@@ -97,5 +100,20 @@ describe('SMS_ALLOWED_COUNTRIES (issue 12.4)', () => {
     expect(loadConfig({ SMS_ALLOWED_COUNTRIES: 'no, se,NO' }).SMS_ALLOWED_COUNTRIES).toEqual(['NO', 'SE']);
     expect(() => loadConfig({ SMS_ALLOWED_COUNTRIES: 'NO,XX' })).toThrow(/SMS_ALLOWED_COUNTRIES.*XX/s);
     expect(() => loadConfig({ SMS_ALLOWED_COUNTRIES: 'Norway' })).toThrow(/SMS_ALLOWED_COUNTRIES/);
+  });
+});
+
+describe('message delivery settings (issue 18.2)', () => {
+  it('a provider call times out after 10 s and a failed message first waits 10 s, at most 300 s, by default', () => {
+    const config = loadConfig({});
+    expect(config.SMS_HTTP_TIMEOUT_SECONDS).toBe(10);
+    expect(config.MESSAGE_RETRY_DELAY_SECONDS).toBe(10);
+    expect(config.MESSAGE_RETRY_DELAY_MAX_SECONDS).toBe(300);
+  });
+
+  it('a timeout or wait out of range stops the start, naming the setting', () => {
+    expect(() => loadConfig({ SMS_HTTP_TIMEOUT_SECONDS: '0' })).toThrow(/SMS_HTTP_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ SMS_HTTP_TIMEOUT_SECONDS: '61' })).toThrow(/SMS_HTTP_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ MESSAGE_RETRY_DELAY_SECONDS: 'soon' })).toThrow(/MESSAGE_RETRY_DELAY_SECONDS/);
   });
 });

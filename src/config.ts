@@ -103,12 +103,47 @@ const schema = z
     // the operator; 0 turns a budget off.
     SMS_HOURLY_BUDGET: z.coerce.number().int().min(0).default(2000),
     SMS_HOURLY_BUDGET_PER_COMPANY: z.coerce.number().int().min(0).default(300),
+    /** How long one request to the HTTP SMS gateway may take before it counts as failed (seconds). */
+    SMS_HTTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+    /**
+     * The first wait before a failed message is tried again (seconds); each further wait about
+     * doubles (pg-boss backoff), up to MAX_SEND_ATTEMPTS tries in all.
+     */
+    MESSAGE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    /** The longest wait between two tries of a message (seconds). */
+    MESSAGE_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     EMAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
     SMTP_URL: z.string().optional(),
     EMAIL_FROM: z.string().default('Bedriftsbillett <no-reply@example.no>'),
     TICKET_SIGNING_KEYS: z.string().optional(),
     DEMO_DATA: z.stringbool().default(false),
     JOBS: z.stringbool().default(true),
+    /**
+     * What this process does: `web` serves HTTP (and queues jobs), `worker` runs the jobs and the
+     * schedules (HTTP only for /health, /ready and /metrics), `all` both (docs/operations.md).
+     */
+    ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+    /** On SIGTERM: how long requests and jobs in flight may take to finish (seconds). */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(20),
+    /**
+     * Development and tests only: other cron expressions for scheduled jobs, e.g.
+     * `billing-monthly=* * * * *;pending-order-digest=* * * * *`.
+     */
+    JOB_CRON_OVERRIDES: z
+      .string()
+      .regex(/^[a-z-]+=[^;=]+(;[a-z-]+=[^;=]+)*$/, 'must be name=cron;name=cron')
+      .optional(),
+    /** Where the scheduled backups (portable exports) go; unset: no scheduled backups. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** When a worker makes the backup (cron, Europe/Oslo). */
+    BACKUP_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields')
+      .default('30 2 * * *'),
+    /** How many backups are kept (the newest). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+    /** Bearer token for GET /metrics; required in production, open without one in development. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
@@ -126,6 +161,10 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be set in production' });
       if (!c.TICKET_SIGNING_KEYS)
         ctx.addIssue({ code: 'custom', path: ['TICKET_SIGNING_KEYS'], message: 'must be set in production' });
+      if (!c.METRICS_TOKEN)
+        ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'must be set in production' });
+      if (c.JOB_CRON_OVERRIDES)
+        ctx.addIssue({ code: 'custom', path: ['JOB_CRON_OVERRIDES'], message: 'is for development only' });
       if (c.APP_NOW) ctx.addIssue({ code: 'custom', path: ['APP_NOW'], message: 'is for development only' });
       // The demo data set logs in with a published password.
       if (c.DEMO_DATA)

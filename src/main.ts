@@ -25,7 +25,7 @@ async function main() {
   const url = config.publicUrl;
   const lines = [
     '',
-    'Bedriftsbillett is running',
+    `Bedriftsbillett is running (ROLE=${config.ROLE})`,
     `  Database:        ${config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${path.resolve(config.DATA_DIR)}`}`,
     `  Start page:      ${url}/`,
     `  Operator:        ${url}/operator`,
@@ -55,12 +55,16 @@ async function main() {
   }
   console.log(lines.join('\n'));
 
-  const shutdown = async () => {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.ctx.log.info({ signal }, 'stopping: finishing requests and jobs in flight');
     await app.stop();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error) => {

@@ -9,7 +9,13 @@ export function transportsFromConfig(config: Config, log: Logger): MessageTransp
   const outbox = new OutboxTransport(log, config.isDev);
   const sms =
     config.SMS_TRANSPORT === 'http' && config.SMS_HTTP_URL
-      ? new HttpSmsTransport(config.SMS_HTTP_URL, config.SMS_HTTP_TOKEN, config.SMS_SENDER)
+      ? new HttpSmsTransport(
+          config.SMS_HTTP_URL,
+          config.SMS_HTTP_TOKEN,
+          config.SMS_SENDER,
+          fetch,
+          config.SMS_HTTP_TIMEOUT_SECONDS,
+        )
       : outbox;
   const email =
     config.EMAIL_TRANSPORT === 'smtp' && config.SMTP_URL

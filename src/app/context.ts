@@ -1,4 +1,5 @@
 import type { Clock } from '../adapters/clock';
+import type { Metrics } from '../adapters/metrics';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/engine';
 import { AppError } from '../domain/errors';
@@ -14,6 +15,8 @@ export interface AppContext {
   config: Config;
   jobs: JobQueue;
   log: Logger;
+  /** The process's Prometheus metrics (src/adapters/metrics.ts). */
+  metrics: Metrics;
 }
 
 export type OperatorActor = {

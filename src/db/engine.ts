@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -24,8 +25,17 @@ export interface Database {
   executeSql: ExecuteSql;
   /** The embedded engine's client (PGlite only), for libraries that adapt to it (pg-boss). */
   pglite?: PGlite;
+  /**
+   * Runs `work` while no other process of the product runs its own (a PostgreSQL session advisory
+   * lock; PGlite has one process): start-up steps such as seeding, which several processes starting
+   * at once on one database must not do twice.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The advisory lock key of the start-up steps (migrations, seeding). */
+const STARTUP_LOCK = 7_100_001;
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -46,14 +56,27 @@ export async function openDatabase(options: {
 }
 
 async function openPostgres(url: string, onIdleError?: (error: Error) => void): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A request waits at most 5 s for a connection: while the server is away it fails fast (503)
+  // instead of hanging, and the pool reconnects by itself when the server is back.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection the server closes (a restart, or a database dropped with its connections)
   // is discarded by the pool and replaced at the next query; without a listener its error would be
   // thrown as an uncaught exception and stop the process.
   pool.on('error', (error) => onIdleError?.(error));
   // Dates stay strings ('YYYY-MM-DD'), as on PGlite with drizzle's `mode: 'string'`.
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  await migratePg(db as never, { migrationsFolder });
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+      return await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  };
+  // Processes starting together on one database migrate one after the other.
+  await exclusively(() => migratePg(db as never, { migrationsFolder }));
   return {
     kind: 'postgres',
     db,
@@ -61,6 +84,7 @@ async function openPostgres(url: string, onIdleError?: (error: Error) => void): 
       const result = await pool.query(text, values as unknown[]);
       return { rows: result.rows };
     },
+    exclusively,
     close: () => pool.end(),
   };
 }
@@ -81,6 +105,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     db,
     pglite: client,
+    exclusively: (work) => work(),
     executeSql: async (text, values) => {
       if (values && values.length > 0) {
         const result = await client.query<Record<string, unknown>>(text, values);
@@ -91,4 +116,21 @@ async function openPglite(dataDir?: string): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Whether the database has every migration of this code: drizzle records each applied migration
+ * with its journal time (`created_at` = the journal's `when`), so the newest journal entry must be
+ * recorded. A process started by older code against a newer database is ready too (the migrations
+ * only ever add).
+ */
+export async function migrationsApplied(db: Db): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((entry) => entry.when));
+  const result = (await db.execute(
+    sql`select coalesce(max(created_at), 0)::bigint as latest from drizzle.__drizzle_migrations`,
+  )) as unknown as { rows: { latest: string | number }[] };
+  return Number(result.rows[0]?.latest ?? 0) >= newest;
 }

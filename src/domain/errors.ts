@@ -69,6 +69,7 @@ export const errorCodes = [
   'MOVE_CODE_EXPIRED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

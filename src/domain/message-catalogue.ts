@@ -127,6 +127,14 @@ export interface MessageParams {
     budget: number;
     backOfficeUrl: string;
   };
+  /** A message given up after its last try (issue 18.2): at most one per channel an hour. */
+  operator_delivery_failed: {
+    channel: 'sms' | 'email';
+    kind: string;
+    reason: string;
+    attempts: number;
+    messagesUrl: string;
+  };
 }
 
 export type MessageKind = keyof MessageParams;
@@ -464,6 +472,16 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
           : `${p.scope === 'global' ? 'All companies together' : p.companyName} sent ${p.used} SMS in the last hour (budget ${p.budget}). Further SMS are held back and not sent until the hour has passed; sign-in codes are refused. See the figures and the held messages: ${p.backOfficeUrl}`,
     }),
   },
+  operator_delivery_failed: {
+    nb: (p) => ({
+      subject: `${p.channel === 'sms' ? 'SMS' : 'E-post'} kan ikke leveres – Bedriftsbillett`,
+      body: `Hei! En ${p.channel === 'sms' ? 'SMS' : 'e-post'} (${p.kind}) ble gitt opp etter ${p.attempts} forsøk: ${p.reason}\nFlere meldinger kan være rammet; dette varselet kommer høyst én gang i timen for hver kanal. Se de mislykkede i meldingsloggen og send dem igjen når leverandøren svarer: ${p.messagesUrl}`,
+    }),
+    en: (p) => ({
+      subject: `${p.channel === 'sms' ? 'SMS' : 'Email'} cannot be delivered – Bedriftsbillett`,
+      body: `Hello! An ${p.channel === 'sms' ? 'SMS' : 'email'} (${p.kind}) was given up after ${p.attempts} tries: ${p.reason}\nMore messages may be affected; this alert comes at most once an hour for each channel. See the failed ones in the message log and send them again once the provider answers: ${p.messagesUrl}`,
+    }),
+  },
 };
 
 /** Every kind, who gets it and how, in the order the back office lists them. */
@@ -550,6 +568,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
     'email',
     'SMS holdt tilbake (budsjett eller land)',
     'SMS held back (budget or country)',
+  ),
+  info(
+    'operator_delivery_failed',
+    'operator',
+    'email',
+    'Meldinger kan ikke leveres (høyst én gang i timen)',
+    'Messages cannot be delivered (at most once an hour)',
   ),
 ];
 

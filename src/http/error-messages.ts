@@ -225,6 +225,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
   },
   PAYLOAD_TOO_LARGE: { nb: 'Forespørselen er for stor.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { nb: 'Innholdstypen støttes ikke.', en: 'The content type is not supported.' },
+  SERVICE_UNAVAILABLE: {
+    nb: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.',
+    en: 'The service is temporarily unavailable. Try again shortly.',
+  },
   INTERNAL: {
     nb: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     en: 'Something went wrong on our side. Try again shortly.',

@@ -67,5 +67,6 @@ export const statusOf: Record<ErrorCode, number> = {
   MOVE_CODE_EXPIRED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

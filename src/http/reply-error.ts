@@ -9,6 +9,38 @@ import {
   translateFieldProblem,
 } from './error-messages';
 import { statusOf } from './errors';
+import { noteErrorCode } from './observability';
+
+/** What a client is told to wait before retrying while the database is away (seconds). */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** SQLSTATEs of a database that is not there: connection exceptions, shutdown, cannot connect now. */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P01|57P02|57P03|53300)$/;
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed/i;
+
+/**
+ * Whether an error (or any error it wraps, as drizzle wraps the driver's) means the database cannot
+ * be reached right now, rather than a fault in the request or the code: such a request is answered
+ * 503 with Retry-After, never 500 (issue 18.2).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_NODE_CODES.has(code)))
+      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
 
 export function sendError(
   request: FastifyRequest,
@@ -17,11 +49,13 @@ export function sendError(
   details?: unknown,
   params?: Record<string, string | number>,
 ) {
+  noteErrorCode(reply, code);
   const lang = pickLang(request.headers['accept-language']);
   if (code === 'TOO_MANY_REQUESTS' || code === 'OTP_LOCKED' || code === 'SMS_BUDGET_EXCEEDED') {
     const retry = params?.retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
   }
+  if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
   const fields = fieldProblems(details, lang);
   return reply.status(statusOf[code]).send({
     error: {
@@ -127,6 +161,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (error instanceof SyntaxError) return sendError(request, reply, 'INVALID_JSON');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return sendError(request, reply, fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return sendError(request, reply, 'SERVICE_UNAVAILABLE');
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(request, reply, 'INTERNAL');

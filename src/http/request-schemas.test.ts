@@ -97,7 +97,7 @@ async function collectRoutes(): Promise<RouteOptions[]> {
     if (route.method !== 'HEAD') routes.push(route);
   });
   const ctx = { config: { NODE_ENV: 'test', DATA_DIR: 'memory://schemas' } } as unknown as AppContext;
-  await registerRoutes(app, ctx, { devClock: {} as AdjustableClock });
+  await registerRoutes(app, ctx, { devClock: {} as AdjustableClock, readiness: {} });
   await app.ready();
   await app.close();
   return routes;

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -13,11 +14,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AdjustableClock } from '../adapters/clock';
+import { createRootLogger } from '../adapters/logging';
 import type { AppContext } from '../app/context';
 import { cookieNames, registerSessions } from './auth/sessions';
-import { redactUrl } from './log-redaction';
+import { registerMetricsRoute, registerObservability, requestIdFor } from './observability';
 import { handleError, sendError } from './reply-error';
 import { registerRoutes } from './routes';
+import { baseReadiness, type ReadinessCheck } from './routes/health';
 import { registerSecurityHeaders } from './security-headers';
 import { trustProxyOption } from './trust-proxy';
 import { guardUrl } from './url-guard';
@@ -28,6 +31,12 @@ export interface ServerOptions {
   /** Present in development and tests: the clock that /api/dev/clock moves. */
   devClock?: AdjustableClock;
   logger?: boolean;
+  /** The process's root logger (bootstrap); otherwise one is made from the configuration. */
+  loggerInstance?: FastifyBaseLogger;
+  /** What `/ready` checks; default: the database and its migrations. */
+  readiness?: Record<string, ReadinessCheck>;
+  /** A worker process: only /health, /ready, /metrics (and the dev routes outside production). */
+  systemOnly?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -35,28 +44,11 @@ export type App = FastifyInstance;
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const isProduction = ctx.config.NODE_ENV === 'production';
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: ctx.config.LOG_LEVEL,
-            redact: {
-              paths: [
-                'req.headers.cookie',
-                'req.headers.authorization',
-                'req.headers["x-csrf-token"]',
-                'res.headers["set-cookie"]',
-              ],
-              censor: '[redacted]',
-            },
-            serializers: {
-              req: (request) => ({
-                method: request.method,
-                url: redactUrl(request.url),
-                remoteAddress: request.ip,
-              }),
-            },
-          },
+    ...(options.logger === false
+      ? { logger: false }
+      : { loggerInstance: options.loggerInstance ?? createRootLogger(ctx.config) }),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
@@ -66,24 +58,15 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerObservability(app, ctx.metrics);
   app.addHook('onRequest', guardUrl);
+  // brotli or gzip for every text answer (JSON, HTML, JS, CSS, SVG…) the client accepts, above 1 KiB;
+  // registered before any route and the not-found handler so it covers them all.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const isApi =
-      url.startsWith('/api/') || url === '/api' || url.startsWith('/.well-known/') || url === '/health';
-    if (
-      !isApi &&
-      request.method === 'GET' &&
-      options.webDir &&
-      existsSync(path.join(options.webDir, 'index.html'))
-    ) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendError(request, reply, 'ROUTE_NOT_FOUND');
-  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'ROUTE_NOT_FOUND'));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -142,14 +125,52 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   registerSessions(app, ctx);
   registerSecurityHeaders(app, ctx);
-  await registerRoutes(app, ctx, { devClock: options.devClock });
+  registerMetricsRoute(app, ctx.metrics, ctx.config.METRICS_TOKEN);
+  await registerRoutes(app, ctx, {
+    devClock: options.devClock,
+    readiness: options.readiness ?? baseReadiness(ctx),
+    systemOnly: options.systemOnly ?? false,
+  });
 
-  if (options.webDir && existsSync(options.webDir)) {
+  if (!options.systemOnly && options.webDir && existsSync(options.webDir)) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.webDir),
       wildcard: false,
       index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file)),
     });
+    if (existsSync(path.join(options.webDir, 'index.html'))) {
+      // The web app's client routes (/bestill/…, /operator/…) get index.html — through a route, so
+      // it is compressed like every other answer; unknown API paths stay the contract's 404.
+      app.get('/*', { schema: { hide: true } }, (request, reply) => {
+        if (isApiPath(request.url)) return sendError(request, reply, 'ROUTE_NOT_FOUND');
+        return reply.type('text/html').sendFile('index.html');
+      });
+    }
   }
   return app;
+}
+
+/**
+ * Cache-Control of a web-app file: Vite's hashed output (`assets/name-<hash>.ext`) never changes
+ * under its name, so it is cached for a year and never revalidated; everything else (index.html,
+ * the service worker, the manifest) is revalidated on every use so a new release is seen at once.
+ */
+export function cacheControlFor(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
+function isApiPath(rawUrl: string): boolean {
+  const url = rawUrl.split('?')[0] ?? '';
+  return (
+    url.startsWith('/api/') ||
+    url === '/api' ||
+    url.startsWith('/.well-known/') ||
+    url === '/health' ||
+    url === '/ready' ||
+    url === '/metrics'
+  );
 }

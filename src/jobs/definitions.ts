@@ -4,7 +4,9 @@ import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing
 import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
 import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
+import { alertDeliveryFailure } from '../app/operator/alert-delivery-failure';
 import { consentReminderJob } from '../app/subscriptions/consent-reminders';
+import { runBackup } from '../db/backup';
 import { messages } from '../db/schema';
 import { sendMessage } from './send-message';
 
@@ -12,6 +14,8 @@ export interface JobDefinition {
   name: string;
   /** A cron expression (Europe/Oslo) when the job also runs on a schedule. */
   cron?: string;
+  /** How many of its jobs one worker process runs at once (default 1). */
+  concurrency?: number;
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
 
@@ -25,6 +29,9 @@ function transportFor(ctx: AppContext) {
   return transport;
 }
 
+/** The scheduled backup's job (its schedule: BACKUP_CRON). */
+export const DATABASE_BACKUP_JOB = 'database-backup';
+
 /** Every job the worker runs. Each feature adds its own definition here. */
 export const jobDefinitions: JobDefinition[] = [
   { name: BILLING_MONTHLY_JOB, cron: '0 6 1 * *', handle: (ctx) => runScheduledBilling(ctx) },
@@ -32,6 +39,8 @@ export const jobDefinitions: JobDefinition[] = [
   consentReminderJob,
   {
     name: SEND_MESSAGE_JOB,
+    // A slow or dead provider holds one delivery for at most its timeout; the others go on beside it.
+    concurrency: 8,
     handle: (ctx, data) =>
       sendMessage(
         ctx.db,
@@ -39,6 +48,8 @@ export const jobDefinitions: JobDefinition[] = [
         String(data.messageId),
         () => ctx.clock.now(),
         messageSealer(ctx.config),
+        ctx.metrics,
+        (failure) => alertDeliveryFailure(ctx, failure),
       ),
   },
   {
@@ -58,8 +69,25 @@ export const jobDefinitions: JobDefinition[] = [
           id,
           () => ctx.clock.now(),
           messageSealer(ctx.config),
+          ctx.metrics,
+          (failure) => alertDeliveryFailure(ctx, failure),
         ).catch(() => undefined);
       }
+    },
+  },
+  {
+    // The portable export on a schedule, with retention (BACKUP_DIR, BACKUP_CRON, BACKUP_KEEP).
+    name: DATABASE_BACKUP_JOB,
+    cron: '30 2 * * *',
+    handle: async (ctx) => {
+      if (!ctx.config.BACKUP_DIR) return;
+      const { file, header, removed } = await runBackup(ctx.database, {
+        dir: ctx.config.BACKUP_DIR,
+        keep: ctx.config.BACKUP_KEEP,
+        now: new Date(),
+      });
+      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+      ctx.log.info({ file, rows, removed }, 'database backup written');
     },
   },
 ];

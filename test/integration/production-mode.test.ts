@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../src/adapters/clock';
+import { createMetrics } from '../../src/adapters/metrics';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/engine';
 import { ensureOperator } from '../../src/db/seed';
@@ -27,9 +28,18 @@ for (const engine of testEngines())
         SESSION_SECRET: 'x'.repeat(40),
         PUBLIC_URL: 'https://billett.example.no',
         TICKET_SIGNING_KEYS: JSON.stringify([jwk]),
+        METRICS_TOKEN: 'metrics-token-for-the-test',
       });
       const clock = new AdjustableClock();
-      const ctx = { database, db: database.db, clock, config, jobs: new RecordingJobQueue(), log: console };
+      const ctx = {
+        database,
+        db: database.db,
+        clock,
+        config,
+        jobs: new RecordingJobQueue(),
+        log: console,
+        metrics: createMetrics(),
+      };
       await ensureOperator(database.db, OPERATOR.email, OPERATOR.password);
       server = await buildServer(ctx, { devClock: clock, logger: false });
     });

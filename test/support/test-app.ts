@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AdjustableClock } from '../../src/adapters/clock';
+import { createMetrics } from '../../src/adapters/metrics';
 import type { AppContext } from '../../src/app/context';
 import { loadConfig } from '../../src/config';
 import { ensureOperator, seedExampleCatalog } from '../../src/db/seed';
@@ -49,6 +50,7 @@ export async function createTestApp(
     config,
     jobs,
     log: { info: () => {}, warn: () => {}, error: () => {} },
+    metrics: createMetrics(),
   };
   await seedExampleCatalog(database.db);
   await ensureOperator(database.db, OPERATOR.email, OPERATOR.password);

@@ -1,6 +1,8 @@
 import {
   advanceRun,
+  closeInterruptedRuns,
   companiesToBill,
+  countRunLines,
   insertRun,
   liveInvoicesOfMonth,
   updateRun,
@@ -53,6 +55,8 @@ export async function runBillingMonth(
   const first = firstDayOfMonth(month);
   const last = lastDayOfMonth(month);
 
+  const started = performance.now();
+  const trigger = input.actor.type === 'system' ? 'schedule' : 'operator';
   const run = await ctx.db.transaction(async (tx) => {
     const row = await insertRun(tx, {
       month,
@@ -94,6 +98,9 @@ export async function runBillingMonth(
       input.onProgress?.({ phase: 'batch', companiesDone, companiesTotal });
     });
     await updateRun(ctx.db, run.id, { status: 'done', finishedAt: ctx.clock.now() });
+    await closeInterruptedRuns(ctx.db, month, run.id, ctx.clock.now());
+    ctx.metrics.billingLines.inc({ trigger }, await countRunLines(ctx.db, run.id));
+    ctx.metrics.billingRunDuration.observe({ trigger }, (performance.now() - started) / 1000);
   } catch (error) {
     const message = error instanceof AppError ? error.code : 'INTERNAL';
     await updateRun(ctx.db, run.id, { status: 'failed', error: message, finishedAt: ctx.clock.now() });

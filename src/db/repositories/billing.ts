@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { billingRuns, companies, counters, invoiceLines, invoices, subscriptions } from '../schema';
 
@@ -223,6 +223,20 @@ export async function insertRun(
 
 export async function updateRun(tx: Tx, id: string, changes: Partial<typeof billingRuns.$inferInsert>) {
   await tx.update(billingRuns).set(changes).where(eq(billingRuns.id, id));
+}
+
+/**
+ * Once a run of `month` has finished it, earlier runs of the month still marked running died on the
+ * way (their process was killed): they are closed as failed, INTERRUPTED. A run that was in fact
+ * still going marks itself done when it ends.
+ */
+export async function closeInterruptedRuns(tx: Tx, month: string, finishedRunId: string, at: Date) {
+  await tx
+    .update(billingRuns)
+    .set({ status: 'failed', error: 'INTERRUPTED', finishedAt: at })
+    .where(
+      and(eq(billingRuns.month, month), eq(billingRuns.status, 'running'), ne(billingRuns.id, finishedRunId)),
+    );
 }
 
 export async function advanceRun(tx: Tx, id: string, companiesDone: number): Promise<void> {
@@ -483,4 +497,14 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
     number: Number(i.number),
     totalOre: Number(i.totalOre),
   }));
+}
+
+/** The invoice lines of the invoices a billing run issued (for the run's metrics). */
+export async function countRunLines(tx: Tx, runId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(eq(invoices.billingRunId, runId));
+  return row?.n ?? 0;
 }

@@ -10,7 +10,7 @@ import { companyAdminRoutes } from './company-admins';
 import { companyBulkRoutes } from './company-bulk';
 import { companySubscriptionRoutes } from './company-subscriptions';
 import { devRoutes } from './dev';
-import { healthRoutes } from './health';
+import { healthRoutes, type ReadinessCheck } from './health';
 import { inspectionRoutes } from './inspection';
 import { invitationRoutes } from './invitations';
 import { jwksRoutes } from './jwks';
@@ -35,9 +35,14 @@ import { ticketRoutes } from './tickets';
 export async function registerRoutes(
   app: FastifyInstance,
   ctx: AppContext,
-  options: { devClock?: AdjustableClock },
+  options: { devClock?: AdjustableClock; readiness: Record<string, ReadinessCheck>; systemOnly?: boolean },
 ) {
-  await app.register(healthRoutes(ctx));
+  await app.register(healthRoutes(ctx, options.readiness));
+  if (options.systemOnly) {
+    if (ctx.config.NODE_ENV !== 'production' && options.devClock)
+      await app.register(devRoutes(ctx, options.devClock));
+    return;
+  }
   await app.register(authRoutes(ctx));
   await app.register(catalogRoutes(ctx));
   await app.register(ticketRoutes(ctx));
