@@ -23,10 +23,13 @@ async function admin(sql: string) {
 }
 
 /**
- * Runs `work` on a new, migrated database with the example catalog on the server, and drops the
- * database afterwards, whatever happens.
+ * Runs `work` on a new, migrated database with the example catalog on the server (its URL too, for
+ * processes of their own), and drops the database afterwards, whatever happens.
  */
-export async function withScratchDatabase(prefix: string, work: (database: Database) => Promise<void>) {
+export async function withScratchDatabase(
+  prefix: string,
+  work: (database: Database, url: string) => Promise<void>,
+) {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(BASE_URL);
@@ -34,7 +37,7 @@ export async function withScratchDatabase(prefix: string, work: (database: Datab
   const database = await openDatabase({ url: url.toString() });
   try {
     await seedExampleCatalog(database.db);
-    await work(database);
+    await work(database, url.toString());
   } finally {
     await database.close();
     await admin(`drop database if exists ${name} with (force)`);

@@ -54,6 +54,10 @@ describe('configuration (issue 2.3)', () => {
       /OPERATOR_EMAIL/,
     );
     expect(() => loadConfig({ ...production, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
+    // Issue 12.6 (hostile check): the first operator admin's password meets the password rule.
+    for (const weak of ['aaaaaaaaaaaa', 'drift@kollektiv.example', 'kort']) {
+      expect(() => loadConfig({ ...production, OPERATOR_PASSWORD: weak }), weak).toThrow(/OPERATOR_PASSWORD/);
+    }
   });
 
   it('issue 12.5: the server binds to loopback unless HOST says otherwise', () => {

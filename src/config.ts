@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { judgePassword } from './domain/password-strength';
 import { isPhoneCountry } from './domain/phone';
 
 /**
@@ -157,6 +158,15 @@ const schema = z
       }
       if (c.OPERATOR_EMAIL.trim().toLowerCase() === DEV_OPERATOR_EMAIL)
         ctx.addIssue({ code: 'custom', path: ['OPERATOR_EMAIL'], message: 'must be set in production' });
+      // The first operator admin's password meets the same rule as every password a person sets
+      // (issue 12 item 6): 12–128 characters, zxcvbn score ≥ 3, not made of their own email.
+      const judged = judgePassword(c.OPERATOR_PASSWORD, { email: c.OPERATOR_EMAIL });
+      if (!judged.ok && c.OPERATOR_PASSWORD !== DEV_OPERATOR_PASSWORD)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OPERATOR_PASSWORD'],
+          message: `is too weak for production (${judged.problem.replace('_', ' ')}): use a long passphrase`,
+        });
       if (!c.PUBLIC_URL)
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be set in production' });
       if (!c.TICKET_SIGNING_KEYS)

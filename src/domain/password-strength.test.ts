@@ -53,6 +53,21 @@ describe('issue 12.6: a new password is 12–128 characters and hard to guess (z
     );
   });
 
+  it("refuses the person's own words with separators, digits or a year between them (hostile check)", () => {
+    const context = { email: 'kari@bravo.example', companyName: 'Bravo Bedrift AS' };
+    for (const weak of [
+      'bravobedrift2026',
+      'bravo-bedrift-as',
+      'bravo-bedrift-2026',
+      'Bedrift!Bravo#2027',
+      'kari.bravo.bedrift',
+    ]) {
+      expect(judgePassword(weak, context), weak).toMatchObject({ ok: false, problem: 'too_weak' });
+    }
+    // Their words inside a real passphrase are fine.
+    expect(judgePassword('bravo bedrift kjøper sjokolade på tirsdager', context).ok).toBe(true);
+  });
+
   it('accepts a passphrase of several uncommon words', () => {
     expect(judgePassword('Blå trikk til Frogner om morgenen')).toMatchObject({ ok: true });
     expect(judgePassword('korrekt hest batteri stift')).toMatchObject({ ok: true });

@@ -62,6 +62,28 @@ export function passwordUserInputs(context: {
 }
 
 /**
+ * True when the letters of `password`, lower-cased, are nothing but the person's own words (their
+ * email's and company's words, in any order and repeated) with at most two other letters between
+ * them (e.g. "as"): whatever separators, digits or symbols stand between them.
+ */
+function onlyOwnWords(password: string, inputs: string[]): boolean {
+  const letters = password.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const words = inputs.map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 3);
+  if (letters.length === 0 || words.length === 0) return false;
+  // reach[i]: letters[0, i) is own words and short fillers; filler counts the letters not in words.
+  const best = new Array<number>(letters.length + 1).fill(Number.POSITIVE_INFINITY);
+  best[0] = 0;
+  for (let i = 0; i < letters.length; i++) {
+    if (best[i] === Number.POSITIVE_INFINITY) continue;
+    for (const w of words)
+      if (letters.startsWith(w, i)) best[i + w.length] = Math.min(best[i + w.length]!, best[i]!);
+    best[i + 1] = Math.min(best[i + 1]!, best[i]! + 1);
+  }
+  const usedWords = best[letters.length]! < letters.length;
+  return usedWords && best[letters.length]! <= 2;
+}
+
+/**
  * Judges a new password: its length in characters (code points) first, then its zxcvbn score
  * against English and Norwegian words, common passwords, keyboard patterns and the person's own
  * email and company name. Pure; the same rule runs in the browser as a hint.
@@ -73,7 +95,12 @@ export function judgePassword(
   const length = [...password].length;
   if (length < PASSWORD_RULES.minLength) return { ok: false, problem: 'too_short' };
   if (length > PASSWORD_RULES.maxLength) return { ok: false, problem: 'too_long' };
-  const result = zxcvbn().check(password, passwordUserInputs(context));
+  const inputs = passwordUserInputs(context);
+  // The person's own words with separators, digits or symbols between them ("bravo-bedrift-2026")
+  // are no stronger than the words: zxcvbn scores the separators as random characters.
+  if (onlyOwnWords(password, inputs))
+    return { ok: false, problem: 'too_weak', score: 0, feedback: { warning: 'userInputs', suggestions: [] } };
+  const result = zxcvbn().check(password, inputs);
   if (result.score >= PASSWORD_RULES.minScore) return { ok: true, score: result.score };
   return {
     ok: false,

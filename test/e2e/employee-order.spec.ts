@@ -153,10 +153,9 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   const card = page.getByRole('listitem').filter({ hasText: 'Ola Nordmann' });
   await expect(card.getByText('Månedspris')).toBeVisible();
   await expect(card.getByText('Ditt trekk i lønn')).toBeVisible();
-  await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute(
-    'href',
-    /^\/billett\/[A-Za-z0-9_-]+$/,
-  );
+  // The ticket link's token is stored only hashed (issue 12.9): the link opens the wallet, which
+  // holds the ticket on the device it was opened on (issue 13).
+  await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute('href', '/billett');
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(fits).toBe(true);
   const tag = card.getByText('Godkjent – starter 1. februar 2027');

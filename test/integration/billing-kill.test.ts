@@ -47,8 +47,8 @@ describe.skipIf(!testEngines().includes('postgres'))(
       processes.push(first);
       // The worker has seeded the catalog; the companies and their subscriptions of the month.
       await database.executeSql(`
-        insert into companies (org_number, name, order_token, invoice_address, subsidy)
-        select '9' || lpad(g::text, 8, '0'), 'Drept ' || g, 'kill-tok-' || g,
+        insert into companies (org_number, name, order_token_hash, order_token_sealed, invoice_address, subsidy)
+        select '9' || lpad(g::text, 8, '0'), 'Drept ' || g, 'kill-tok-' || g, 'not-sealed',
           '{"street":"Gata 1","postalCode":"4630","city":"Kristiansand"}'::jsonb,
           '{"type":"percent","value":50}'::jsonb
         from generate_series(1, ${COMPANIES}) g`);
@@ -59,7 +59,7 @@ describe.skipIf(!testEngines().includes('postgres'))(
           generate_series(1, ${PER_COMPANY}) e`);
       await database.executeSql(`
         insert into subscriptions (company_id, employee_id, state, first_name, last_name, phone, category_id,
-          start_date, source, ticket_access_token, fields)
+          start_date, source, ticket_token_hash, fields)
         select e.company_id, e.id, 'approved', e.first_name, e.last_name, e.phone, 'voksen', '2026-06-01',
           'admin', md5(e.id::text), '{}'::jsonb
         from employees e`);

@@ -51,6 +51,11 @@ describeEachEngine('SMS only to allowed countries (issue 12.4), default Norway',
     const csv = `fornavn;etternavn;mobil;soner;kategori\nLi;Wei;${CHINA};Kristiansand;Voksen\n`;
     const imported = await admin.post('/api/company/subscriptions/import', { csv, dryRun: true });
     expect(JSON.stringify(imported.body)).toContain('PHONE_COUNTRY_NOT_ALLOWED');
+    // The row's message names the file's column and the allowed countries (no placeholders left).
+    const rowError = imported.body.rows[0].errors.find(
+      (e: { code: string }) => e.code === 'PHONE_COUNTRY_NOT_ALLOWED',
+    );
+    expect(rowError.message).toBe('«phone»: vi sender bare SMS til mobilnumre i disse landene: NO.');
 
     await expect(
       registerCompany(app().ctx, {

@@ -23,7 +23,13 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['firstName', 'lastName', 'phone', 'zones', 'category'];
 
-export type RowError = { field: string; code: ErrorCode; details?: unknown };
+export type RowError = {
+  field: string;
+  code: ErrorCode;
+  details?: unknown;
+  /** The values the error's message names (e.g. the allowed countries). */
+  params?: Record<string, string | number>;
+};
 export type ImportRow = {
   line: number;
   firstName: string;
@@ -73,7 +79,10 @@ function isoDate(value: string): string {
 function errorOf(error: unknown): RowError {
   if (!(error instanceof AppError)) throw error;
   const path = Array.isArray(error.details) ? (error.details[0] as { path?: string })?.path : undefined;
-  return { field: FIELD_OF[error.code] ?? path ?? 'row', code: error.code, details: error.details };
+  const field = FIELD_OF[error.code] ?? path ?? 'row';
+  // A message that names its field names the file's column, not the request body.
+  const params = error.params ? { ...error.params, field } : undefined;
+  return { field, code: error.code, details: error.details, ...(params ? { params } : {}) };
 }
 
 /** A checkbox cell: ja/yes/x/1/true is checked, empty or nei/no/0/false is not; anything else stays text. */

@@ -97,7 +97,7 @@ function rowErrorMessage(error: RowError, lang: Lang): string {
           ),
         )
       : undefined;
-  return translateError(error.code, lang, params);
+  return translateError(error.code, lang, { ...params, ...error.params });
 }
 
 /** The company admin's subscriptions: list, detail, add by hand, import, approve…end (rules 6, 8–10). */
