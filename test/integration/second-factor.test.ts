@@ -215,6 +215,11 @@ describeEachEngine('issue 12.6: TOTP second factor with recovery codes', (app) =
     const set = await operator.patch('/api/operator/security-settings', { requireSecondFactorStaff: true });
     expect(set.body).toEqual({ requireSecondFactorStaff: true, requireSecondFactorAdmins: false });
     try {
+      // A session open before the rule loses its power at once: it may only enrol (hostile check).
+      expect((await readOnly.get('/api/operator/companies')).status).toBe(401);
+      expect((await readOnly.get('/api/auth/second-factor')).body).toMatchObject({ required: true });
+      // The admin who made the change keeps their own session until the next sign-in.
+      expect((await operator.get('/api/operator/companies')).status).toBe(200);
       // Staff without one must enrol before anything else.
       const staffEmail = await makeStaff(app());
       const staff = new TestClient(app().server);
@@ -242,6 +247,7 @@ describeEachEngine('issue 12.6: TOTP second factor with recovery codes', (app) =
         (await admin.post('/api/auth/login', { email: adminEmail, password: ADMIN_PASSWORD })).body.user,
       ).toBeDefined();
       await operator.patch('/api/operator/security-settings', { requireSecondFactorAdmins: true });
+      expect((await admin.get('/api/company/subscriptions')).status).toBe(401);
       const asked = await new TestClient(app().server).post('/api/auth/login', {
         email: adminEmail,
         password: ADMIN_PASSWORD,

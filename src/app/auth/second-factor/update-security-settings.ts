@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getSecuritySettings, saveSecuritySettings } from '../../../db/repositories/second-factor';
 import type { SecondFactorPolicy } from '../../../domain/second-factor';
 import { recordAudit } from '../../audit';
@@ -10,8 +11,10 @@ export function getSecondFactorPolicy(ctx: AppContext): Promise<SecondFactorPoli
 
 /**
  * The operator (admin staff) requires a second factor for all staff and/or all company admins.
- * From the next sign-in on, such a person without one must enrol before doing anything else;
- * sessions already open are not ended. Audited with before and after.
+ * From then on such a person without one must enrol before doing anything else: at the next
+ * sign-in, and in every session they have open now, which is turned into an enrol-only session
+ * (the hostile check found open sessions kept their power). The admin making the change keeps
+ * theirs until their next sign-in. Audited with before and after.
  */
 export async function updateSecondFactorPolicy(
   ctx: AppContext,
@@ -22,6 +25,18 @@ export async function updateSecondFactorPolicy(
     const before = await getSecuritySettings(tx);
     const after = { ...before, ...input.changes };
     await saveSecuritySettings(tx, after, now);
+    const staff = after.requireSecondFactorStaff && !before.requireSecondFactorStaff;
+    const admins = after.requireSecondFactorAdmins && !before.requireSecondFactorAdmins;
+    if (staff || admins) {
+      await tx.execute(sql`
+        update sessions set pending = 'enrol_second_factor'
+        where pending is null and kind = 'user' and user_id <> ${input.actor.userId}::uuid
+          and user_id in (
+            select u.id from users u
+            where ((u.role = 'operator' and ${staff}) or (u.role = 'company_admin' and ${admins}))
+              and u.totp_enabled_at is null
+              and not exists (select 1 from passkeys p where p.user_id = u.id))`);
+    }
     await recordAudit(tx, input.actor, now, {
       companyId: null,
       action: 'security.second_factor_policy_changed',
