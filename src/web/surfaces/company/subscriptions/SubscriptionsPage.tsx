@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   Heading,
   Label,
@@ -12,6 +13,7 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { formatPhone } from '../../../../domain/phone-format';
+import { api } from '../../../api';
 import { useApiQuery } from '../../../query';
 import { AppLink } from '../../../ui/AppLink';
 import { DateText } from '../../../ui/DateText';
@@ -21,6 +23,7 @@ import { usePageTitle } from '../../../ui/usePageTitle';
 import { StatusTag } from '../shared/StatusTag';
 import { useCatalog } from '../shared/useCatalog';
 import { STATUSES, type Subscription } from '../types';
+import { BulkActions, PasteSelect } from './BulkActions';
 
 const PAGE = 50;
 const SORTS = ['name', 'status', 'start', 'end'] as const;
@@ -61,6 +64,28 @@ export function SubscriptionsPage() {
     { placeholderData: (previous) => previous },
   );
   const items = query.data?.items ?? [];
+  // Issue 16 item 2: the rows chosen for a bulk action (kept across pages and filters).
+  const [selected, setSelected] = useState<string[]>([]);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const isSelected = (id: string) => selected.includes(id);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => (on ? [...new Set([...prev, id])] : prev.filter((x) => x !== id)));
+  const pageSelected = items.length > 0 && items.every((s) => isSelected(s.id));
+  const togglePage = (on: boolean) =>
+    setSelected((prev) =>
+      on
+        ? [...new Set([...prev, ...items.map((s) => s.id)])]
+        : prev.filter((x) => !items.some((s) => s.id === x)),
+    );
+  const selectAllInFilter = async () => {
+    setSelectingAll(true);
+    try {
+      const all = await api.get<{ items: Subscription[] }>(`/api/company/subscriptions?${filter}`);
+      setSelected((prev) => [...new Set([...prev, ...all.items.map((s) => s.id)])]);
+    } finally {
+      setSelectingAll(false);
+    }
+  };
   const nextCursor = query.data?.nextCursor ?? null;
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -152,6 +177,13 @@ export function SubscriptionsPage() {
           </a>
         </Button>
       </div>
+      <div className="company-buttons">
+        <Button variant="secondary" onClick={selectAllInFilter} disabled={selectingAll}>
+          {t('bulk.selectAll')}
+        </Button>
+      </div>
+      <PasteSelect onSelect={(ids) => setSelected((prev) => [...new Set([...prev, ...ids])])} />
+      {selected.length > 0 && <BulkActions selected={selected} onClear={() => setSelected([])} />}
       <ErrorMessage error={query.error} />
       {query.isPending ? (
         <Loading />
@@ -168,6 +200,13 @@ export function SubscriptionsPage() {
                 <caption className="company-visually-hidden">{t('subscriptions.title')}</caption>
                 <Table.Head>
                   <Table.Row>
+                    <Table.HeaderCell>
+                      <Checkbox
+                        aria-label={t('bulk.selectPage')}
+                        checked={pageSelected}
+                        onChange={(e) => togglePage(e.target.checked)}
+                      />
+                    </Table.HeaderCell>
                     {header('name', t('columns.name'))}
                     <Table.HeaderCell>{t('columns.phone')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('columns.ticket')}</Table.HeaderCell>
@@ -179,6 +218,13 @@ export function SubscriptionsPage() {
                 <Table.Body>
                   {items.map((s) => (
                     <Table.Row key={s.id}>
+                      <Table.Cell>
+                        <Checkbox
+                          aria-label={t('bulk.selectRow', { name: `${s.firstName} ${s.lastName}` })}
+                          checked={isSelected(s.id)}
+                          onChange={(e) => toggle(s.id, e.target.checked)}
+                        />
+                      </Table.Cell>
                       <Table.Cell>
                         <AppLink to={`/bedrift/abonnementer/${s.id}`}>
                           {s.firstName} {s.lastName}
