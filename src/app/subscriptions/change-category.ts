@@ -20,9 +20,9 @@ import { splitCost } from '../../domain/money';
 import { type CategoryChange, type ChangeEffective, categoryChange } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { settleCredentials } from '../tickets/settle-credentials';
 import { createSubscription } from './create-subscription';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
-import { revokeCredentials } from './end-subscription';
 import { consentLink, smsEmployee, ticketUrl } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -107,6 +107,7 @@ async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: 
   const { companyId } = input.actor;
   if (change.oldCancelled) {
     await updateSubscription(tx, companyId, sub.id, { state: 'cancelled' }, now);
+    await settleCredentials(tx, sub.id, now);
     return;
   }
   await updateSubscription(
@@ -117,7 +118,7 @@ async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: 
     now,
   );
   await closeZoneSetsAt(tx, sub.id, change.oldEndDate);
-  if (change.oldRevokedAt) await revokeCredentials(tx, sub.id, change.oldRevokedAt);
+  await settleCredentials(tx, sub.id, now);
 }
 
 /**

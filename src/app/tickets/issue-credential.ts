@@ -18,6 +18,7 @@ import { type DeviceKey, signCredential, toBase64url } from '../../domain/ticket
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { zoneSetOn } from '../subscriptions/to-dto';
+import { settleCredentials } from './settle-credentials';
 
 const WALLET = { type: 'system', label: 'ticket-wallet' } as const;
 /** Days after today the wallet gets credentials for, so it works offline that long (issue 13). */
@@ -41,6 +42,8 @@ export async function issueCredentials(
 ): Promise<CredentialRow[]> {
   const keys = await signingKeysFor(ctx.config);
   const today = osloToday(now);
+  // A credential the register no longer backs is revoked before any is reused (issue 13, H1/H2).
+  await settleCredentials(tx, sub.id, now);
   const stored = await credentialsOf(tx, sub.id);
   const zoneCodes = new Map((await zoneCodeTable(tx)).map((z) => [z.id, z.code]));
   const out: CredentialRow[] = [];

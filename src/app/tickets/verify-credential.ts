@@ -7,8 +7,14 @@ import {
   readTicketSettings,
   zoneCodeTable,
 } from '../../db/repositories/ticket-devices';
-import { findSubscriptionById, findSubscriptionByTicketNumber } from '../../db/repositories/tickets';
-import { claimsWindow, type TicketClaims, ticketStatus, verifyOffline } from '../../domain/ticket';
+import { findSubscriptionById, findTicketByNumber } from '../../db/repositories/tickets';
+import {
+  claimsWindow,
+  credentialOutsideRegister,
+  type TicketClaims,
+  ticketStatus,
+  verifyOffline,
+} from '../../domain/ticket';
 import {
   CODE_PREFIX,
   type CodeReason,
@@ -66,7 +72,7 @@ export async function verifyCredential(ctx: AppContext, input: { code: string })
   });
   const claims = checked.claims;
   if (!claims) return { valid: false, reason: checked.valid ? 'malformed' : checked.reason, ...noClaims };
-  const sub = await findSubscriptionByTicketNumber(ctx.db, claims.ticketNumber);
+  const sub = await findTicketByNumber(ctx.db, claims.ticketNumber);
   const codes = new Map((await zoneCodeTable(ctx.db)).map((z) => [z.code, z.id]));
   let reason = checked.valid ? undefined : checked.reason;
   if (reason === undefined && (await revokedOnline(ctx.db, claims.statusIndex, sub, now))) reason = 'revoked';
@@ -84,14 +90,20 @@ export async function verifyCredential(ctx: AppContext, input: { code: string })
   };
 }
 
-type Sub = Awaited<ReturnType<typeof findSubscriptionById>>;
+type Sub = Awaited<ReturnType<typeof findTicketByNumber>>;
 
+/**
+ * Revoked by the register itself: the ticket is not approved or has ended, the credential is not
+ * this ticket's or was revoked, or the register no longer backs it (its day is past the end, or it
+ * carries a zone the ticket does not have on that day: issue 13, H2).
+ */
 async function revokedOnline(db: Db, statusIndex: number, sub: Sub, now: Date): Promise<boolean> {
   if (sub?.state !== 'approved') return true;
   if (sub.revokedAt !== null && sub.revokedAt.getTime() <= now.getTime()) return true;
   if (ticketStatus(sub, now) === 'ended') return true;
   const credential = await findCredentialByStatusIndex(db, statusIndex);
   if (credential?.subscriptionId !== sub.id) return true;
+  if (credentialOutsideRegister(credential, sub) !== null) return true;
   return credential.revokedAt !== null && credential.revokedAt.getTime() <= now.getTime();
 }
 
