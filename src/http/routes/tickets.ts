@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { activateTicket } from '../../app/tickets/activate-ticket';
 import type { ProofInput } from '../../app/tickets/device-proof';
+import { issueDpopNonce } from '../../app/tickets/dpop-nonce';
 import { getTicket } from '../../app/tickets/get-ticket';
 import { requestTicketMove } from '../../app/tickets/request-ticket-move';
 import { verifyTicketMove } from '../../app/tickets/verify-ticket-move';
@@ -62,12 +63,27 @@ function proofOf(ctx: AppContext, request: FastifyRequest): ProofInput {
     proof: typeof header === 'string' ? header : undefined,
     method: request.method,
     urls: [`${ctx.config.publicUrl}${path}`, `${request.protocol}://${request.host}${path}`],
+    nonceSecret: ctx.config.SESSION_SECRET,
   };
 }
 
 /** The ticket wallet's API: the link's token names the ticket, the DPoP key proves the device. */
 export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // RFC 9449 §8: every answer carries a fresh DPoP nonce; a refused proof says how to recover.
+    app.addHook('onSend', async (request, reply, payload) => {
+      reply.header('DPoP-Nonce', issueDpopNonce(ctx.config.SESSION_SECRET, ctx.clock.now()));
+      if (reply.statusCode === 401 && request.headers.dpop !== undefined) {
+        const nonce = typeof payload === 'string' && payload.includes('"use_dpop_nonce"');
+        reply.header(
+          'WWW-Authenticate',
+          nonce
+            ? 'DPoP algs="ES256", error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"'
+            : 'DPoP algs="ES256", error="invalid_dpop_proof"',
+        );
+      }
+      return payload;
+    });
     app.get(
       '/api/tickets/:ticketAccessToken',
       {
