@@ -135,7 +135,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description: 'The SMS code and a DPoP proof of the new key: binds the ticket to it',
           params,
           headers: dpopHeaders,
-          body: z.object({ code: text.opaque({ max: 20 }) }),
+          body: z.object({ code: text.oneTimeCode({ digits: 6 }) }),
           response: { 200: ticketResponse },
         },
       },
