@@ -8,6 +8,7 @@ import {
   zoneCodeTable,
 } from '../../db/repositories/ticket-devices';
 import { findSubscriptionById, findTicketByNumber } from '../../db/repositories/tickets';
+import { AppError } from '../../domain/errors';
 import {
   claimsWindow,
   credentialOutsideRegister,
@@ -24,8 +25,50 @@ import {
 } from '../../domain/ticket-code';
 import { formatTicketNumber } from '../../domain/ticket-number';
 import type { AppContext } from '../context';
+import { takeSlots } from '../rate-limit';
 
 export type VerifyReason = CodeReason;
+
+/** Verifications per client address (issue 13, L10): a busy gate scans one code every few seconds. */
+export const INSPECTION_VERIFY_LIMIT = { limit: 60, windowMs: 60_000 };
+
+/**
+ * A code that is not the live ticket on its own device (a screenshot, a copy without or with
+ * another device's signature) does not get the register's name back (issue 13, L10): whoever
+ * holds a stale copy learns nothing the copy does not already say.
+ */
+const NO_NAME_REASONS: ReadonlySet<string> = new Set([
+  'stale',
+  'device_proof_missing',
+  'device_proof_invalid',
+]);
+
+function withoutNameIfCopy(v: VerificationDto): VerificationDto {
+  return v.reason !== undefined && NO_NAME_REASONS.has(v.reason) ? { ...v, holder: null } : v;
+}
+
+/**
+ * Inspection online, rate limited per client address (TOO_MANY_REQUESTS with Retry-After), see
+ * verifyCredential.
+ */
+export async function verifyCredentialFrom(
+  ctx: AppContext,
+  input: { code: string; address: string },
+): Promise<VerificationDto> {
+  const slot = await takeSlots(
+    ctx.db,
+    [{ key: `inspection-verify:${input.address}`, ...INSPECTION_VERIFY_LIMIT }],
+    ctx.clock.now(),
+  );
+  if (!slot.ok) {
+    const { retryAfterSeconds } = slot;
+    throw new AppError('TOO_MANY_REQUESTS', {
+      params: { retryAfterSeconds },
+      details: { retryAfterSeconds },
+    });
+  }
+  return withoutNameIfCopy(await verifyCredential(ctx, { code: input.code }));
+}
 
 export interface VerificationDto {
   valid: boolean;
