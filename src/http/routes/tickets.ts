@@ -55,14 +55,28 @@ const dpopHeaders = z.object({
     .describe('RFC 9449 DPoP proof (ES256, typ dpop+jwt) of the wallet key'),
 });
 
-/** The DPoP header and the URLs the proof may name: the public URL and the one the request came in on. */
+/**
+ * The URLs a DPoP proof's `htu` may name (issue 13, L9): the request's path under PUBLIC_URL, the
+ * one address the service has. The Host header is the client's to choose, so it counts only in
+ * development (the Vite dev server, the browser tests on 127.0.0.1).
+ */
+export function proofUrls(
+  config: { publicUrl: string; isDev: boolean },
+  request: { protocol: string; host: string; url: string },
+): string[] {
+  const path = request.url.split('?')[0] ?? '';
+  const urls = [`${config.publicUrl}${path}`];
+  if (config.isDev) urls.push(`${request.protocol}://${request.host}${path}`);
+  return urls;
+}
+
+/** The DPoP header and the URLs the proof may name (proofUrls). */
 function proofOf(ctx: AppContext, request: FastifyRequest): ProofInput {
   const header = request.headers.dpop;
-  const path = request.url.split('?')[0] ?? '';
   return {
     proof: typeof header === 'string' ? header : undefined,
     method: request.method,
-    urls: [`${ctx.config.publicUrl}${path}`, `${request.protocol}://${request.host}${path}`],
+    urls: proofUrls(ctx.config, request),
     nonceSecret: ctx.config.SESSION_SECRET,
   };
 }
