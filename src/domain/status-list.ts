@@ -61,7 +61,10 @@ export async function statusListClaims(input: {
 
 export interface VerifiedStatusList {
   issuedAt: Date;
+  /** After this the list may not be used to decide (its `exp`). */
   expiresAt: Date;
+  /** How often a holder of the list should fetch it again (its `ttl`, seconds), if it says. */
+  ttlSeconds: number | null;
   isRevoked(index: number): boolean;
 }
 
@@ -90,6 +93,7 @@ export async function verifyStatusList(
     return {
       issuedAt: new Date(payload.iat * 1000),
       expiresAt: new Date((payload.exp ?? payload.iat) * 1000),
+      ttlSeconds: typeof payload.ttl === 'number' && payload.ttl > 0 ? payload.ttl : null,
       isRevoked: (index) => bitAt(bits, index),
     };
   } catch {

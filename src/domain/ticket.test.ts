@@ -5,6 +5,7 @@ import { addDays, endOfDayOslo, type IsoDate, monthOf, startOfDayOslo } from './
 import {
   buildClaims,
   claimsWindow,
+  credentialOutsideRegister,
   credentialPeriod,
   credentialWindow,
   type Jwks,
@@ -266,5 +267,45 @@ describe('offline verification against the JWKS', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('credentialOutsideRegister (issue 13, H1/H2)', () => {
+  const day = (d: string) => ({
+    validFrom: new Date(`${d}T00:00:00+01:00`),
+    validTo: new Date(`${d}T23:59:59+01:00`),
+  });
+  const register = {
+    state: 'approved' as const,
+    startDate: '2027-11-01',
+    endDate: null as string | null,
+    revokedAt: null as Date | null,
+    zoneSets: [{ zoneIds: ['a', 'b'], validFrom: '2027-11-01', validTo: null as string | null }],
+  };
+
+  it('a day after a planned end is out, the end day itself is not', () => {
+    const ending = { ...register, endDate: '2027-11-30' };
+    expect(credentialOutsideRegister({ ...day('2027-11-30'), zoneIds: ['a'] }, ending)).toBeNull();
+    expect(credentialOutsideRegister({ ...day('2027-12-01'), zoneIds: ['a'] }, ending)).toBe('ended');
+  });
+
+  it('a zone cut from a date: the credential with the cut zone is out from that date, one with fewer zones stays', () => {
+    const cut = {
+      ...register,
+      zoneSets: [
+        { zoneIds: ['a', 'b'], validFrom: '2027-11-01', validTo: '2027-11-30' },
+        { zoneIds: ['a'], validFrom: '2027-12-01', validTo: null },
+      ],
+    };
+    expect(credentialOutsideRegister({ ...day('2027-11-30'), zoneIds: ['a', 'b'] }, cut)).toBeNull();
+    expect(credentialOutsideRegister({ ...day('2027-12-01'), zoneIds: ['a', 'b'] }, cut)).toBe('zones');
+    expect(credentialOutsideRegister({ ...day('2027-12-01'), zoneIds: ['a'] }, cut)).toBeNull();
+  });
+
+  it('not approved, or reaching past an early revocation, is out', () => {
+    const c = { ...day('2027-11-29'), zoneIds: ['a'] };
+    expect(credentialOutsideRegister(c, { ...register, state: 'cancelled' })).toBe('ended');
+    const revokedAt = new Date('2027-11-29T12:00:00+01:00');
+    expect(credentialOutsideRegister(c, { ...register, endDate: '2027-11-29', revokedAt })).toBe('ended');
   });
 });

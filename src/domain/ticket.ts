@@ -1,12 +1,15 @@
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import {
+  addDays,
   compareDates,
   firstDayOfMonth,
   type IsoDate,
+  isValidOn,
   lastDayOfMonth,
   maxDate,
   minDate,
   monthOf,
+  osloToday,
 } from './calendar';
 import { ticketValidity } from './subscription';
 
@@ -262,4 +265,57 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch {
     return null;
   }
+}
+
+/** A zone set of the register: the zones from `validFrom` through `validTo` (inclusive; null = open). */
+export interface RegisterZoneSet {
+  zoneIds: string[];
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+/**
+ * The zone set in force on `date`: the newest set valid that day; else the newest that had begun
+ * (after the end, the last one); before the first, the first one.
+ */
+export function zoneSetInForce<T extends RegisterZoneSet>(sets: T[], date: IsoDate): T | undefined {
+  const inForce = sets.filter((z) => isValidOn(z.validFrom, z.validTo, date));
+  if (inForce.length > 0) return inForce[inForce.length - 1];
+  const started = sets.filter((z) => compareDates(z.validFrom, date) <= 0);
+  return started[started.length - 1] ?? sets[0];
+}
+
+/** What the register says about a ticket now, as far as its issued credentials are concerned. */
+export interface TicketRegister extends TicketDates {
+  state: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  zoneSets: RegisterZoneSet[];
+}
+
+/**
+ * Issue 13 (H1, H2): why an issued credential no longer agrees with the register, or null when it
+ * does. A credential is one Oslo day (or a part of one); it is out when the ticket is no longer
+ * approved, the day lies before the start or after the (planned) end, it reaches past an early
+ * revocation, or it carries a zone the register does not give the ticket on that day (a zone cut,
+ * now or from a later date). A credential that carries fewer zones than the register stays true.
+ * The same answer drives the revocation list (offline) and the online check.
+ */
+export function credentialOutsideRegister(
+  credential: { validFrom: Date; validTo: Date | null; zoneIds: string[] },
+  register: TicketRegister,
+): 'ended' | 'zones' | null {
+  if (register.state !== 'approved') return 'ended';
+  // An open-ended credential (none is issued so any more) is out as soon as the ticket has an end.
+  if (credential.validTo === null && (register.endDate !== null || register.revokedAt !== null))
+    return 'ended';
+  const validTo = credential.validTo ?? credential.validFrom;
+  const first = osloToday(credential.validFrom);
+  const last = osloToday(validTo);
+  if (compareDates(first, register.startDate) < 0) return 'ended';
+  if (register.endDate !== null && compareDates(last, register.endDate) > 0) return 'ended';
+  if (register.revokedAt !== null && validTo.getTime() > register.revokedAt.getTime()) return 'ended';
+  for (let day = first; compareDates(day, last) <= 0; day = addDays(day, 1)) {
+    const zones = zoneSetInForce(register.zoneSets, day)?.zoneIds ?? [];
+    if (credential.zoneIds.some((z) => !zones.includes(z))) return 'zones';
+  }
+  return null;
 }

@@ -40,6 +40,16 @@ export function fieldMessagesOf(error: unknown, codes?: Record<string, string>):
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Sees every API answer's headers (the wallet reads DPoP-Nonce and Date from them). */
+export type ResponseObserver = (path: string, response: Response) => void;
+const observers = new Set<ResponseObserver>();
+
+/** Registers an observer of every API answer; returns the function that removes it. */
+export function observeResponses(observer: ResponseObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
 let csrfToken: Promise<string> | undefined;
 
 function fetchCsrfToken(): Promise<string> {
@@ -87,6 +97,7 @@ async function send<T>(
   } catch (error) {
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error));
   }
+  for (const observer of observers) observer(path, response);
   if (as === 'file' && response.ok) return fileOf(response) as Promise<T>;
   const data = await parseBody(response).catch(() => undefined);
   if (response.ok) return data as T;

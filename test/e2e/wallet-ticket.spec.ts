@@ -247,7 +247,19 @@ test.describe('device-bound ticket wallet and inspection (issues 5 and 13)', () 
     expect(await verifyOnline(request, await qrFromScreen(second))).toMatchObject({ valid: true });
     await pathInOutbox(request, phone, /flyttet til en annen enhet/);
 
+    // Issue 13, M4: the first phone, still open, checks again when shown and says the ticket moved.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Billetten er flyttet til en annen enhet' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('ticket-qr')).toHaveCount(0);
+    await expect(page.getByText('Gyldig', { exact: true })).toHaveCount(0);
+    await expect(page.getByText('Ikke på denne enheten', { exact: true })).toBeVisible();
+
     await page.reload();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Billetten er flyttet til en annen enhet' }),
+    ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'Billetten er aktivert på en annen enhet' }),
     ).toBeVisible();
@@ -259,6 +271,75 @@ test.describe('device-bound ticket wallet and inspection (issues 5 and 13)', () 
     ).toBeVisible();
     await expectNoA11yViolations(page);
     await other.close();
+  });
+
+  test('issue 13, H3: a phone whose clock is 3 minutes behind activates and shows a QR that verifies (server time, DPoP nonce)', async ({
+    page,
+    baseURL,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const { path } = await ticketCreatedBeforeMarch(baseURL as string);
+    await setClock(baseURL as string, '2027-03-02T08:00:00+01:00');
+    const serverNow = Date.parse(
+      ((await (await request.get('/api/dev/clock')).json()) as { now: string }).now,
+    );
+    // As in production: no development clock to follow, only the API's answers.
+    await page.route('**/api/dev/clock', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.clock.install({ time: new Date(serverNow - 180_000) });
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Gyldig billett' })).toBeVisible();
+    const code = await qrFromScreen(page);
+    const verdict = await verifyOnline(request, code);
+    expect(verdict, JSON.stringify(verdict)).toMatchObject({ valid: true });
+    // The live check shows the server's time, not the phone's (07:57).
+    await expect(page.getByRole('timer', { name: 'Klokken nå' })).toHaveText(/^08:0\d:\d\d$/);
+  });
+
+  test('issue 13, M1: the inspection page fetches the list again every ttl; offline past its exp a good code cannot be decided, never valid', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const { path } = await ticketCreatedBeforeMarch(baseURL as string);
+    await setClock(baseURL as string, '2027-03-03T08:00:00+01:00');
+    const inspectorContext = await browser.newContext();
+    const inspector = await inspectorContext.newPage();
+    let listFetches = 0;
+    inspector.on('request', (r) => {
+      if (r.url().endsWith('/api/inspection/offline-data')) listFetches += 1;
+    });
+    await inspector.clock.install();
+    await inspector.goto('/kontroll');
+    await expect(inspector.getByTestId('data-age')).toBeVisible();
+    await expect.poll(() => listFetches).toBe(1);
+    const serverTime = async () =>
+      Date.parse(((await (await page.request.get('/api/dev/clock')).json()) as { now: string }).now);
+    const [serverAtStart, inspectorAtStart] = [
+      await serverTime(),
+      await inspector.evaluate(() => Date.now()),
+    ];
+    await inspector.clock.fastForward('05:01');
+    await expect.poll(() => listFetches).toBe(2);
+
+    await inspectorContext.setOffline(true);
+    await inspector.clock.fastForward('24:00:00');
+    await expect(inspector.getByTestId('list-too-old')).toBeVisible();
+    // The phone, a day later by the inspector's clock, shows a fresh code (the next day's credential).
+    const inspectorNow = await inspector.evaluate(() => Date.now());
+    await setClock(
+      baseURL as string,
+      new Date(serverAtStart + (inspectorNow - inspectorAtStart)).toISOString(),
+    );
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Gyldig billett' })).toBeVisible();
+    const verdict = await inspect(inspector, await qrFromScreen(page));
+    await expect(verdict.getByRole('heading', { name: 'Kan ikke avgjøres uten nett' })).toBeVisible();
+    await expect(verdict.getByText(/for gammel til å vite om billetten er trukket tilbake/)).toBeVisible();
+    await expect(verdict.getByRole('heading', { name: 'Gyldig billett' })).toHaveCount(0);
+    await expectNoA11yViolations(inspector);
+    await inspectorContext.close();
   });
 
   test('an ended ticket fails offline inspection with the revocation list cached after it ended', async ({

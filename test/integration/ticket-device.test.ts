@@ -223,7 +223,7 @@ describeEachEngine('inspection of device-signed codes (issue 13)', (app) => {
     expect((await client().post('/api/inspection/verify', { credential: code })).body.valid).toBe(true);
   });
 
-  it('freshness: a code older than the window is stale (a screenshot), within it valid', async () => {
+  it('freshness: a code older than the window is stale (a screenshot, shown without the name), within it valid', async () => {
     const { phone, ticket: tk } = await bound();
     const code = await phone.code(tk.codes[0].credential, new Date('2027-03-05T12:00:00+01:00'));
     app().setNow('2027-03-05T12:00:55+01:00');
@@ -232,7 +232,8 @@ describeEachEngine('inspection of device-signed codes (issue 13)', (app) => {
     expect((await client().post('/api/inspection/verify', { code })).body).toMatchObject({
       valid: false,
       reason: 'stale',
-      holder: { firstName: 'Kari' },
+      // L10: a screenshot gets no name back from the register.
+      holder: null,
     });
   });
 

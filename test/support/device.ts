@@ -9,12 +9,17 @@ import { deviceSigningInput, encodeCode, fromBase64url, toBuffer } from '../../s
 export async function newDevice(baseUrl: string) {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: false });
   const jwk = await exportJWK(publicKey);
-  const proof = (method: string, path: string, over: { iat?: number; htu?: string; jti?: string } = {}) =>
+  const proof = (
+    method: string,
+    path: string,
+    over: { iat?: number; htu?: string; jti?: string; nonce?: string } = {},
+  ) =>
     new SignJWT({
       htm: method,
       htu: over.htu ?? `${baseUrl}${path}`,
       iat: over.iat ?? Math.floor(Date.now() / 1000),
       jti: over.jti ?? randomUUID(),
+      ...(over.nonce === undefined ? {} : { nonce: over.nonce }),
     })
       .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
       .sign(privateKey);

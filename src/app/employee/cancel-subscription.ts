@@ -7,6 +7,7 @@ import type { AppContext, EmployeeActor } from '../context';
 import { smsEmployee } from '../subscriptions/notify';
 import { emailAdmins } from '../subscriptions/notify-admins';
 import { type SubscriptionDto, toSubscriptionDto } from '../subscriptions/to-dto';
+import { settleCredentials } from '../tickets/settle-credentials';
 
 /**
  * Rule 10: the employee cancels ("Si opp"). Not started yet → cancelled, costs nothing; started →
@@ -32,6 +33,7 @@ export async function cancelSubscription(
     if (outcome.kind === 'ends' && outcome.endDate === sub.endDate) return before;
 
     const row = await updateSubscription(tx, companyId, sub.id, changes, now);
+    await settleCredentials(tx, sub.id, now);
     const after = toSubscriptionDto({ ...row, zoneSets: sub.zoneSets }, now);
     const lastValidDay = outcome.kind === 'cancelled' ? null : outcome.endDate;
     const key = `${sub.id}:${lastValidDay ?? 'cancelled'}`;

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { newOrderToken, storedColumns } from '../companies/order-token';
 import type { AppContext, OperatorActor } from '../context';
 import { smsEmployee } from '../subscriptions/notify';
+import { settleCredentials } from '../tickets/settle-credentials';
 
 type Outcome = 'cancelled' | 'ends_end_of_month' | 'unchanged';
 
@@ -92,6 +93,7 @@ async function endForDeactivation(
   if (!notStarted && sub.endDate !== null && compareDates(sub.endDate, at.lastDay) <= 0) return 'unchanged';
   const changes = notStarted ? { state: 'cancelled' as const } : { endDate: at.lastDay };
   await updateSubscription(tx, sub.companyId, sub.id, changes, at.now);
+  await settleCredentials(tx, sub.id, at.now);
   await recordAudit(tx, actor, at.now, {
     companyId: sub.companyId,
     action: notStarted ? 'subscription.cancelled' : 'subscription.ended',

@@ -21,9 +21,9 @@ import { type CategoryChange, type ChangeEffective, categoryChange } from '../..
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
+import { settleCredentials } from '../tickets/settle-credentials';
 import { createSubscription } from './create-subscription';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
-import { revokeCredentials } from './end-subscription';
 import { consentLink, smsEmployee, ticketUrl } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -108,6 +108,7 @@ async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: 
   const { companyId } = input.actor;
   if (change.oldCancelled) {
     await updateSubscription(tx, companyId, sub.id, { state: 'cancelled' }, now);
+    await settleCredentials(tx, sub.id, now);
     return;
   }
   await updateSubscription(
@@ -118,7 +119,7 @@ async function endOld(tx: Tx, input: Input, sub: SubscriptionWithZones, change: 
     now,
   );
   await closeZoneSetsAt(tx, sub.id, change.oldEndDate);
-  if (change.oldRevokedAt) await revokeCredentials(tx, sub.id, change.oldRevokedAt);
+  await settleCredentials(tx, sub.id, now);
 }
 
 /**

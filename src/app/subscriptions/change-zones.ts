@@ -14,6 +14,7 @@ import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription'
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
+import { settleCredentials } from '../tickets/settle-credentials';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
 import { consentLink, smsEmployee } from './notify';
 import { toSubscriptionDto } from './to-dto';
@@ -44,6 +45,8 @@ export async function changeZones(
     const before = toSubscriptionDto(sub, now);
     await replaceZoneSetsFrom(tx, sub, zoneIds, from);
     await updateSubscription(tx, companyId, sub.id, {}, now);
+    // Issue 13 (H2): credentials carrying a zone cut from `from` on go on the revocation list.
+    await settleCredentials(tx, sub.id, now);
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);

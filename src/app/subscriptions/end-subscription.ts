@@ -1,5 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../../db/engine';
 import {
   closeZoneSetsAt,
   findSubscription,
@@ -7,24 +5,16 @@ import {
   type SubscriptionWithZones,
   updateSubscription,
 } from '../../db/repositories/subscriptions';
-import { ticketCredentials } from '../../db/schema';
 import { compareDates, osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { adminEnd, adminEndOn, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
+import { settleCredentials } from '../tickets/settle-credentials';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndedByCompanySms } from './notify';
 import { toSubscriptionDto } from './to-dto';
-
-/** Rule 7: ending "now" revokes the signed tickets already issued. */
-export async function revokeCredentials(tx: Tx, subscriptionId: string, at: Date) {
-  await tx
-    .update(ticketCredentials)
-    .set({ revokedAt: at })
-    .where(and(eq(ticketCredentials.subscriptionId, subscriptionId), isNull(ticketCredentials.revokedAt)));
-}
 
 export type EndEffective = 'end_of_month' | 'now' | 'date';
 
@@ -82,8 +72,9 @@ export async function endSubscription(
         now,
       );
       await closeZoneSetsAt(tx, sub.id, outcome.endDate);
-      if (outcome.revokedAt) await revokeCredentials(tx, sub.id, outcome.revokedAt);
     }
+    // Rule 7 and issue 13: credentials past the new end (now or later) go on the revocation list.
+    await settleCredentials(tx, sub.id, now);
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);

@@ -1,6 +1,7 @@
 import type { SubscriptionWithZones, ZoneSetRow } from '../../db/repositories/subscriptions';
-import { compareDates, isValidOn, maxDate, osloToday } from '../../domain/calendar';
+import { compareDates, maxDate, osloToday } from '../../domain/calendar';
 import { deriveStatus, type SubscriptionStatus } from '../../domain/subscription';
+import { zoneSetInForce } from '../../domain/ticket';
 
 /** The contract's Subscription object. */
 export interface SubscriptionDto {
@@ -29,10 +30,7 @@ export interface SubscriptionDto {
  * The zone set in force on `date`; before the start, the first one; after the end, the last one.
  */
 export function zoneSetOn(zoneSets: ZoneSetRow[], date: string): ZoneSetRow | undefined {
-  const inForce = zoneSets.filter((z) => isValidOn(z.validFrom, z.validTo, date));
-  if (inForce.length > 0) return inForce[inForce.length - 1];
-  const started = zoneSets.filter((z) => compareDates(z.validFrom, date) <= 0);
-  return started[started.length - 1] ?? zoneSets[0];
+  return zoneSetInForce(zoneSets, date);
 }
 
 export function toSubscriptionDto(sub: SubscriptionWithZones, now: Date): SubscriptionDto {

@@ -5,6 +5,7 @@ import { withdrawableEnd } from '../../domain/subscription';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
+import { settleCredentials } from '../tickets/settle-credentials';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndWithdrawnSms } from './notify';
 import { toSubscriptionDto } from './to-dto';
@@ -26,6 +27,8 @@ export async function withdrawEnd(ctx: AppContext, input: { actor: CompanyAdminA
     await assertNoOtherLive(tx, sub, now);
     await reopenZoneSetsAt(tx, sub.id, oldEnd, null);
     await updateSubscription(tx, companyId, sub.id, { endDate: null }, now);
+    // Credentials revoked when the end was planned stay revoked; the wallet fetches new ones.
+    await settleCredentials(tx, sub.id, now);
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);

@@ -1,33 +1,36 @@
 import { sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { rememberProof } from '../../db/repositories/ticket-devices';
-import {
-  checkDpopProof,
-  DPOP_FUTURE_SKEW_SECONDS,
-  DPOP_WINDOW_SECONDS,
-  type DpopCheck,
-} from '../../domain/dpop';
+import { checkDpopProof, type DpopCheck } from '../../domain/dpop';
 import { AppError } from '../../domain/errors';
+import { dpopNonceEnd } from './dpop-nonce';
 
-/** A request's DPoP header and the URLs it may name (the public URL and the one it came in on). */
+/** A request's DPoP header, the URLs it may name, and the secret the server's DPoP nonces are made with. */
 export interface ProofInput {
   proof: string | undefined;
   method: string;
   urls: string[];
+  nonceSecret: string;
 }
 
 /**
  * Checks a DPoP proof (RFC 9449) and remembers its jti in the database, so the same proof is
- * never accepted twice by any process within its window (a replay is `replayed`).
+ * never accepted twice by any process within its window (a replay is `replayed`). A proof whose
+ * iat is outside the window, or whose nonce is not a good one of ours, is `use_dpop_nonce`.
  */
 export async function checkPossession(
   tx: Tx,
   input: ProofInput,
   now: Date,
 ): Promise<DpopCheck | { ok: false; reason: 'replayed' }> {
-  const check = await checkDpopProof(input.proof, { method: input.method, urls: input.urls, now });
+  const check = await checkDpopProof(input.proof, {
+    method: input.method,
+    urls: input.urls,
+    now,
+    nonceCheck: (nonce) => dpopNonceEnd(input.nonceSecret, nonce, now),
+  });
   if (!check.ok) return check;
-  const forgetAt = new Date((check.iat + DPOP_WINDOW_SECONDS + DPOP_FUTURE_SKEW_SECONDS) * 1000);
+  const forgetAt = new Date(check.freshUntil * 1000);
   const fresh = await rememberProof(tx, sha256(`${check.jkt}\n${check.jti}`), forgetAt, now);
   return fresh ? check : { ok: false, reason: 'replayed' };
 }

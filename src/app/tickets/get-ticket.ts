@@ -79,6 +79,9 @@ export async function getTicket(
   return ctx.db.transaction(async (tx) => {
     const sub = await lockTicket(tx, input.token);
     const check = input.proof.proof ? await checkPossession(tx, input.proof, now) : null;
+    // RFC 9449 §8: a proof that is only out of time is answered with a nonce to retry with.
+    if (check?.ok === false && check.reason === 'use_dpop_nonce')
+      throw new AppError('DPOP_PROOF_INVALID', { details: { reason: check.reason } });
     const onThisDevice = check?.ok === true && sub.deviceJkt === check.jkt;
     return ticketDto(tx, ctx, sub, onThisDevice && check?.ok ? check : null, now);
   });

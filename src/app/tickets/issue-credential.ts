@@ -17,6 +17,7 @@ import { buildClaims, credentialWindow, parseClaims, sameTicketContent } from '.
 import { type DeviceKey, signCredential, toBase64url } from '../../domain/ticket-code';
 import type { AppContext } from '../context';
 import { zoneSetOn } from '../subscriptions/to-dto';
+import { settleCredentials } from './settle-credentials';
 
 /** Days after today the wallet gets credentials for, so it works offline that long (issue 13). */
 export const CREDENTIAL_DAYS_AHEAD = 3;
@@ -39,6 +40,8 @@ export async function issueCredentials(
 ): Promise<CredentialRow[]> {
   const keys = await signingKeysFor(ctx.config);
   const today = osloToday(now);
+  // A credential the register no longer backs is revoked before any is reused (issue 13, H1/H2).
+  await settleCredentials(tx, sub.id, now);
   const stored = await credentialsOf(tx, sub.id);
   const zoneCodes = new Map((await zoneCodeTable(tx)).map((z) => [z.id, z.code]));
   const out: CredentialRow[] = [];

@@ -7,8 +7,15 @@ import {
   readTicketSettings,
   zoneCodeTable,
 } from '../../db/repositories/ticket-devices';
-import { findSubscriptionById, findSubscriptionByTicketNumber } from '../../db/repositories/tickets';
-import { claimsWindow, type TicketClaims, ticketStatus, verifyOffline } from '../../domain/ticket';
+import { findSubscriptionById, findTicketByNumber } from '../../db/repositories/tickets';
+import { AppError } from '../../domain/errors';
+import {
+  claimsWindow,
+  credentialOutsideRegister,
+  type TicketClaims,
+  ticketStatus,
+  verifyOffline,
+} from '../../domain/ticket';
 import {
   CODE_PREFIX,
   type CodeReason,
@@ -18,8 +25,50 @@ import {
 } from '../../domain/ticket-code';
 import { formatTicketNumber } from '../../domain/ticket-number';
 import type { AppContext } from '../context';
+import { takeSlots } from '../rate-limit';
 
 export type VerifyReason = CodeReason;
+
+/** Verifications per client address (issue 13, L10): a busy gate scans one code every few seconds. */
+export const INSPECTION_VERIFY_LIMIT = { limit: 60, windowMs: 60_000 };
+
+/**
+ * A code that is not the live ticket on its own device (a screenshot, a copy without or with
+ * another device's signature) does not get the register's name back (issue 13, L10): whoever
+ * holds a stale copy learns nothing the copy does not already say.
+ */
+const NO_NAME_REASONS: ReadonlySet<string> = new Set([
+  'stale',
+  'device_proof_missing',
+  'device_proof_invalid',
+]);
+
+function withoutNameIfCopy(v: VerificationDto): VerificationDto {
+  return v.reason !== undefined && NO_NAME_REASONS.has(v.reason) ? { ...v, holder: null } : v;
+}
+
+/**
+ * Inspection online, rate limited per client address (TOO_MANY_REQUESTS with Retry-After), see
+ * verifyCredential.
+ */
+export async function verifyCredentialFrom(
+  ctx: AppContext,
+  input: { code: string; address: string },
+): Promise<VerificationDto> {
+  const slot = await takeSlots(
+    ctx.db,
+    [{ key: `inspection-verify:${input.address}`, ...INSPECTION_VERIFY_LIMIT }],
+    ctx.clock.now(),
+  );
+  if (!slot.ok) {
+    const { retryAfterSeconds } = slot;
+    throw new AppError('TOO_MANY_REQUESTS', {
+      params: { retryAfterSeconds },
+      details: { retryAfterSeconds },
+    });
+  }
+  return withoutNameIfCopy(await verifyCredential(ctx, { code: input.code }));
+}
 
 export interface VerificationDto {
   valid: boolean;
@@ -66,7 +115,7 @@ export async function verifyCredential(ctx: AppContext, input: { code: string })
   });
   const claims = checked.claims;
   if (!claims) return { valid: false, reason: checked.valid ? 'malformed' : checked.reason, ...noClaims };
-  const sub = await findSubscriptionByTicketNumber(ctx.db, claims.ticketNumber);
+  const sub = await findTicketByNumber(ctx.db, claims.ticketNumber);
   const codes = new Map((await zoneCodeTable(ctx.db)).map((z) => [z.code, z.id]));
   let reason = checked.valid ? undefined : checked.reason;
   if (reason === undefined && (await revokedOnline(ctx.db, claims.statusIndex, sub, now))) reason = 'revoked';
@@ -84,14 +133,20 @@ export async function verifyCredential(ctx: AppContext, input: { code: string })
   };
 }
 
-type Sub = Awaited<ReturnType<typeof findSubscriptionById>>;
+type Sub = Awaited<ReturnType<typeof findTicketByNumber>>;
 
+/**
+ * Revoked by the register itself: the ticket is not approved or has ended, the credential is not
+ * this ticket's or was revoked, or the register no longer backs it (its day is past the end, or it
+ * carries a zone the ticket does not have on that day: issue 13, H2).
+ */
 async function revokedOnline(db: Db, statusIndex: number, sub: Sub, now: Date): Promise<boolean> {
   if (sub?.state !== 'approved') return true;
   if (sub.revokedAt !== null && sub.revokedAt.getTime() <= now.getTime()) return true;
   if (ticketStatus(sub, now) === 'ended') return true;
   const credential = await findCredentialByStatusIndex(db, statusIndex);
   if (credential?.subscriptionId !== sub.id) return true;
+  if (credentialOutsideRegister(credential, sub) !== null) return true;
   return credential.revokedAt !== null && credential.revokedAt.getTime() <= now.getTime();
 }
 

@@ -19,7 +19,9 @@ import { hashMoveCode, MOVE_CODE } from './request-ticket-move';
  * Completes a move (issue 13): the SMS code and a DPoP proof of the new device's key. The ticket
  * is bound to the new key, every credential of the old one is revoked (so it fails inspection, on
  * the revocation list too), and the holder gets an SMS saying the ticket moved. A wrong code counts
- * a try (MOVE_CODE_INVALID); an expired, used-up or missing one is MOVE_CODE_EXPIRED.
+ * a try (MOVE_CODE_INVALID); an expired, used-up or missing one is MOVE_CODE_EXPIRED. A proof
+ * of the key the ticket is already bound to answers the ticket and changes nothing (no move counted,
+ * no SMS).
  */
 /** "2027-03-02 08:00" in Oslo time, as the moved-SMS names the moment in either language. */
 function osloDateTime(now: Date): string {
@@ -35,6 +37,9 @@ export async function verifyTicketMove(
   const result = await ctx.db.transaction(async (tx) => {
     const sub = await lockTicket(tx, input.token);
     const device = await requirePossession(tx, input.proof, now);
+    // Moving to the key the ticket is already bound to is no move: nothing counted, revoked or sent.
+    if (sub.deviceJkt === device.jkt)
+      return { wrong: null, ticket: await ticketDto(tx, ctx, sub, device, now) };
     const move = await currentMoveCode(tx, sub.id);
     if (!move || move.expiresAt.getTime() <= now.getTime() || move.attempts >= MOVE_CODE.maxTries) {
       throw new AppError('MOVE_CODE_EXPIRED');

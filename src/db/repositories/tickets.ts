@@ -132,3 +132,34 @@ export async function ticketNames(
     zones: input.zoneIds.map((id) => ({ id, name: zoneName.get(id) ?? id })),
   };
 }
+
+/** The subscription (any company: the ticket is the capability) with its zone sets, or null. */
+export async function findTicketById(tx: Tx, id: string): Promise<SubscriptionWithZones | null> {
+  const row = await findSubscriptionById(tx, id);
+  if (!row) return null;
+  const sets = await zoneSetsOf(tx, [row.id]);
+  return { ...row, zoneSets: sets.get(row.id) ?? [] };
+}
+
+/** The subscription's credentials not revoked and not yet expired at `now`. */
+export async function liveCredentialsOf(tx: Tx, subscriptionId: string, now: Date): Promise<CredentialRow[]> {
+  return tx
+    .select()
+    .from(ticketCredentials)
+    .where(
+      and(
+        eq(ticketCredentials.subscriptionId, subscriptionId),
+        isNull(ticketCredentials.revokedAt),
+        gte(ticketCredentials.validTo, now),
+      ),
+    );
+}
+
+/** Marks these credentials revoked at `now` (their bits go on the revocation list). */
+export async function revokeCredentialIds(tx: Tx, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(ticketCredentials)
+    .set({ revokedAt: now })
+    .where(and(inArray(ticketCredentials.id, ids), isNull(ticketCredentials.revokedAt)));
+}

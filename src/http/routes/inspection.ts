@@ -7,7 +7,7 @@ import {
   publishStatusList,
   STATUS_LIST_TTL_SECONDS,
 } from '../../app/tickets/status-list';
-import { verifyCredential } from '../../app/tickets/verify-credential';
+import { verifyCredentialFrom } from '../../app/tickets/verify-credential';
 import { AppError } from '../../domain/errors';
 import { requireInspector } from '../auth/sessions';
 import { text } from '../schemas';
@@ -49,13 +49,21 @@ export function inspectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/inspection/verify',
-      { schema: { tags: ['tickets'], body: verifyBody, response: { 200: verificationResponse } } },
+      {
+        schema: {
+          tags: ['tickets'],
+          description:
+            'Rate limited per client address (429 TOO_MANY_REQUESTS with Retry-After). A stale code or one without the right device signature gets no holder name.',
+          body: verifyBody,
+          response: { 200: verificationResponse },
+        },
+      },
       async (request) => {
         const code = request.body.code ?? request.body.credential;
         if (code === undefined) {
           throw new AppError('VALIDATION_FAILED', { details: [{ path: 'body.code', message: 'Required' }] });
         }
-        return verifyCredential(ctx, { code });
+        return verifyCredentialFrom(ctx, { code, address: request.ip });
       },
     );
     app.get(

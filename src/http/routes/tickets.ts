@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { activateTicket } from '../../app/tickets/activate-ticket';
 import type { ProofInput } from '../../app/tickets/device-proof';
+import { issueDpopNonce } from '../../app/tickets/dpop-nonce';
 import { getTicket } from '../../app/tickets/get-ticket';
 import { requestTicketMove } from '../../app/tickets/request-ticket-move';
 import { verifyTicketMove } from '../../app/tickets/verify-ticket-move';
@@ -54,20 +55,49 @@ const dpopHeaders = z.object({
     .describe('RFC 9449 DPoP proof (ES256, typ dpop+jwt) of the wallet key'),
 });
 
-/** The DPoP header and the URLs the proof may name: the public URL and the one the request came in on. */
+/**
+ * The URLs a DPoP proof's `htu` may name (issue 13, L9): the request's path under PUBLIC_URL, the
+ * one address the service has. The Host header is the client's to choose, so it counts only in
+ * development (the Vite dev server, the browser tests on 127.0.0.1).
+ */
+export function proofUrls(
+  config: { publicUrl: string; isDev: boolean },
+  request: { protocol: string; host: string; url: string },
+): string[] {
+  const path = request.url.split('?')[0] ?? '';
+  const urls = [`${config.publicUrl}${path}`];
+  if (config.isDev) urls.push(`${request.protocol}://${request.host}${path}`);
+  return urls;
+}
+
+/** The DPoP header and the URLs the proof may name (proofUrls). */
 function proofOf(ctx: AppContext, request: FastifyRequest): ProofInput {
   const header = request.headers.dpop;
-  const path = request.url.split('?')[0] ?? '';
   return {
     proof: typeof header === 'string' ? header : undefined,
     method: request.method,
-    urls: [`${ctx.config.publicUrl}${path}`, `${request.protocol}://${request.host}${path}`],
+    urls: proofUrls(ctx.config, request),
+    nonceSecret: ctx.config.SESSION_SECRET,
   };
 }
 
 /** The ticket wallet's API: the link's token names the ticket, the DPoP key proves the device. */
 export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // RFC 9449 §8: every answer carries a fresh DPoP nonce; a refused proof says how to recover.
+    app.addHook('onSend', async (request, reply, payload) => {
+      reply.header('DPoP-Nonce', issueDpopNonce(ctx.config.SESSION_SECRET, ctx.clock.now()));
+      if (reply.statusCode === 401 && request.headers.dpop !== undefined) {
+        const nonce = typeof payload === 'string' && payload.includes('"use_dpop_nonce"');
+        reply.header(
+          'WWW-Authenticate',
+          nonce
+            ? 'DPoP algs="ES256", error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"'
+            : 'DPoP algs="ES256", error="invalid_dpop_proof"',
+        );
+      }
+      return payload;
+    });
     app.get(
       '/api/tickets/:ticketAccessToken',
       {
@@ -119,7 +149,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description: 'The SMS code and a DPoP proof of the new key: binds the ticket to it',
           params,
           headers: dpopHeaders,
-          body: z.object({ code: text.opaque({ max: 20 }) }),
+          body: z.object({ code: text.oneTimeCode({ digits: 6 }) }),
           response: { 200: ticketResponse },
         },
       },

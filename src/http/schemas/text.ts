@@ -145,6 +145,24 @@ export const text = {
         description: 'Crockford base32 with a check symbol',
       },
     ),
+  /**
+   * A one-time code as a person types it from an SMS: spaces and hyphens between the digits are
+   * forgiven; anything but exactly `digits` digits is `pattern` (a 400 naming the field, before any
+   * try is counted).
+   */
+  oneTimeCode: ({ digits }: { digits: number }) =>
+    checkedString(
+      (raw) => {
+        const unreadable = checkOpaqueText(raw, 40);
+        if (unreadable) return { ok: false, issue: { problem: unreadable, max: 40 } };
+        const value = raw.replace(/[\s-]/g, '');
+        if (value === '') return { ok: false, issue: { problem: 'required', max: 40 } };
+        return new RegExp(`^\\d{${digits}}$`).test(value)
+          ? { ok: true, value }
+          : { ok: false, issue: { problem: 'pattern', max: 40 } };
+      },
+      { minLength: digits, maxLength: 40, example: '123 456', description: `${digits} digits` },
+    ),
   /** A password or other secret: passed on unchanged (never normalised), only its length bounded. */
   secret: ({ max = 1000 }: { max?: number } = {}) =>
     checkedString(

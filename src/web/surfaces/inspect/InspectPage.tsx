@@ -6,7 +6,7 @@ import { formatDateTime, localeOf } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { appNow, syncDevClock } from '../wallet/clock';
 import { type CheckResult, checkCode } from './check';
-import { cachedData, type InspectionData, refreshData } from './keys';
+import { cachedData, type InspectionData, listTiming, refreshData } from './keys';
 import { NumberLookup } from './NumberLookup';
 import { ageText, ResultPanel } from './ResultPanel';
 import { Scanner } from './Scanner';
@@ -42,6 +42,22 @@ export function InspectPage() {
     void syncDevClock();
     void loadKeys();
   }, [loadKeys]);
+
+  // Issue 13 (M1): while the page is open the list is fetched again every `ttl`, and at once when
+  // the network comes back, so revocations reach an inspector who keeps the page open all day.
+  const ttlSeconds = data ? listTiming(data).ttlSeconds : null;
+  useEffect(() => {
+    if (ttlSeconds === null) return;
+    const timer = setInterval(() => void loadKeys(), ttlSeconds * 1000);
+    const online = () => void loadKeys();
+    window.addEventListener('online', online);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', online);
+    };
+  }, [ttlSeconds, loadKeys]);
+  const listExpiresAt = data ? listTiming(data).expiresAt : null;
+  const listTooOld = listExpiresAt !== null && appNow().getTime() >= listExpiresAt.getTime();
 
   const check = useCallback(
     async (value: string) => {
@@ -104,6 +120,11 @@ export function InspectPage() {
         )
       )}
       {keysError && data && <Paragraph data-size="sm">{t('keys.offline')}</Paragraph>}
+      {listTooOld && (
+        <Alert data-color="warning" data-testid="list-too-old">
+          <Paragraph>{t('keys.listTooOld')}</Paragraph>
+        </Alert>
+      )}
       <Scanner onCode={onScanned} />
       <form onSubmit={onSubmit} className="inspect-form">
         <Field>

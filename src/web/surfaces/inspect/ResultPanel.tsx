@@ -34,9 +34,12 @@ export function ResultPanel({
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   const category = result.categoryId ? data.categories[result.categoryId] : undefined;
+  // Offline with a list too old to tell revoked tickets: neither valid nor invalid (issue 13, M1).
+  const undecided = result.reason === 'status_list_expired';
+  const kind = result.valid ? 'valid' : undecided ? 'undecided' : 'invalid';
   return (
     <div
-      className={`inspect-verdict ${result.valid ? 'inspect-verdict-valid' : 'inspect-verdict-invalid'}`}
+      className={`inspect-verdict inspect-verdict-${kind}`}
       role="dialog"
       aria-modal="true"
       aria-labelledby="verdict-title"
@@ -44,7 +47,7 @@ export function ResultPanel({
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <Heading level={2} data-size="xl" id="verdict-title">
-        {result.valid ? t('result.valid') : t('result.invalid')}
+        {t(`result.${kind}`)}
       </Heading>
       {result.reason && <Paragraph data-size="lg">{t(`reason.${result.reason}`)}</Paragraph>}
       {result.holder && (

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { Jwks } from '../../../domain/ticket';
 
 /**
@@ -40,6 +41,26 @@ type Offline = {
   freshnessSeconds: number;
   zones: { code: number; id: string; name: string }[];
 };
+
+/** The shortest time between two fetches of the list, whatever its `ttl` says. */
+export const LIST_REFRESH_FLOOR_SECONDS = 30;
+
+/**
+ * When the cached revocation list should be fetched again (its `ttl`, at least 30 s) and when it
+ * runs out (`exp`), read from the list itself (its signature is checked when it is used).
+ */
+export function listTiming(data: InspectionData): { ttlSeconds: number; expiresAt: Date | null } {
+  try {
+    const claims = decodeJwt(data.statusList);
+    const ttl = typeof claims.ttl === 'number' ? claims.ttl : 300;
+    return {
+      ttlSeconds: Math.max(LIST_REFRESH_FLOOR_SECONDS, ttl),
+      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null,
+    };
+  } catch {
+    return { ttlSeconds: LIST_REFRESH_FLOOR_SECONDS, expiresAt: null };
+  }
+}
 
 /** Fetches keys, revocation list and names and caches them; throws when offline. */
 export async function refreshData(now: Date): Promise<InspectionData> {

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { dpopHeaders } from './device-key';
 import type { Ticket } from './types';
+import { ticketCall } from './useTicket';
 
 /**
  * "Billetten er aktivert på en annen enhet" and the move (issue 13): a code by SMS to the
@@ -47,8 +48,10 @@ export function MoveTicket({
   const verify = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const moved = await api.postWith<Ticket>(`${path}/move/verify`, { code: code.trim() }, () =>
-        dpopHeaders('POST', `${path}/move/verify`),
+      const moved = await ticketCall(() =>
+        api.postWith<Ticket>(`${path}/move/verify`, { code: code.trim() }, () =>
+          dpopHeaders('POST', `${path}/move/verify`),
+        ),
       );
       onMoved(moved);
     });

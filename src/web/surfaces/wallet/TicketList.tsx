@@ -6,7 +6,7 @@ import { localeOf } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useNow } from './clock';
 import { forgetTicket, savedTickets } from './storage';
-import { ticketStatusAt, validityText } from './TicketView';
+import { tagOf, ticketStatusAt, validityText } from './TicketView';
 
 /** /billett — the tickets saved on this device. */
 export function TicketList() {
@@ -45,11 +45,7 @@ export function TicketList() {
                     {ticket.zones.map((z) => z.name).join(', ')} · {validityText(t, ticket, locale)}
                   </Paragraph>
                   <div className="wallet-actions">
-                    <Tag
-                      data-color={status === 'valid' ? 'success' : status === 'upcoming' ? 'info' : 'neutral'}
-                    >
-                      {t(`tag.${status}`)}
-                    </Tag>
+                    <Tag data-color={tagOf(ticket, status).color}>{t(tagOf(ticket, status).label)}</Tag>
                     <Button
                       variant="tertiary"
                       data-size="sm"

@@ -18,7 +18,7 @@ export function TicketPage() {
   const { t, i18n } = useTranslation('wallet');
   const now = useNow();
   const clockReady = useClockSynced();
-  const { ticket, notFound, loading, offlineSince, error } = useTicket(ticketToken);
+  const { ticket, notFound, loading, offlineSince, error, movedAway } = useTicket(ticketToken);
   const queryClient = useQueryClient();
   usePageTitle(t('ticketTitle'));
 
@@ -46,7 +46,7 @@ export function TicketPage() {
           </Paragraph>
         </Alert>
       )}
-      {ticket && <TicketView ticket={ticket} now={now} />}
+      {ticket && <TicketView ticket={ticket} now={now} movedAway={movedAway} />}
       {ticket?.device === 'other' && !offlineSince && (
         <MoveTicket
           token={ticketToken}

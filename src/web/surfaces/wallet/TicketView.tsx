@@ -15,6 +15,14 @@ export function ticketStatusAt(ticket: Ticket, now: Date) {
   );
 }
 
+/** The tag of a ticket: a valid one bound to another device is not "Gyldig" here (issue 13, M4). */
+export function tagOf(ticket: Ticket, status: ReturnType<typeof ticketStatusAt>) {
+  if (status === 'valid' && ticket.device === 'other')
+    return { color: 'warning', label: 'tag.other' } as const;
+  const color = status === 'valid' ? 'success' : status === 'upcoming' ? 'info' : 'neutral';
+  return { color, label: `tag.${status}` } as const;
+}
+
 export function validityText(t: TFunction<'wallet'>, ticket: Ticket, locale: string): string {
   const from = formatDate(ticket.startDate, locale);
   return ticket.endDate
@@ -25,9 +33,18 @@ export function validityText(t: TFunction<'wallet'>, ticket: Ticket, locale: str
 /**
  * One ticket: "starts …" before the start date, the live ticket from 00:00 Oslo, then ended.
  * The live ticket shows its QR code first (above the fold on a 320–390 px phone), signed anew
- * every few seconds by this device.
+ * every few seconds by this device. A valid ticket bound to another device is never "Gyldig"
+ * here: it says the ticket is on another device, or has been moved there (issue 13, M4).
  */
-export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
+export function TicketView({
+  ticket,
+  now,
+  movedAway = false,
+}: {
+  ticket: Ticket;
+  now: Date;
+  movedAway?: boolean;
+}) {
   const { t, i18n } = useTranslation('wallet');
   const locale = localeOf(i18n.resolvedLanguage);
   const status = ticketStatusAt(ticket, now);
@@ -37,10 +54,17 @@ export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
   const holder = `${ticket.holder.firstName} ${ticket.holder.lastName}`;
   const validity = validityText(t, ticket, locale);
   const live = status === 'valid' && ticket.device === 'this';
+  const elsewhere = status === 'valid' && ticket.device === 'other';
+  const heading =
+    status === 'upcoming'
+      ? t('status.upcoming', { date: start })
+      : elsewhere
+        ? t(movedAway ? 'status.moved' : 'status.other')
+        : t(`status.${status}`);
   return (
     <article className="wallet-ticket" aria-labelledby="ticket-status">
       <Heading level={1} data-size="md" id="ticket-status">
-        {status === 'upcoming' ? t('status.upcoming', { date: start }) : t(`status.${status}`)}
+        {heading}
       </Heading>
       {live &&
         (code ? (
@@ -50,9 +74,7 @@ export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
         ))}
       <p className="wallet-holder">{holder}</p>
       <div className="wallet-actions">
-        <Tag data-color={status === 'valid' ? 'success' : status === 'upcoming' ? 'info' : 'neutral'}>
-          {t(`tag.${status}`)}
-        </Tag>
+        <Tag data-color={tagOf(ticket, status).color}>{t(tagOf(ticket, status).label)}</Tag>
         <p className="wallet-number">
           <span className="ds-sr-only">{t('details.number')} </span>
           <span data-testid="ticket-number">{ticket.ticketNumber}</span>
@@ -69,6 +91,7 @@ export function TicketView({ ticket, now }: { ticket: Ticket; now: Date }) {
         <dt>{t('details.company')}</dt>
         <dd>{ticket.companyName}</dd>
       </dl>
+      {elsewhere && movedAway && <Paragraph>{t('movedHelp')}</Paragraph>}
       {status === 'upcoming' && <Paragraph>{t('upcomingHelp')}</Paragraph>}
       {status === 'ended' && (
         <Paragraph>

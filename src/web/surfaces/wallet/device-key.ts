@@ -1,6 +1,31 @@
 import { SignJWT } from 'jose';
 import { deviceSigningInput, encodeCode, fromBase64url, toBuffer } from '../../../domain/ticket-code';
-import { appNow } from './clock';
+import { ApiError, observeResponses } from '../../api';
+import { appNow, learnDateHeader } from './clock';
+
+/** The newest DPoP nonce the ticket API gave (RFC 9449 §8), put in every proof. */
+let dpopNonce: string | undefined;
+
+observeResponses((path, response) => {
+  if (!path.startsWith('/api/tickets/')) return;
+  dpopNonce = response.headers.get('DPoP-Nonce') ?? dpopNonce;
+  learnDateHeader(response.headers.get('Date'), Date.now());
+});
+
+/**
+ * Runs a request with a DPoP proof once more when the server answers `use_dpop_nonce` (RFC 9449
+ * §8: the phone's clock is off, or the nonce ran out): the retry's proof carries the nonce that
+ * answer gave, so it is accepted whatever the phone's clock says. `call` makes a fresh proof.
+ */
+export async function withDpopRetry<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const reason = (error instanceof ApiError ? (error.details as { reason?: unknown }) : undefined)?.reason;
+    if (!(error instanceof ApiError && error.status === 401 && reason === 'use_dpop_nonce')) throw error;
+    return call();
+  }
+}
 
 /**
  * This device's wallet key (issue 13): a P-256 key pair made with Web Crypto as non-extractable
@@ -65,6 +90,7 @@ export async function dpopHeaders(method: string, path: string): Promise<Record<
     htu: new URL(path, window.location.origin).href.split('?')[0],
     iat: Math.floor(appNow().getTime() / 1000),
     jti: crypto.randomUUID(),
+    ...(dpopNonce === undefined ? {} : { nonce: dpopNonce }),
   })
     .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.publicJwk })
     .sign(key.privateKey);

@@ -5,6 +5,8 @@ export interface SavedTicket {
   token: string;
   ticket: Ticket;
   savedAt: string;
+  /** The ticket was shown on this device and has since been moved to another (issue 13, M4). */
+  movedAway?: boolean;
 }
 
 const KEY = 'bedriftsbillett.wallet.v1';
@@ -30,9 +32,14 @@ export function savedTicket(token: string): SavedTicket | undefined {
   return savedTickets().find((t) => t.token === token);
 }
 
+/** Saves the newest copy; one that was on this device and now is on another is marked movedAway. */
 export function saveTicket(token: string, ticket: Ticket, at: Date): void {
-  const others = savedTickets().filter((t) => t.token !== token);
-  write([{ token, ticket, savedAt: at.toISOString() }, ...others]);
+  const list = savedTickets();
+  const before = list.find((t) => t.token === token);
+  const movedAway =
+    ticket.device === 'other' && (before?.ticket.device === 'this' || before?.movedAway === true);
+  const others = list.filter((t) => t.token !== token);
+  write([{ token, ticket, savedAt: at.toISOString(), ...(movedAway ? { movedAway } : {}) }, ...others]);
 }
 
 export function forgetTicket(token: string): void {

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ApiError, api } from '../../api';
-import { syncDevClock } from './clock';
-import { dpopHeaders } from './device-key';
+import { learnServerTime, syncDevClock } from './clock';
+import { dpopHeaders, withDpopRetry } from './device-key';
 import { forgetTicket, savedTicket, saveTicket } from './storage';
 import type { Ticket } from './types';
 
-const REFRESH_MS = 10 * 60_000;
+/** While a ticket is shown it is checked again every minute (a move elsewhere shows within one). */
+const REFRESH_MS = 60_000;
 
 function subscribeOnline(onChange: () => void) {
   window.addEventListener('online', onChange);
@@ -21,6 +22,16 @@ function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
+/** A ticket API call with a DPoP proof, retried with the server's nonce; its serverTime sets the clock. */
+export async function ticketCall(call: () => Promise<Ticket>): Promise<Ticket> {
+  return withDpopRetry(async () => {
+    const sentAt = Date.now();
+    const ticket = await call();
+    learnServerTime(ticket.serverTime, sentAt, Date.now());
+    return ticket;
+  });
+}
+
 /**
  * Fetches the ticket with a DPoP proof of this device's key (issue 13); a ticket not activated
  * anywhere yet is activated here on first open.
@@ -28,9 +39,11 @@ function useOnline(): boolean {
 export async function fetchTicket(token: string): Promise<Ticket> {
   await syncDevClock();
   const path = `/api/tickets/${encodeURIComponent(token)}`;
-  const ticket = await api.get<Ticket>(path, await dpopHeaders('GET', path));
+  const ticket = await ticketCall(async () => api.get<Ticket>(path, await dpopHeaders('GET', path)));
   if (ticket.device !== 'none') return ticket;
-  return api.postWith<Ticket>(`${path}/activate`, {}, () => dpopHeaders('POST', `${path}/activate`));
+  return ticketCall(() =>
+    api.postWith<Ticket>(`${path}/activate`, {}, () => dpopHeaders('POST', `${path}/activate`)),
+  );
 }
 
 /**
@@ -44,6 +57,8 @@ export function useTicket(token: string) {
     queryFn: () => fetchTicket(token),
     refetchInterval: REFRESH_MS,
     refetchOnReconnect: 'always',
+    // Shown again (the tab or the app comes to the front): checked again at once (issue 13, M4).
+    refetchOnWindowFocus: 'always',
     staleTime: 60_000,
   });
   const online = useOnline();
@@ -65,6 +80,9 @@ export function useTicket(token: string) {
         ? (saved?.savedAt ?? new Date(query.dataUpdatedAt).toISOString())
         : null,
     error: ticket || notFound ? null : query.error,
+    /** It was on this device and has been moved to another one (issue 13, M4). */
+    // The copy read in this render is the one from before the answer was saved.
+    movedAway: ticket?.device === 'other' && (saved?.movedAway === true || saved?.ticket.device === 'this'),
     refetch: query.refetch,
   };
 }
