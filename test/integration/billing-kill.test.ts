@@ -59,9 +59,9 @@ describe.skipIf(!testEngines().includes('postgres'))(
           generate_series(1, ${PER_COMPANY}) e`);
       await database.executeSql(`
         insert into subscriptions (company_id, employee_id, state, first_name, last_name, phone, category_id,
-          start_date, source, ticket_token_hash, fields)
+          start_date, source, ticket_token_hash, ticket_number, fields)
         select e.company_id, e.id, 'approved', e.first_name, e.last_name, e.phone, 'voksen', '2026-06-01',
-          'admin', md5(e.id::text), '{}'::jsonb
+          'admin', md5(e.id::text), row_number() over (order by e.id), '{}'::jsonb
         from employees e`);
       await database.executeSql(`
         insert into subscription_zone_sets (subscription_id, company_id, zone_ids, valid_from)
