@@ -24,7 +24,8 @@ const ADMIN_PASSWORD = 'Et langt og godt benkepassord 2027';
 
 let phoneSeq = 0;
 let ipSeq = 0;
-const nextPhone = () => `+47${41_000_000 + Math.floor(Math.random() * 4_000_000) + ++phoneSeq}`;
+const phoneBase = 41_000_000 + Math.floor(Math.random() * 900) * 1000;
+const nextPhone = () => `+47${phoneBase + ++phoneSeq}`;
 const nextIp = () => `10.77.${(++ipSeq >> 8) & 255}.${ipSeq & 255}`;
 
 /** Runs `n` tasks with at most `width` at once; resolves with the elapsed milliseconds. */
