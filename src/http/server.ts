@@ -117,7 +117,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     docs.addHook('onSend', async (_request, reply) => {
       reply.header(
         'content-security-policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'",
       );
     });
     await docs.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
