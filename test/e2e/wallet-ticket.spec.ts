@@ -238,6 +238,8 @@ test.describe('device-bound ticket wallet and inspection (issues 5 and 13)', () 
       second.getByRole('heading', { name: 'Billetten er aktivert på en annen enhet' }),
     ).toBeVisible();
     await expect(second.getByTestId('ticket-qr')).toHaveCount(0);
+    // Nor its number: another browser with the link is nothing an inspector could check.
+    await expect(second.getByTestId('ticket-number')).toHaveCount(0);
     await expectNoA11yViolations(second);
     await second.getByRole('button', { name: 'Flytt billetten hit' }).click();
     const sms = await pathInOutbox(request, phone, /^\d{6}/);

@@ -75,10 +75,14 @@ export function TicketView({
       <p className="wallet-holder">{holder}</p>
       <div className="wallet-actions">
         <Tag data-color={tagOf(ticket, status).color}>{t(tagOf(ticket, status).label)}</Tag>
-        <p className="wallet-number">
-          <span className="ds-sr-only">{t('details.number')} </span>
-          <span data-testid="ticket-number">{ticket.ticketNumber}</span>
-        </p>
+        {/* The number is for an inspector's lookup: only the device that holds the ticket shows it
+            (another browser with the link must not look like a ticket to check, hostile check M2). */}
+        {!elsewhere && (
+          <p className="wallet-number">
+            <span className="ds-sr-only">{t('details.number')} </span>
+            <span data-testid="ticket-number">{ticket.ticketNumber}</span>
+          </p>
+        )}
       </div>
       {live && <LiveCheck now={now} />}
       <dl className="wallet-details">
