@@ -14,6 +14,19 @@ import { HELD_PREFIX, type SmsPolicy, smsHold, smsUsage } from './sms-budget';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
+/**
+ * The delivery priority of messages a person is waiting for on the screen (a sign-in code or
+ * link, a reset, a move code): they are fetched first and have a worker lane of their own
+ * (issue 17 item 1), so a code never waits behind thousands of ticket SMS.
+ */
+export const URGENT_MESSAGE_PRIORITY = 10;
+const URGENT_KINDS: ReadonlySet<string> = new Set([
+  'login_code',
+  'login_link',
+  'password_reset',
+  'ticket_move_code',
+]);
+
 /** What every reader of the message log sees where a secret was. */
 export const SECRET_ELIDED = '••••••';
 
@@ -185,7 +198,16 @@ export async function queueMessage(tx: Tx, queue: MessageQueue, message: NewMess
     await alertOperatorOfHeldSms(tx, queue, policy, hold, message.companyId ?? null);
     return true;
   }
-  await jobs.send(tx, SEND_MESSAGE_JOB, { messageId: row.id }, { singletonKey: row.id, retryLimit: 5 });
+  await jobs.send(
+    tx,
+    SEND_MESSAGE_JOB,
+    { messageId: row.id },
+    {
+      singletonKey: row.id,
+      retryLimit: 5,
+      ...(URGENT_KINDS.has(kind) ? { priority: URGENT_MESSAGE_PRIORITY } : {}),
+    },
+  );
   return true;
 }
 

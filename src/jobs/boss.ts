@@ -78,9 +78,21 @@ export async function startWorkers(
 ): Promise<void> {
   for (const definition of jobDefinitions) {
     const options = { pollingIntervalSeconds: 1, localConcurrency: definition.concurrency ?? 1 };
-    await boss.work<Record<string, unknown>>(definition.name, options, async (jobs) => {
+    const handle = async (jobs: { data?: Record<string, unknown> }[]) => {
       for (const job of jobs) await definition.handle(ctx, job.data ?? {});
-    });
+    };
+    await boss.work<Record<string, unknown>>(definition.name, options, handle);
+    if (definition.urgentLane) {
+      await boss.work<Record<string, unknown>>(
+        definition.name,
+        {
+          pollingIntervalSeconds: 0.5,
+          localConcurrency: definition.urgentLane.concurrency,
+          minPriority: definition.urgentLane.minPriority,
+        },
+        handle,
+      );
+    }
     const expression = cron[definition.name] ?? definition.cron;
     if (expression) await boss.schedule(definition.name, expression, {}, { tz: 'Europe/Oslo' });
   }

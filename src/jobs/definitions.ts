@@ -3,7 +3,7 @@ import { transportsFromConfig } from '../adapters/transports';
 import { BILLING_MONTHLY_JOB, runScheduledBilling } from '../app/billing/billing-job';
 import type { AppContext } from '../app/context';
 import { pendingDigestJob } from '../app/employee/pending-digest';
-import { messageSealer, SEND_MESSAGE_JOB } from '../app/messages';
+import { messageSealer, SEND_MESSAGE_JOB, URGENT_MESSAGE_PRIORITY } from '../app/messages';
 import { alertDeliveryFailure } from '../app/operator/alert-delivery-failure';
 import { consentReminderJob } from '../app/subscriptions/consent-reminders';
 import { runBackup } from '../db/backup';
@@ -16,6 +16,11 @@ export interface JobDefinition {
   cron?: string;
   /** How many of its jobs one worker process runs at once (default 1). */
   concurrency?: number;
+  /**
+   * A lane of its own for the queue's urgent jobs (priority ≥ `minPriority`): that many more
+   * workers take only those, so they never wait behind a backlog (issue 17 item 1).
+   */
+  urgentLane?: { minPriority: number; concurrency: number };
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export const jobDefinitions: JobDefinition[] = [
     name: SEND_MESSAGE_JOB,
     // A slow or dead provider holds one delivery for at most its timeout; the others go on beside it.
     concurrency: 8,
+    // Sign-in codes and links leave before any backlog of other messages (issue 17 item 1).
+    urgentLane: { minPriority: URGENT_MESSAGE_PRIORITY, concurrency: 2 },
     handle: (ctx, data) =>
       sendMessage(
         ctx.db,

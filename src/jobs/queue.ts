@@ -4,6 +4,8 @@ export interface JobOptions {
   singletonKey?: string;
   retryLimit?: number;
   startAfter?: Date;
+  /** Higher first (pg-boss priority); a worker lane may take only jobs of at least a priority. */
+  priority?: number;
 }
 
 /** The job queue port. `send` takes the caller's transaction, so a job exists only if the change commits. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueMessage, SEND_MESSAGE_JOB } from '../../src/app/messages';
+import { queueMessage, SEND_MESSAGE_JOB, URGENT_MESSAGE_PRIORITY } from '../../src/app/messages';
 import type { MessageTransport } from '../../src/app/ports';
 import type { Database } from '../../src/db/engine';
 import { messages } from '../../src/db/schema';
@@ -99,6 +99,40 @@ for (const engine of testEngines()) {
         lastError: 'gateway down',
         attempts: MAX_SEND_ATTEMPTS,
       });
+    });
+
+    it('issue 17 item 1: a sign-in code jumps a backlog of other messages; its own lane takes only urgent jobs', async () => {
+      const queue = { jobs: jobs.queue, config: { SESSION_SECRET: 'x'.repeat(40) } };
+      await database.db.transaction(async (tx) => {
+        for (let i = 0; i < 30; i += 1) {
+          await queueMessage(tx, queue, {
+            channel: 'sms',
+            to: '+4791234567',
+            body: `billett ${i}`,
+            idempotencyKey: `backlog-${i}`,
+          });
+        }
+        await queueMessage(tx, queue, {
+          channel: 'sms',
+          to: '+4791234568',
+          body: 'Koden er 123456.',
+          idempotencyKey: 'urgent-code',
+          kind: 'login_code',
+          secrets: ['123456'],
+        });
+      });
+      const [code] = await database.db
+        .select()
+        .from(messages)
+        .where(eq(messages.idempotencyKey, 'urgent-code'));
+      const urgent = await jobs.boss.fetch(SEND_MESSAGE_JOB, {
+        minPriority: URGENT_MESSAGE_PRIORITY,
+        batchSize: 10,
+      });
+      expect(urgent?.map((j) => j.data)).toEqual([{ messageId: code!.id }]);
+      expect(await jobs.boss.fetch(SEND_MESSAGE_JOB, { minPriority: URGENT_MESSAGE_PRIORITY })).toEqual([]);
+      // The ordinary lane still gets the backlog.
+      expect((await jobs.boss.fetch(SEND_MESSAGE_JOB, { batchSize: 5 }))?.length).toBe(5);
     });
   });
 }
