@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { companies, messages, subscriptions } from '../../src/db/schema';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
-import { createCompany, mobile } from '../support/factories';
+import { ADMIN_PASSWORD, createCompany, mobile } from '../support/factories';
 import { OPERATOR } from '../support/test-app';
 import { employeeClient, order, orderingCompany } from './employee-support';
 
@@ -56,6 +56,12 @@ describeEachEngine('sessions end when they must (issue 12.7)', (app) => {
       await app().ctx.db.select().from(subscriptions).where(eq(subscriptions.companyId, company.id)),
     ).toEqual(subscriptionsBefore);
     expect((await admin.get('/api/company/subscriptions')).status).toBe(200);
+    // Their own password is still theirs to change (hostile check, issue 12).
+    const changed = await admin.post('/api/auth/password', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: 'Et nytt og langt passord for vinteren 2027',
+    });
+    expect(changed.status).toBe(204);
     expect((await admin.post('/api/auth/logout')).status).toBeLessThan(300);
   });
 

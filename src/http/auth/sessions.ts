@@ -67,6 +67,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALLOWED_WHEN_DEACTIVATED = new Set([
   '/api/auth/login',
   '/api/auth/logout',
+  // A person's own security is theirs, whatever their company's state (hostile check, issue 12).
+  '/api/auth/password',
   '/api/auth/second-factor/verify',
   '/api/auth/second-factor/totp/setup',
   '/api/auth/second-factor/totp/confirm',
