@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
+import { randomOrgNumber } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -9,16 +10,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const CLOCK = '2027-01-15T10:00:00+01:00';
 // Norwegian mobile numbers in the 41 range; a random base keeps reruns apart.
 const mobileBase = 41_000_000 + Math.floor(Math.random() * 9_000) * 100;
-
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
 
 async function send(
   request: APIRequestContext,

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
+import { randomOrgNumber } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -8,16 +9,6 @@ test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** A valid organisation number (MOD11), different on every run so suites never collide. */
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
-
 function randomMobile(): string {
   return `41${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 }

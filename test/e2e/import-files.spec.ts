@@ -2,22 +2,13 @@ import path from 'node:path';
 import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
+import { randomOrgNumber } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const EXCEL_1252 = path.join(repoRoot, '..', 'shared', 'cases', 'subscriptions-excel-windows-1252.csv');
-
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
 
 async function post(request: APIRequestContext, url: string, data: unknown) {
   const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;

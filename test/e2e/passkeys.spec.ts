@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
+import { randomOrgNumber } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -8,16 +9,6 @@ test.use({ serviceWorkers: 'block' });
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? '3210'}`;
 const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
 const PASSWORD = 'et langt og godt passord';
-
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
 
 async function send(request: APIRequestContext, path: string, data: unknown) {
   const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;

@@ -9,6 +9,7 @@ import {
   test,
 } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
+import { randomOrgNumber } from './support/company-admin';
 import { readQr, writeQrVideo } from './support/qr';
 
 // The server hashes passwords with argon2 and shares the machine with other suites: allow it time.
@@ -18,16 +19,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ serviceWorkers: 'block' });
 
 const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
-
-function randomOrgNumber(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 9 : Math.floor(Math.random() * 10)));
-    const r = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
-    if (r === 1) continue;
-    return `${digits.join('')}${r === 0 ? 0 : 11 - r}`;
-  }
-}
 
 const randomMobile = () => `9${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
