@@ -122,6 +122,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Bestillingslenken kan ikke vises etter at serverhemmeligheten ble byttet. Lag en ny lenke.',
     en: 'The order link cannot be shown since the server secret was changed. Make a new link.',
   },
+  CONSENT_AMOUNT_CHANGED: {
+    nb: 'Trekket er endret siden du åpnet siden: det er nå {deductionNb} i måneden. Se det nye beløpet og godkjenn på nytt.',
+    en: 'The deduction has changed since you opened the page: it is now {deductionEn} a month. Look at the new amount and confirm again.',
+  },
   COMPANY_DEACTIVATED: {
     nb: 'Bedriften er deaktivert. Du kan se opplysningene, men ikke endre noe. Kontakt operatøren.',
     en: 'The company is deactivated. You can view its information but change nothing. Contact the operator.',

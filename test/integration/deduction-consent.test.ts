@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/each-engine';
-import { createSubscription, mobile } from '../support/factories';
+import { ADMIN_PASSWORD, createSubscription, mobile } from '../support/factories';
 import { codeIn, employeeClient, freshIp, latestSms, orderingCompany } from './employee-support';
 
 type Row = {
@@ -63,12 +63,16 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     expect(open.body.items).toHaveLength(1);
     expect(open.body.items[0]).toMatchObject({ consentedDeductionOre: 39_500, deductionOre: 69_500 });
     expect(open.body.items[0].termsText).toContain('prisliste');
-    const confirmed = await employee.client.post(`/api/me/consents/${open.body.items[0].id}/confirm`, {});
+    const confirmed = await employee.client.post(`/api/me/consents/${open.body.items[0].id}/confirm`, {
+      deductionOre: 69_500,
+    });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', deductionOre: 69_500 });
     expect(confirmed.body.confirmedAt).toBeTruthy();
     // Confirming again is the same consent, not an error.
-    const again = await employee.client.post(`/api/me/consents/${open.body.items[0].id}/confirm`, {});
+    const again = await employee.client.post(`/api/me/consents/${open.body.items[0].id}/confirm`, {
+      deductionOre: 69_500,
+    });
     expect(again.status).toBe(200);
 
     expect(await payrollRow(client, '2027-01', sub.id)).toMatchObject({
@@ -170,11 +174,94 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     const owner = await employeeClient(app(), company.orderToken, sub.phone);
     const id = (await owner.client.get('/api/me/consents')).body.items[0].id;
     const colleague = await employeeClient(app(), company.orderToken);
-    expect((await colleague.client.post(`/api/me/consents/${id}/confirm`, {})).status).toBe(404);
+    expect(
+      (await colleague.client.post(`/api/me/consents/${id}/confirm`, { deductionOre: 54_500 })).status,
+    ).toBe(404);
     app().setNow('2027-01-15T10:05:00+01:00'); // past the resend wait of the phone
     const other = await orderingCompany(app());
     const stranger = await employeeClient(app(), other.company.orderToken, sub.phone);
-    expect((await stranger.client.post(`/api/me/consents/${id}/confirm`, {})).status).toBe(404);
+    expect(
+      (await stranger.client.post(`/api/me/consents/${id}/confirm`, { deductionOre: 54_500 })).status,
+    ).toBe(404);
     expect(await payrollRow(client, '2027-01', sub.id)).toMatchObject({ consentMissing: true });
+  });
+
+  it('hostile check: agreeing is to the amount seen — a request changed since the page was opened is 409, the new amount then agrees', async () => {
+    const { client, company } = await orderingCompany(app(), {
+      subsidy: { type: 'percent', value: 50 },
+      deductionTerms: '',
+    });
+    const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla'],
+      effective: 'now',
+    });
+    const employee = await employeeClient(app(), company.orderToken, sub.phone);
+    const seen = (await employee.client.get('/api/me/consents')).body.items[0];
+    // The admin raises again while the page is open.
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla', 'lillesand'],
+      effective: 'now',
+    });
+    const stale = await employee.client.post(`/api/me/consents/${seen.id}/confirm`, {
+      deductionOre: seen.deductionOre,
+    });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'CONSENT_AMOUNT_CHANGED']);
+    expect(stale.body.error.message).toContain('695,00');
+    expect(await payrollRow(client, '2027-01', sub.id)).toMatchObject({ consentMissing: true });
+    const now = (await employee.client.get('/api/me/consents')).body.items[0];
+    expect(now.deductionOre).toBe(69_500);
+    expect(
+      (await employee.client.post(`/api/me/consents/${now.id}/confirm`, { deductionOre: 69_500 })).status,
+    ).toBe(200);
+    expect(await payrollRow(client, '2027-01', sub.id)).toMatchObject({ consentMissing: false });
+  });
+
+  it('hostile check: zones raised and cut back within the month leave the month billed at the raised price, still marked until consent', async () => {
+    const { client, company, adminEmail } = await orderingCompany(app(), {
+      subsidy: { type: 'percent', value: 50 },
+      deductionTerms: '',
+    });
+    const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla', 'lillesand'],
+      effective: 'now',
+    });
+    app().setNow('2027-01-16T10:00:00+01:00');
+    // A fresh sign-in the next day (the session's idle time has passed).
+    const admin = new TestClient(app().server);
+    await admin.login(adminEmail, ADMIN_PASSWORD);
+    await admin.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand'],
+      effective: 'now',
+    });
+    expect(await payrollRow(admin, '2027-01', sub.id)).toMatchObject({
+      consentMissing: true,
+      consentedDeductionOre: 39_500,
+      deductionOre: 69_500,
+    });
+  });
+
+  it('hostile check: a lower subsidy while an order waits asks the employee before the higher deduction, also after approval', async () => {
+    const { client, company } = await orderingCompany(app(), {
+      subsidy: { type: 'percent', value: 50 },
+      deductionTerms: '',
+    });
+    const sub = await createSubscription(app(), {
+      companyId: company.id,
+      startDate: '2027-02-01',
+      state: 'pending',
+    });
+    expect(
+      (await client.patch('/api/company/settings', { subsidy: { type: 'percent', value: 20 } })).status,
+    ).toBe(200);
+    const sms = await latestSms(app(), sub.phone);
+    expect(sms).toMatch(/\/bestill\/[\w-]+\/samtykke/);
+    expect((await client.post(`/api/company/subscriptions/${sub.id}/approve`, {})).status).toBe(200);
+    expect(await payrollRow(client, '2027-02', sub.id)).toMatchObject({
+      consentMissing: true,
+      consentedDeductionOre: 40_700, // February 2027: 814 kr, half of it
+      deductionOre: 65_120, // 80 % of 814 kr
+    });
   });
 });

@@ -21,7 +21,7 @@ const OPEN_END: IsoDate = '2099-12-31';
 
 /**
  * Issue 15 item 2: a company lowers its subsidy, so its employees' own deductions rise. Each
- * approved ticket still valid this month or later is priced (rule 1) in its first month from now
+ * approved ticket (or order waiting for approval) still valid this month or later is priced (rule 1) in its first month from now
  * on, split by the old and the new subsidy; where the deduction rises above what the employee
  * agreed to, a consent request opens and the employee gets an SMS with the old and new amount and
  * the consent link, in their language. A raise taken back withdraws the request. The subsidy is
@@ -47,6 +47,9 @@ export async function reconsiderSubsidyConsents(
     OPEN_END,
     startOfDayOslo(input.today),
     input.companyId,
+    // Orders still waiting count too: approved later, they would be deducted at the new amount
+    // without the employee having agreed to it (hostile check, issue 15).
+    ['approved', 'pending'],
   );
   const tables = new Map<YearMonth, MonthPriceTable>();
   const tableOf = (month: YearMonth) => {

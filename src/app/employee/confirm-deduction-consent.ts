@@ -3,6 +3,7 @@ import { updateSubscription } from '../../db/repositories/subscriptions';
 import { companyTermsIn } from '../../domain/company-texts';
 import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
+import { formatNok } from '../../domain/money';
 import { recordAudit } from '../audit';
 import type { AppContext, EmployeeActor } from '../context';
 import { employeeLanguage } from '../messages';
@@ -17,13 +18,24 @@ import { companyOfEmployee } from './order-company';
  */
 export async function confirmDeductionConsent(
   ctx: AppContext,
-  input: { actor: EmployeeActor; id: string; language?: Language },
+  input: { actor: EmployeeActor; id: string; language?: Language; deductionOre: number },
 ): Promise<MyConsentDto> {
   const now = ctx.clock.now();
   const { companyId, phone } = input.actor;
   return ctx.db.transaction(async (tx) => {
     const row = await findConsent(tx, companyId, input.id, { forUpdate: true });
     if (!row || row.phone !== phone || row.status === 'withdrawn') throw new AppError('NOT_FOUND');
+    // Agreeing is to the amount the employee saw: a request changed since (another change by the
+    // company) is refused, and the page shows the new amount (hostile check, issue 15).
+    if (row.deductionOre !== input.deductionOre) {
+      throw new AppError('CONSENT_AMOUNT_CHANGED', {
+        details: [{ path: 'body.deductionOre' }],
+        params: {
+          deductionNb: formatNok(row.deductionOre, 'nb'),
+          deductionEn: formatNok(row.deductionOre, 'en'),
+        },
+      });
+    }
     if (row.status === 'confirmed') return toMyConsentDto(tx, row, row.termsText ?? '');
     const company = await companyOfEmployee(tx, companyId);
     const language = input.language ?? (await employeeLanguage(tx, companyId, phone));

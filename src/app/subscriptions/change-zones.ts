@@ -7,7 +7,14 @@ import {
   type SubscriptionWithZones,
   updateSubscription,
 } from '../../db/repositories/subscriptions';
-import { compareDates, type IsoDate, osloToday } from '../../domain/calendar';
+import {
+  compareDates,
+  firstOfMonth,
+  type IsoDate,
+  lastDayOfMonth,
+  monthOf,
+  osloToday,
+} from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
@@ -50,7 +57,7 @@ export async function changeZones(
     const updated = await findSubscription(tx, companyId, sub.id);
     if (!updated) throw new AppError('NOT_FOUND');
     const after = toSubscriptionDto(updated, now);
-    await notifyZoneChange(tx, ctx, { sub, zoneIds, from, catalog });
+    await notifyZoneChange(tx, ctx, { sub, updated, zoneIds, from, catalog });
     await recordAudit(tx, input.actor, now, {
       companyId,
       action: 'subscription.zones_changed',
@@ -72,14 +79,33 @@ function zonesOn(sub: SubscriptionWithZones, date: IsoDate): string[] {
 async function notifyZoneChange(
   tx: Tx,
   ctx: AppContext,
-  change: { sub: SubscriptionWithZones; zoneIds: string[]; from: IsoDate; catalog: CatalogSnapshot },
+  change: {
+    sub: SubscriptionWithZones;
+    updated: SubscriptionWithZones;
+    zoneIds: string[];
+    from: IsoDate;
+    catalog: CatalogSnapshot;
+  },
 ) {
-  const { sub, zoneIds, from, catalog } = change;
+  const { sub, updated, zoneIds, from, catalog } = change;
   const company = await findCompany(tx, sub.companyId);
   const subsidy = company?.subsidy ?? { type: 'none' as const };
   const ticket = (ids: string[]) => ({ categoryId: sub.categoryId, zoneCount: ids.length });
   const previous = monthlySplit(catalog.prices, subsidy, ticket(zonesOn(sub, from)), from);
-  const next = monthlySplit(catalog.prices, subsidy, ticket(zoneIds), from);
+  // The month of the change is billed at the dearest zone set in force in it (rule 8): zones
+  // raised and cut back within a month leave the raised price on that month, and the consent
+  // stays needed for it (hostile check, issue 15).
+  const monthFirst = firstOfMonth(from);
+  const monthLast = lastDayOfMonth(monthOf(from));
+  const billed = updated.zoneSets
+    .filter((z) => z.validFrom <= monthLast && (z.validTo === null || z.validTo >= monthFirst))
+    .map((z) => monthlySplit(catalog.prices, subsidy, ticket(z.zoneIds), from))
+    .filter((split) => split !== null);
+  const next =
+    billed.reduce<(typeof billed)[number] | null>(
+      (dearest, split) => (dearest === null || split.deductionOre > dearest.deductionOre ? split : dearest),
+      null,
+    ) ?? monthlySplit(catalog.prices, subsidy, ticket(zoneIds), from);
   const consent =
     previous && next
       ? await reconsiderConsent(tx, {

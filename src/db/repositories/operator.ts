@@ -41,6 +41,8 @@ export async function subscriptionsValidBetween(
   last: string,
   revokedBefore: Date,
   companyId?: string,
+  /** Which states count: approved tickets, and for a subsidy's consent also orders still waiting. */
+  states: ('approved' | 'pending')[] = ['approved'],
 ): Promise<SubscriptionSpan[]> {
   const rows = await tx
     .select({
@@ -54,7 +56,7 @@ export async function subscriptionsValidBetween(
     .from(subscriptions)
     .where(
       and(
-        eq(subscriptions.state, 'approved'),
+        inArray(subscriptions.state, states),
         lte(subscriptions.startDate, last),
         or(isNull(subscriptions.endDate), gte(subscriptions.endDate, first)),
         or(isNull(subscriptions.revokedAt), gte(subscriptions.revokedAt, revokedBefore)),

@@ -158,7 +158,17 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['employee'],
           summary: 'The employee agrees to the higher deduction: terms text, amount and time are stored',
           params: z.object({ id: text.opaque({ max: 100 }) }),
-          body: z.object({ language: languageField }).default({}),
+          body: z.object({
+            language: languageField,
+            deductionOre: z
+              .number()
+              .int()
+              .min(0)
+              .max(100_000_000)
+              .describe(
+                'The monthly deduction in øre the employee saw and agrees to; 409 CONSENT_AMOUNT_CHANGED when the request now holds another',
+              ),
+          }),
           response: { 200: consentSchema },
         },
       },
@@ -167,6 +177,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           actor: requireEmployee(request),
           id: request.params.id,
           language: request.body.language,
+          deductionOre: request.body.deductionOre,
         }),
     );
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyConsentDto } from '../../../app/employee/list-my-consents';
-import { useApiMutation, useApiQuery } from '../../query';
+import { queryClient, useApiMutation, useApiQuery } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, localeOf } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
@@ -68,10 +68,20 @@ function ConsentCard({
   const { t, i18n } = useTranslation('order');
   const [agreed, setAgreed] = useState(false);
   const [missing, setMissing] = useState(false);
-  const confirm = useApiMutation<MyConsentDto, { language: 'nb' | 'en' }>(
+  const confirm = useApiMutation<MyConsentDto, { language: 'nb' | 'en'; deductionOre: number }>(
     'post',
     `/api/me/consents/${c.id}/confirm`,
-    { invalidates: ['/api/me/consents', '/api/me/subscriptions'], onSuccess: onDone },
+    {
+      invalidates: ['/api/me/consents', '/api/me/subscriptions'],
+      onSuccess: onDone,
+      // The amount changed since the page was loaded: show the new one (the message says so).
+      onError: (error) => {
+        if (error.code === 'CONSENT_AMOUNT_CHANGED')
+          void queryClient.invalidateQueries({
+            predicate: (q) => String(q.queryKey[0]).startsWith('/api/me/consents'),
+          });
+      },
+    },
   );
   const headingId = `consent-${c.id}`;
   return (
@@ -113,7 +123,7 @@ function ConsentCard({
           disabled={confirm.isPending}
           onClick={() => {
             if (!agreed) return setMissing(true);
-            if (!confirm.isPending) confirm.mutate({ language });
+            if (!confirm.isPending) confirm.mutate({ language, deductionOre: c.deductionOre });
           }}
         >
           {t('consent.confirm')}
