@@ -43,6 +43,10 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     expect(sms).toContain('395');
     expect(sms).toMatch(/\/bestill\/[\w-]+\/samtykke/);
 
+    // The file the payroll clerk deducts from says so too, with the amount agreed (hostile check).
+    const csv = await client.get('/api/company/payroll?month=2027-01&format=csv');
+    const line = csv.text.split('\r\n').find((l: string) => l.includes(sub.phone.replace('+47', '')));
+    expect(line).toMatch(/;695,00;[^;]*;Ja;395,00$/);
     const marked = await payrollRow(client, '2027-01', sub.id);
     expect(marked).toMatchObject({
       consentMissing: true,

@@ -75,7 +75,7 @@ describeEachEngine(
       );
       expect(lines[1]).toContain(';1001;');
       expect(lines[1]).toContain('foreløpig');
-      expect(lines[1]!.endsWith(';814,00;407,00;407,00;407,00')).toBe(true);
+      expect(lines[1]!.endsWith(';814,00;407,00;407,00;407,00;;')).toBe(true);
       // Data rows only (issue 14): no sum row a payroll import could read as an employee.
       expect(lines).toHaveLength(3);
       expect(lines.some((l) => l.includes('Sum'))).toBe(false);

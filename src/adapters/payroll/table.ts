@@ -17,6 +17,10 @@ export const PAYROLL_HEADERS = {
     'Bedriftens andel',
     'Lønnstrekk',
     'Skattepliktig fordel',
+    // Issue 15 item 2: a raised deduction the employee has not agreed to may not be deducted
+    // yet; the file says so and names the amount agreed (hostile check: exports had no mark).
+    'Samtykke mangler',
+    'Godkjent trekk',
   ],
 };
 
@@ -49,6 +53,8 @@ export function payrollTable(sheet: PayrollSheet): { header: string[]; rows: She
     money(r.companyShareOre),
     money(r.deductionOre),
     money(r.taxableBenefitOre),
+    r.consentMissing ? text('Ja') : { kind: 'empty' },
+    r.consentMissing && r.consentedDeductionOre !== null ? money(r.consentedDeductionOre) : { kind: 'empty' },
   ]);
   return { header, rows };
 }
