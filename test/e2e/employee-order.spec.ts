@@ -156,6 +156,13 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   // The ticket link's token is stored only hashed (issue 12.9): the link opens the wallet, which
   // holds the ticket on the device it was opened on (issue 13).
   await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute('href', '/billett');
+  // Every amount reads on one line at 320 px (hostile check: "N/O/K" one letter a line).
+  for (const amount of await card
+    .locator('dd')
+    .filter({ hasText: /kr|NOK/ })
+    .all()) {
+    expect(await amount.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(40);
+  }
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(fits).toBe(true);
   const tag = card.getByText('Godkjent – starter 1. februar 2027');
