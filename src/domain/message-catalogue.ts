@@ -308,10 +308,10 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   },
   price_changed: {
     nb: (p) => ({
-      body: `Hei ${p.firstName}! Prisen på bedriftsbilletten endres fra ${date(p.from, 'nb')}. Lønnstrekket ditt hos ${p.companyName} blir da ${kroner(p.deductionOre, 'nb')} per måned (før ${kroner(p.previousDeductionOre, 'nb')}), slik vilkårene sier at trekket følger prislisten.`,
+      body: `Hei ${p.firstName}! Prisen på bedriftsbilletten endres fra ${date(p.from, 'nb')}. Lønnstrekket ditt hos ${p.companyName} blir da ${kroner(p.deductionOre, 'nb')} per måned (før ${kroner(p.previousDeductionOre, 'nb')}). Spørsmål om trekket kan du stille til arbeidsgiveren din.`,
     }),
     en: (p) => ({
-      body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}), as the terms say the deduction follows the price list.`,
+      body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}). Questions about the deduction go to your employer.`,
     }),
   },
   ticket_move_code: {
