@@ -121,3 +121,14 @@ describe('message delivery settings (issue 18.2)', () => {
     expect(() => loadConfig({ MESSAGE_RETRY_DELAY_SECONDS: 'soon' })).toThrow(/MESSAGE_RETRY_DELAY_SECONDS/);
   });
 });
+
+describe('ROLE (issue 18, hostile check)', () => {
+  it('web or worker alone needs PostgreSQL: on the embedded database the start is refused, naming ROLE', () => {
+    expect(() => loadConfig({ ROLE: 'web' })).toThrow(/ROLE.*DATABASE_URL/s);
+    expect(() => loadConfig({ ROLE: 'worker' })).toThrow(/ROLE/);
+    expect(loadConfig({ ROLE: 'web', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }).ROLE).toBe(
+      'web',
+    );
+    expect(loadConfig({}).ROLE).toBe('all');
+  });
+});

@@ -147,6 +147,14 @@ const schema = z
     METRICS_TOKEN: z.string().min(16).optional(),
   })
   .superRefine((c, ctx) => {
+    // A web-only or worker-only process needs the other kind beside it on one database; the
+    // embedded database is one process's, so there the jobs would never run (hostile check, 18).
+    if (c.ROLE !== 'all' && !c.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ROLE'],
+        message: `${c.ROLE} needs DATABASE_URL (PostgreSQL): the embedded database serves one process, so use ROLE=all`,
+      });
     if (c.NODE_ENV === 'production') {
       const devDefaults: [keyof typeof c, string][] = [
         ['OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD],

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -91,11 +92,26 @@ async function openPostgres(url: string, onIdleError?: (error: Error) => void): 
 
 async function openPglite(dataDir?: string): Promise<Database> {
   let client: PGlite;
+  let releaseLock: (() => Promise<void>) | undefined;
   if (!dataDir || dataDir === 'memory://') {
     client = new PGlite();
   } else {
     const dir = path.resolve(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
+    // One process at a time (the embedded database is not shared): a second one — a second
+    // `npm start`, a rolling deploy on the same volume, an export of a live folder — is refused
+    // by name instead of silently losing the other's writes (hostile check, issue 18). The lock
+    // is renewed while the process lives, so a crashed process's lock goes stale in seconds.
+    try {
+      releaseLock = await lockfile.lock(dir, { stale: 10_000, update: 2_000, realpath: false });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ELOCKED') {
+        throw new Error(
+          `The embedded database in ${dir} is in use by another process. Stop it first (only one process may use an embedded database; for several, use PostgreSQL with DATABASE_URL).`,
+        );
+      }
+      throw error;
+    }
     client = new PGlite(dir);
   }
   await client.waitReady;
@@ -114,7 +130,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await releaseLock?.();
+    },
   };
 }
 

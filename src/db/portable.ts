@@ -111,7 +111,8 @@ async function newestMigration(exec: Exec): Promise<string> {
  * the rows and the header are read in one transaction, so the file is one consistent moment.
  */
 export async function exportDatabase(database: Database, file: string): Promise<PortableHeader> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  // Owner-only (0600): the file holds personal data and password hashes (hostile check, issue 18).
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,8 @@ describe.skipIf(!testEngines().includes('postgres'))('db:export and db:import (i
 
   it('moves a billed month, tickets and payroll exports from PGlite to PostgreSQL: same counts, checksums and answers', async () => {
     const header = await exportDatabase(source.ctx.database, file);
+    // The file holds personal data and password hashes: readable by its owner only.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const byName = Object.fromEntries(header.tables.map((t) => [t.name, t.rows]));
     expect(byName.invoices).toBeGreaterThan(0);
     expect(byName.invoice_lines).toBeGreaterThan(0);
