@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdjustableClock } from './adapters/clock';
-import { createRootLogger, scopedLogger } from './adapters/logging';
+import { createRootLogger, jobQueueErrorLogger, scopedLogger } from './adapters/logging';
 import { createMetrics } from './adapters/metrics';
 import type { AppContext } from './app/context';
 import type { Config } from './config';
@@ -52,6 +52,7 @@ export async function createApp(config: Config, options: { logger?: boolean; web
           delaySeconds: config.MESSAGE_RETRY_DELAY_SECONDS,
           maxSeconds: config.MESSAGE_RETRY_DELAY_MAX_SECONDS,
         },
+        onError: jobQueueErrorLogger(log),
       })
     : null;
   const ctx: AppContext = {

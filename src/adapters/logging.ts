@@ -54,3 +54,20 @@ export function scopedLogger(root: Logger): Logger {
     error: (obj, msg) => current().error(obj, msg),
   };
 }
+
+/**
+ * pg-boss's errors (a database that is away, mostly) as one JSON log line each, without the
+ * driver's client object (it carries the connection's cancel key), and one line per distinct
+ * message in 30 s at the most: an outage is told, not dumped thousands of times (hostile check, 18).
+ */
+export function jobQueueErrorLogger(log: Pick<Logger, 'error'>, now: () => number = Date.now) {
+  const lastSeen = new Map<string, number>();
+  return (error: Error) => {
+    const message = String(error?.message ?? error).slice(0, 300);
+    const at = now();
+    if ((lastSeen.get(message) ?? -Infinity) > at - 30_000) return;
+    lastSeen.set(message, at);
+    if (lastSeen.size > 100) lastSeen.clear();
+    log.error({ err: { message, code: (error as { code?: string })?.code } }, 'job queue error');
+  };
+}

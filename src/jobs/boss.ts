@@ -22,6 +22,8 @@ export async function startJobs(
     runsJobs?: boolean;
     /** A failed message's first wait and the longest one (seconds); default 10 and 300. */
     messageRetry?: { delaySeconds: number; maxSeconds: number };
+    /** Where pg-boss's own errors go (the app's logger); default the console. */
+    onError?: (error: Error) => void;
   } = {},
 ) {
   const runsJobs = options.runsJobs ?? true;
@@ -35,7 +37,7 @@ export async function startJobs(
     schedule: runsJobs,
     supervise: runsJobs,
   });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', options.onError ?? ((error) => console.error('[jobs]', error)));
   await boss.start();
   for (const definition of jobDefinitions) {
     // A failed job waits retryDelay, then about twice as long each time (pg-boss backoff). A job
