@@ -47,7 +47,8 @@ const authenticationAnswer = z.object({
   response: z.object({
     clientDataJSON: b64(4000),
     authenticatorData: b64(4000),
-    signature: b64(1000),
+    // Room for every COSE algorithm an authenticator may use (RSA-4096: 683 characters; ML-DSA-65: 4 412).
+    signature: b64(8000),
     userHandle: b64(200).optional(),
   }),
   authenticatorAttachment: attachment,
