@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/engine';
+import { HELD_PREFIX, smsHourCounts } from '../db/repositories/sms-usage';
 import { AppError } from '../domain/errors';
 import { smsRecipient } from '../domain/phone';
 
@@ -22,7 +22,7 @@ export type SmsPolicy = {
 
 /** Why an SMS was held back (stored in `messages.last_error` as `held: <reason>`). */
 export type SmsHoldReason = 'recipient_not_allowed' | 'sms_budget_exceeded';
-export const HELD_PREFIX = 'held: ';
+export { HELD_PREFIX };
 
 export type SmsUsage = {
   /** SMS queued (not held) in the last hour, all companies. */
@@ -36,22 +36,8 @@ export type SmsUsage = {
 };
 
 /** Counts the SMS of the rolling hour, globally and for `companyId`, in the caller's transaction. */
-export async function smsUsage(tx: Tx, companyId: string | null): Promise<SmsUsage> {
-  const result = await tx.execute(sql`
-    select count(*)::int as global,
-      count(*) filter (where company_id = ${companyId}::uuid)::int as company,
-      greatest(1, ceil(extract(epoch from (min(created_at) + interval '1 hour' - now()))))::int as retry,
-      to_char(date_trunc('hour', now()) at time zone 'UTC', 'YYYY-MM-DD"T"HH24') as hour
-    from messages
-    where channel = 'sms' and created_at > now() - interval '1 hour'
-      and (last_error is null or last_error not like ${`${HELD_PREFIX}%`})`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
-  return {
-    global: Number(row.global ?? 0),
-    company: Number(row.company ?? 0),
-    retryAfterSeconds: Number(row.retry ?? 3600) || 3600,
-    hour: String(row.hour ?? ''),
-  };
+export function smsUsage(tx: Tx, companyId: string | null): Promise<SmsUsage> {
+  return smsHourCounts(tx, companyId);
 }
 
 /** Which budget `usage` has reached, if any. */

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { smsHourByCompany } from '../../db/repositories/sms-usage';
 import type { AppContext, OperatorActor } from '../context';
-import { HELD_PREFIX } from '../sms-budget';
 
 /** One company's SMS of the rolling hour against its budget. */
 export type CompanySmsUsage = {
@@ -28,20 +27,7 @@ export async function getSmsUsage(
   ctx: AppContext,
   _input: { actor: OperatorActor },
 ): Promise<SmsUsageReport> {
-  const heldLike = `${HELD_PREFIX}%`;
-  const result = await ctx.db.execute(sql`
-    select m.company_id::text as "companyId", coalesce(c.name, '') as "companyName",
-      count(*) filter (where m.last_error is null or m.last_error not like ${heldLike})::int as used,
-      count(*) filter (where m.last_error like ${heldLike})::int as held
-    from messages m left join companies c on c.id = m.company_id
-    where m.channel = 'sms' and m.created_at > now() - interval '1 hour'
-    group by m.company_id, c.name
-    order by used desc, held desc`);
-  const rows = (
-    result as unknown as {
-      rows: { companyId: string | null; companyName: string; used: number; held: number }[];
-    }
-  ).rows;
+  const rows = await smsHourByCompany(ctx.db);
   const budget = ctx.config.SMS_HOURLY_BUDGET_PER_COMPANY;
   return {
     windowMinutes: 60,

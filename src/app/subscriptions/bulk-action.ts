@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { isUuid } from '../../db/repositories/subscriptions';
 import { subscriptions } from '../../db/schema';
 import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
@@ -186,10 +187,6 @@ async function preview(
     return { outcome: 'would_do', preview: cost };
   }
   return { outcome: 'would_do' };
-}
-
-function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../engine';
 import { sessions } from '../schema';
 
@@ -13,4 +13,23 @@ export async function endEmployeeSessions(tx: Tx, companyId: string): Promise<nu
     .where(and(eq(sessions.kind, 'employee'), eq(sessions.companyId, companyId)))
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+/**
+ * Turns the open full sessions of operator staff (`staff`) and/or company admins (`admins`) who
+ * have no second factor (no authenticator app, no passkey) into enrol-only sessions, except the
+ * sessions of `exceptUserId`. Used when the operator starts requiring a second factor.
+ */
+export async function restrictSessionsWithoutSecondFactor(
+  tx: Tx,
+  input: { staff: boolean; admins: boolean; exceptUserId: string },
+): Promise<void> {
+  await tx.execute(sql`
+    update sessions set pending = 'enrol_second_factor'
+    where pending is null and kind = 'user' and user_id <> ${input.exceptUserId}::uuid
+      and user_id in (
+        select u.id from users u
+        where ((u.role = 'operator' and ${input.staff}) or (u.role = 'company_admin' and ${input.admins}))
+          and u.totp_enabled_at is null
+          and not exists (select 1 from passkeys p where p.user_id = u.id))`);
 }

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { getSecuritySettings, saveSecuritySettings } from '../../../db/repositories/second-factor';
+import { restrictSessionsWithoutSecondFactor } from '../../../db/repositories/sessions';
 import type { SecondFactorPolicy } from '../../../domain/second-factor';
 import { recordAudit } from '../../audit';
 import type { AppContext, OperatorActor } from '../../context';
@@ -28,14 +28,7 @@ export async function updateSecondFactorPolicy(
     const staff = after.requireSecondFactorStaff && !before.requireSecondFactorStaff;
     const admins = after.requireSecondFactorAdmins && !before.requireSecondFactorAdmins;
     if (staff || admins) {
-      await tx.execute(sql`
-        update sessions set pending = 'enrol_second_factor'
-        where pending is null and kind = 'user' and user_id <> ${input.actor.userId}::uuid
-          and user_id in (
-            select u.id from users u
-            where ((u.role = 'operator' and ${staff}) or (u.role = 'company_admin' and ${admins}))
-              and u.totp_enabled_at is null
-              and not exists (select 1 from passkeys p where p.user_id = u.id))`);
+      await restrictSessionsWithoutSecondFactor(tx, { staff, admins, exceptUserId: input.actor.userId });
     }
     await recordAudit(tx, input.actor, now, {
       companyId: null,
