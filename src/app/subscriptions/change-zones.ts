@@ -7,14 +7,8 @@ import {
   type SubscriptionWithZones,
   updateSubscription,
 } from '../../db/repositories/subscriptions';
-import {
-  compareDates,
-  firstOfMonth,
-  type IsoDate,
-  lastDayOfMonth,
-  monthOf,
-  osloToday,
-} from '../../domain/calendar';
+import { MonthPriceTable, monthCharge } from '../../domain/billing';
+import { compareDates, type IsoDate, monthOf, osloToday } from '../../domain/calendar';
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
@@ -95,17 +89,8 @@ async function notifyZoneChange(
   // The month of the change is billed at the dearest zone set in force in it (rule 8): zones
   // raised and cut back within a month leave the raised price on that month, and the consent
   // stays needed for it (hostile check, issue 15).
-  const monthFirst = firstOfMonth(from);
-  const monthLast = lastDayOfMonth(monthOf(from));
-  const billed = updated.zoneSets
-    .filter((z) => z.validFrom <= monthLast && (z.validTo === null || z.validTo >= monthFirst))
-    .map((z) => monthlySplit(catalog.prices, subsidy, ticket(z.zoneIds), from))
-    .filter((split) => split !== null);
-  const next =
-    billed.reduce<(typeof billed)[number] | null>(
-      (dearest, split) => (dearest === null || split.deductionOre > dearest.deductionOre ? split : dearest),
-      null,
-    ) ?? monthlySplit(catalog.prices, subsidy, ticket(zoneIds), from);
+  const billedZones = dearestZonesOfMonth(updated, from, catalog);
+  const next = monthlySplit(catalog.prices, subsidy, ticket(billedZones ?? zoneIds), from);
   const consent =
     previous && next
       ? await reconsiderConsent(tx, {
@@ -141,4 +126,24 @@ function sameZones(a: string[], b: string[]): boolean {
 
 function plainSet(z: { zoneIds: string[]; validFrom: string; validTo: string | null }) {
   return { zoneIds: z.zoneIds, validFrom: z.validFrom, validTo: z.validTo };
+}
+
+/**
+ * The zones the month of `date` is billed at after the change: the dearest set in force in it
+ * (rule 8, `monthCharge`), or null when the month bills nothing yet (an order not approved, no
+ * price). Zones raised and cut back within a month leave the raised price on that month, so the
+ * consent stays needed for it (hostile check, issue 15).
+ */
+function dearestZonesOfMonth(
+  sub: SubscriptionWithZones,
+  date: IsoDate,
+  catalog: CatalogSnapshot,
+): string[] | null {
+  try {
+    return monthCharge(sub, new MonthPriceTable(catalog.prices, monthOf(date)))?.zoneIds ?? null;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'PRICE_MISSING' || error.code === 'ZONES_REQUIRED'))
+      return null;
+    throw error;
+  }
 }
