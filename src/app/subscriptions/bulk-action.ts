@@ -47,14 +47,6 @@ export type BulkResult = {
 /** At most this many rows per request; the web app sends a long selection in chunks and shows progress. */
 export const BULK_MAX_ROWS = 200;
 
-const STATE_NEEDED: Partial<Record<BulkAction['action'], string[]>> = {
-  approve: ['pending'],
-  reject: ['pending'],
-  change_zones: ['pending', 'approved'],
-  change_category: ['approved'],
-  end: ['pending', 'approved'],
-};
-
 /**
  * Runs `action` on every subscription in `ids` (the actor's company only: another company's id is
  * `failed` NOT_FOUND, like a single request). Throws VALIDATION_FAILED for an empty or too long
@@ -160,23 +152,30 @@ async function runOne(
   }
 }
 
-/** A dry run: refused rows say why (the same codes the action gives); allowed ones `would_do`. */
+/** Thrown to roll a dry run's transaction back once the row's action has run in it. */
+class DryRunRollback extends Error {}
+
+/**
+ * A dry run: the row's action runs for real — the same use case, so the same rules and codes —
+ * inside a transaction that is then rolled back, so nothing (row, audit entry, message, job)
+ * remains. A change is `would_do`; a category change also carries its cost per month.
+ */
 async function preview(
   ctx: AppContext,
   input: { actor: CompanyAdminActor } & BulkAction,
   row: Row,
 ): Promise<Omit<BulkRowResult, 'id' | 'name'>> {
-  const allowed = STATE_NEEDED[input.action] ?? [];
-  if (input.action === 'approve' && row.state === 'approved') return { outcome: 'unchanged' };
-  if (input.action === 'reject' && row.state === 'rejected') return { outcome: 'unchanged' };
-  const ended = row.endDate !== null && row.endDate < osloToday(ctx.clock.now());
-  if (!allowed.includes(row.state) || (ended && input.action !== 'approve' && input.action !== 'reject')) {
-    return {
-      outcome: 'failed',
-      code: 'SUBSCRIPTION_STATE',
-      details: { status: row.state, action: input.action },
-    };
+  let outcome: Omit<BulkRowResult, 'id' | 'name'> = { outcome: 'unchanged' };
+  try {
+    await ctx.db.transaction(async (tx) => {
+      // Each use case opens its own transaction on `db`: on `tx` that is a savepoint inside this one.
+      outcome = await runOne({ ...ctx, db: tx as unknown as AppContext['db'] }, input, row);
+      throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
   }
+  if (outcome.outcome !== 'done') return outcome;
   if (input.action === 'change_category') {
     const cost = await previewCategoryChange(ctx, {
       actor: input.actor,
