@@ -157,10 +157,12 @@ test('an employee orders on a phone: link → phone → SMS code → order → a
   // holds the ticket on the device it was opened on (issue 13).
   await expect(card.getByRole('link', { name: 'Åpne billetten' })).toHaveAttribute('href', '/billett');
   // Every amount reads on one line at 320 px (hostile check: "N/O/K" one letter a line).
-  for (const amount of await card
+  const amounts = await card
     .locator('dd')
     .filter({ hasText: /kr|NOK/ })
-    .all()) {
+    .all();
+  expect(amounts.length).toBeGreaterThanOrEqual(3); // price, company share, own deduction
+  for (const amount of amounts) {
     expect(await amount.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(40);
   }
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
