@@ -62,6 +62,9 @@ describeEachEngine('device-bound tickets (issue 13)', (app) => {
     expect(anonymous.body).toMatchObject({ device: 'other', credential: null, codes: [], status: 'valid' });
     const other = await open(second, path);
     expect(other.body).toMatchObject({ device: 'other', credential: null, codes: [] });
+    // Nor the ticket number: with the link alone it would be a pass for a lookup (hostile check M2).
+    expect([anonymous.body.ticketNumber, other.body.ticketNumber]).toEqual([null, null]);
+    expect((await open(first, path)).body.ticketNumber).toMatch(/^[0-9A-Z*~$=]{9}$/);
     const refused = await activate(second, path);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'TICKET_ON_OTHER_DEVICE', details: { movesLeft: 3 } });

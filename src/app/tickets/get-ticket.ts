@@ -37,7 +37,8 @@ export interface TicketDto {
   device: 'this' | 'other' | 'none';
   movesLeft: number;
   freshnessSeconds: number;
-  ticketNumber: string;
+  /** Null for a browser that does not hold the ticket (bound to another device). */
+  ticketNumber: string | null;
   serverTime: string;
   startDate: string;
   endDate: string | null;
@@ -121,7 +122,9 @@ export async function ticketDto(
     device: sub.deviceJkt === null ? 'none' : device ? 'this' : 'other',
     movesLeft: await movesLeft(tx, sub, now),
     freshnessSeconds: settings.freshnessSeconds,
-    ticketNumber: formatTicketNumber(sub.ticketNumber),
+    // The number is for an inspector's lookup: never to a browser the ticket is not on (hostile
+    // check M2: with the link alone it worked as a bearer pass).
+    ticketNumber: device || sub.deviceJkt === null ? formatTicketNumber(sub.ticketNumber) : null,
     serverTime: now.toISOString(),
     startDate: sub.startDate,
     endDate: sub.endDate,

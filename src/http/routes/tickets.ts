@@ -38,7 +38,10 @@ export const ticketResponse = z.object({
   device: z.enum(['this', 'other', 'none']).describe('Where the ticket is activated'),
   movesLeft: z.number().int(),
   freshnessSeconds: z.number().int().describe('How old a QR code may be at inspection'),
-  ticketNumber: z.string().describe('Crockford base32 with a check character'),
+  ticketNumber: z
+    .string()
+    .nullable()
+    .describe('Crockford base32 with a check character; null for a browser the ticket is not bound to'),
   serverTime: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
