@@ -178,20 +178,30 @@ describe.skipIf(!onPostgres)('many processes on one PostgreSQL, no double work (
       const c = new TestClient(overHttp(p.url));
       expect((await c.put('/api/dev/clock', { now: '2027-03-01T07:00:00+01:00' })).status).toBe(200);
     }
+    // pg-boss files each occurrence of a schedule as one `__pgboss__send-it` job naming its minute slot,
+    // and that job sends the scheduled job when a worker takes it, perhaps in a later minute. So "once
+    // per schedule" is: one send-it job per slot, and exactly one billing job per slot. Read in one
+    // statement once no send-it job is in flight, so every slot's billing job is already written.
     const since = new Date();
-    const slotsDone = async () => {
+    const slotsSettled = async () => {
       const { rows } = await database.executeSql(
-        `select name, date_trunc('minute', created_on) as slot, count(*)::int as n
-           from pgboss.job
-          where name in ('billing-monthly', 'pending-orders-digest') and created_on >= $1 and state = 'completed'
-          group by 1, 2`,
+        `select (select count(*)::int from pgboss.job where name = 'billing-monthly') as jobs,
+                (select count(*)::int from pgboss.job
+                  where name = '__pgboss__send-it' and data->>'name' = 'billing-monthly') as filed,
+                (select count(distinct data->>'slot')::int from pgboss.job
+                  where name = '__pgboss__send-it' and data->>'name' = 'billing-monthly') as slots,
+                (select count(distinct data->>'slot')::int from pgboss.job
+                  where name = '__pgboss__send-it' and data->>'name' = 'billing-monthly' and created_on >= $1) as recent,
+                (select count(*)::int from pgboss.job
+                  where name in ('__pgboss__send-it', 'billing-monthly') and state <> 'completed') as open`,
         [since.toISOString()],
       );
-      const slots = rows.filter((r) => r.name === 'billing-monthly');
-      return slots.length >= 2 ? rows : undefined;
+      const row = rows[0] as { jobs: number; filed: number; slots: number; recent: number; open: number };
+      return row.recent >= 2 && row.open === 0 ? row : undefined;
     };
-    const slots = await eventually(slotsDone, 200_000, 'two billing-monthly slots');
-    for (const slot of slots) expect(slot.n).toBe(1);
+    const settled = await eventually(slotsSettled, 200_000, 'two billing-monthly slots, none in flight');
+    expect(settled.filed).toBe(settled.slots);
+    expect(settled.jobs).toBe(settled.slots);
 
     // One invoice per company for February, numbers without gaps; the runs in those slots made nothing new.
     const february = await database.db
