@@ -70,10 +70,93 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
     expect(rows.map((row) => row.errors.map((e) => e.code))).toEqual([
       ['START_DATE_INVALID'],
       [],
-      ['SUBSCRIPTION_EXISTS'],
+      [],
       ['IMPORT_ROW_REPEATED'],
     ]);
+    // Line 4's employee already has this subscription: the row says so, and changes nothing.
+    expect(rows[2]).toMatchObject({ action: 'unchanged', changes: [] });
+    expect(rows[1]).toMatchObject({ action: 'create' });
     expect(rows[3]!.errors[0]!.message).toMatch(/rad 3 i filen/);
+  });
+
+  it('issue 16 item 2: the import also updates and ends — a row for a current subscription changes its zones and category from next month, an end-date column ends it on that date', async () => {
+    const { client, company } = await createCompany(app());
+    const zones = await createSubscription(app(), {
+      companyId: company.id,
+      startDate: '2027-01-01',
+      phone: '+4794000031',
+    });
+    const ends = await createSubscription(app(), {
+      companyId: company.id,
+      startDate: '2027-01-01',
+      phone: '+4794000032',
+    });
+    const category = await createSubscription(app(), {
+      companyId: company.id,
+      startDate: '2027-01-01',
+      phone: '+4794000033',
+    });
+    const outbox = async (to: string) =>
+      (await client.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`)).body.messages as { body: string }[];
+    const before = (await outbox('+4794000032')).length;
+    const csv = [
+      `${HEADER};Sluttdato`,
+      'Kari;Nordmann;94000031;Kristiansand, Vennesla;Voksen;;',
+      'Kari;Nordmann;94000032;Kristiansand;Voksen;;31.03.2027',
+      'Kari;Nordmann;94000033;Kristiansand;Honnør;;',
+      'Nina;Ny;94000034;Kristiansand;Voksen;;2027-06-30',
+      'Kari;Nordmann;94000035;Kristiansand;Voksen;;2027-01-10',
+    ].join('\n');
+    const dry = await client.post('/api/company/subscriptions/import', { csv, dryRun: true });
+    expect(dry.status).toBe(200);
+    const summary = (
+      dry.body.rows as { action: string; changes: string[]; errors: { field: string }[] }[]
+    ).map((r) => [r.action, r.changes, r.errors.map((e) => e.field)]);
+    expect(summary).toEqual([
+      ['update', ['zones'], []],
+      ['update', ['endDate'], []],
+      ['update', ['category'], []],
+      ['create', ['endDate'], []],
+      ['create', ['endDate'], ['endDate']], // an end before the start is refused at its column
+    ]);
+    expect(dry.body.rows[4].errors[0].code).toBe('END_DATE_INVALID');
+    // The dry run wrote nothing: still three subscriptions, no messages to the employees.
+    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(3);
+    expect(await outbox('+4794000032')).toHaveLength(before);
+
+    const r = await client.post('/api/company/subscriptions/import', {
+      csv: csv.split('\n').slice(0, 5).join('\n'),
+    });
+    expect(r.status).toBe(201);
+    const items = (await client.get('/api/company/subscriptions')).body.items as {
+      id: string;
+      phone: string;
+      endDate: string | null;
+      categoryId: string;
+      zoneSets?: unknown;
+      replacesId?: string | null;
+    }[];
+    expect(items.find((i) => i.id === ends.id)?.endDate).toBe('2027-03-31');
+    expect(items.find((i) => i.phone === '+4794000034')?.endDate).toBe('2027-06-30');
+    // The category change ends the old subscription this month and starts one in Honnør on the 1st.
+    expect(items.find((i) => i.id === category.id)?.endDate).toBe('2027-01-31');
+    expect(items.some((i) => i.phone === '+4794000033' && i.categoryId === 'honnor')).toBe(true);
+    const history = await client.get(`/api/company/subscriptions/${zones.id}`);
+    expect(JSON.stringify(history.body)).toContain('vennesla');
+    // Each employee is told, as by the portal's buttons.
+    const endSms = await outbox('+4794000032');
+    expect(endSms).toHaveLength(before + 1);
+    expect(endSms.some((m) => m.body.includes('31. mars 2027'))).toBe(true);
+    // The same file again changes nothing.
+    const again = await client.post('/api/company/subscriptions/import', {
+      csv: csv.split('\n').slice(0, 4).join('\n'),
+      dryRun: true,
+    });
+    expect(again.body.rows.map((row: { action: string }) => row.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
   });
 
   it("issue 16 item 8: the company's own fields have their columns, and a field required of employees is required on every row", async () => {

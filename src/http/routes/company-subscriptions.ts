@@ -61,6 +61,19 @@ const importRowSchema = z.object({
   zoneIds: z.array(z.string()),
   categoryId: z.string(),
   startDate: z.string().describe("the row's own date as written (the default when the cell is empty)"),
+  endDate: z
+    .string()
+    .nullable()
+    .describe("the row's end date (Sluttdato column: the ticket's last valid day), null when empty"),
+  action: z
+    .enum(['create', 'update', 'unchanged'])
+    .describe(
+      'create: a new subscription; update: the current subscription of the same mobile number is changed; unchanged: it already is as the row says',
+    ),
+  changes: z
+    .array(z.enum(['zones', 'category', 'endDate']))
+    .describe('what the row changes (zones and category from the 1st of next month; the end date)'),
+  subscriptionId: z.string().optional().describe('the current subscription an update row changes'),
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   errors: z.array(
     z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),

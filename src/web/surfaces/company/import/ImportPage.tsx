@@ -10,7 +10,10 @@ import { ImportPreview } from './ImportPreview';
 import { type ImportFile, readImportFile } from './readFile';
 import type { ImportBody, ImportResult } from './types';
 
-/** Bulk add from CSV/XLSX: a dry run shows every row's errors; the import is all or nothing. */
+/**
+ * Bulk add, update and end from CSV/XLSX: a dry run shows every row's errors or what it will do;
+ * the import is all or nothing.
+ */
 export function ImportPage() {
   const { t } = useTranslation('company');
   usePageTitle(t('import.title'));
@@ -79,6 +82,11 @@ export function ImportPage() {
       {run.isSuccess ? (
         <SuccessMessage>
           <Paragraph>{t('import.done', { count: run.data.items.length })}</Paragraph>
+          {run.data.rows.some((r) => r.action === 'update') && (
+            <Paragraph>
+              {t('import.updated', { count: run.data.rows.filter((r) => r.action === 'update').length })}
+            </Paragraph>
+          )}
           <Paragraph>
             <Button asChild variant="secondary" data-size="sm">
               <RouterLink to="/bedrift/abonnementer">{t('dashboard.allSubscriptions')}</RouterLink>

@@ -6,7 +6,31 @@ import { DateText } from '../../../ui/DateText';
 import { useCatalog } from '../shared/useCatalog';
 import type { ImportResult, ImportRow } from './types';
 
-/** The dry run's verdict on every row of the file. */
+/** What an accepted row does: a new subscription, which changes to the current one, or nothing. */
+function RowAction({ row }: { row: ImportRow }) {
+  const { t } = useTranslation('company');
+  if (row.action === 'unchanged')
+    return (
+      <Tag data-color="neutral" data-size="sm">
+        {t('import.action.unchanged')}
+      </Tag>
+    );
+  if (row.action === 'create')
+    return (
+      <Tag data-color="success" data-size="sm">
+        {t('import.action.create')}
+      </Tag>
+    );
+  return (
+    <Tag data-color="info" data-size="sm">
+      {t('import.action.update', {
+        changes: row.changes.map((c) => t(`import.changes.${c}`)).join(', '),
+      })}
+    </Tag>
+  );
+}
+
+/** The dry run's verdict on every row of the file: its errors, or what it will do. */
 export function ImportPreview({
   fileName,
   rows,
@@ -35,6 +59,7 @@ export function ImportPreview({
               <Table.HeaderCell>{t('columns.phone')}</Table.HeaderCell>
               <Table.HeaderCell>{t('columns.ticket')}</Table.HeaderCell>
               <Table.HeaderCell>{t('columns.start')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('import.fields.endDate')}</Table.HeaderCell>
               <Table.HeaderCell>{t('import.result')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
@@ -50,13 +75,31 @@ export function ImportPreview({
                   {categoryName(r.categoryId)} · {zoneNames(r.zoneIds)}
                 </Table.Cell>
                 <Table.Cell>
-                  {isIsoDate(r.startDate) ? <DateText date={r.startDate} /> : r.startDate}
+                  {r.action === 'create' ? (
+                    isIsoDate(r.startDate) ? (
+                      <DateText date={r.startDate} />
+                    ) : (
+                      r.startDate
+                    )
+                  ) : (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="company-visually-hidden">{t('import.startKept')}</span>
+                    </>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  {r.endDate === null ? (
+                    '–'
+                  ) : isIsoDate(r.endDate) ? (
+                    <DateText date={r.endDate} />
+                  ) : (
+                    r.endDate
+                  )}
                 </Table.Cell>
                 <Table.Cell>
                   {r.errors.length === 0 ? (
-                    <Tag data-color="success" data-size="sm">
-                      {t('import.rowOk')}
-                    </Tag>
+                    <RowAction row={r} />
                   ) : (
                     <ul className="company-row-errors">
                       {r.errors.map((e) => (

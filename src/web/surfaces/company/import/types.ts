@@ -10,6 +10,11 @@ export type ImportRow = {
   categoryId: string;
   /** The row's own date as written (may be refused), or the default when the cell was empty. */
   startDate: string;
+  /** The row's end date (Sluttdato), or null when the cell was empty. */
+  endDate: string | null;
+  /** create: new subscription; update: the employee's current one changes; unchanged: nothing to do. */
+  action: 'create' | 'update' | 'unchanged';
+  changes: ('zones' | 'category' | 'endDate')[];
   fields: Record<string, string | number | boolean>;
   errors: { field: string; code: string; message: string }[];
 };
