@@ -146,9 +146,11 @@ test("item 16.8: the import preview shows each row's own date and tells a repeat
   await expect(rows).toHaveCount(5);
   await expect(rows.nth(1)).toContainText('1. juni 2026');
   await expect(rows.nth(1)).toContainText('Startdatoen kan ikke være tilbake i tid.');
-  await expect(rows.nth(2)).toContainText('1. mars 2027');
-  await expect(rows.nth(2)).toContainText('Det finnes allerede et aktivt eller ventende abonnement');
-  await expect(rows.nth(3)).toContainText('OK');
+  // Liv already has this subscription: the row is an update that changes nothing (issue 16 item 2),
+  // not a repeat; her start date is kept.
+  await expect(rows.nth(2)).toContainText('Uendret');
+  await expect(rows.nth(2)).toContainText('Startdatoen beholdes');
+  await expect(rows.nth(3)).toContainText('Nytt abonnement');
   await expect(rows.nth(4)).toContainText('Mobilnummeret står også på rad 4 i filen.');
   await expectNoA11yViolations(page);
 });
