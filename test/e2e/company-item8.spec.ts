@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
-import { randomOrgNumber } from './support/company-admin';
+import { companyAdmin as newCompanyAdmin, send } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -11,42 +11,9 @@ const CLOCK = '2027-01-15T10:00:00+01:00';
 // Norwegian mobile numbers in the 41 range; a random base keeps reruns apart.
 const mobileBase = 41_000_000 + Math.floor(Math.random() * 9_000) * 100;
 
-async function send(
-  request: APIRequestContext,
-  method: 'post' | 'patch' | 'put',
-  path: string,
-  data?: unknown,
-) {
-  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
-  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
-  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
-
 /** A new company whose admin the page is logged in as, its order form asking for an employee number. */
 async function companyAdmin(page: Page, name: string) {
-  const adminEmail = `punkt8-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.no`;
-  await send(page.request, 'post', '/api/auth/login', {
-    email: 'operator@example.no',
-    password: 'operator-password-123',
-  });
-  await send(page.request, 'post', '/api/operator/companies', {
-    orgNumber: randomOrgNumber(),
-    name,
-    contact: { name: 'Kari Nordmann', email: adminEmail },
-  });
-  let token: string | undefined;
-  await expect
-    .poll(async () => {
-      const r = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(adminEmail)}`);
-      const messages = ((await r.json()) as { messages: { body: string }[] }).messages;
-      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
-      return token;
-    })
-    .toBeTruthy();
-  await send(page.request, 'post', `/api/auth/invitations/${token}/accept`, {
-    password: 'et langt og godt passord',
-  });
+  await newCompanyAdmin(page, name);
   await send(page.request, 'patch', '/api/company/settings', {
     orderForm: {
       kind: 'custom',

@@ -1,47 +1,21 @@
-import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
+import { expect as baseExpect, request, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
+import { companyAdminContext, outbox } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
 // The server hashes passwords with argon2 and shares the machine with other suites: allow it time.
 test.setTimeout(120_000);
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
 const CLOCK = '2027-01-15T10:00:00+01:00';
-
-function orgNumber(): string {
-  for (;;) {
-    const base = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8);
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
-    const r = sum % 11;
-    if (r !== 1) return base + String(r === 0 ? 0 : 11 - r);
-  }
-}
-
-async function outbox(api: APIRequestContext, to: string) {
-  const r = await api.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
-  return (await r.json()).messages as { channel: string; body: string }[];
-}
 
 /** Operator registers a company, its admin accepts the invitation and opens self-service (manual). */
 async function companyWithOrderLink(baseURL: string) {
-  const operator = await request.newContext({ baseURL });
-  await operator.put('/api/dev/clock', { data: { now: CLOCK } });
-  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
-  const email = `kontakt-${Date.now()}@bedrift.example`;
-  const created = await operator.post('/api/operator/companies', {
-    data: { orgNumber: orgNumber(), name: 'Sørlandsbakeriet AS', contact: { name: 'Kari Kontakt', email } },
-    headers: { 'x-csrf-token': login.csrfToken },
-  });
-  expect(created.status()).toBe(201);
-  const invitation = (await outbox(operator, email))[0]!.body;
-  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec(invitation)![1];
-  const admin = await request.newContext({ baseURL });
-  const accepted = await admin.post(`/api/auth/invitations/${token}/accept`, {
-    data: { password: 'admin-password-1234' },
-  });
-  const csrf = (await accepted.json()).csrfToken as string;
+  const clock = await request.newContext({ baseURL });
+  await clock.put('/api/dev/clock', { data: { now: CLOCK } });
+  await clock.dispose();
+  const { admin, csrf, operator } = await companyAdminContext(baseURL, 'Sørlandsbakeriet AS');
   const settings = await admin.patch('/api/company/settings', {
     headers: { 'x-csrf-token': csrf },
     data: {

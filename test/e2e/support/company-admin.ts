@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
 
 /** A valid organisation number (MOD11) starting with 9, different on each call. */
 export function randomOrgNumber(): string {
@@ -14,7 +14,7 @@ export function randomOrgNumber(): string {
 /** A JSON request with the session's CSRF token; fails the test on a non-2xx answer. */
 export async function send(
   request: APIRequestContext,
-  method: 'post' | 'delete',
+  method: 'post' | 'patch' | 'put' | 'delete',
   path: string,
   data?: unknown,
 ) {
@@ -52,4 +52,39 @@ export async function companyAdmin(page: Page, name: string): Promise<{ adminEma
     password: 'et langt og godt passord',
   });
   return { adminEmail };
+}
+
+/** The seeded operator's login (see README: development start). */
+export const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
+
+/** The development outbox's messages to one address or phone number, oldest first. */
+export async function outbox(api: APIRequestContext, to: string) {
+  const r = await api.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await r.json()).messages as { channel: string; body: string; kind: string }[];
+}
+
+/**
+ * A new company registered by the operator in an API context of its own, and its contact's own
+ * API context after accepting the invitation (password `admin-password-1234`). Returns both
+ * contexts (the caller disposes of them), the admin's CSRF token, e-mail and organisation number.
+ */
+export async function companyAdminContext(baseURL: string, name: string, prefix = 'kontakt') {
+  const operator = await request.newContext({ baseURL });
+  const login = await (await operator.post('/api/auth/login', { data: OPERATOR })).json();
+  const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@bedrift.example`;
+  const org = randomOrgNumber();
+  const created = await operator.post('/api/operator/companies', {
+    data: { orgNumber: org, name, contact: { name: 'Kari Kontakt', email } },
+    headers: { 'x-csrf-token': login.csrfToken },
+  });
+  expect(created.status()).toBe(201);
+  const invitation = (await outbox(operator, email))[0]!.body;
+  const token = /\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/.exec(invitation)![1];
+  const admin = await request.newContext({ baseURL });
+  const accepted = await admin.post(`/api/auth/invitations/${token}/accept`, {
+    data: { password: 'admin-password-1234' },
+  });
+  expect(accepted.status()).toBe(200);
+  const csrf = (await accepted.json()).csrfToken as string;
+  return { operator, admin, csrf, email, org };
 }
