@@ -65,6 +65,12 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    /**
+     * How long a PostgreSQL query may wait for its answer (ms) before it fails as "database
+     * unavailable" (503): a connection frozen by the network (no reset, no answer) never hangs a
+     * request or a job. Long enough for the largest billing batch and export read.
+     */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
     DATA_DIR: z.string().min(1).default('./data'),
     WEB_DIR: z.string().optional(),
     APP_NOW: z.iso.datetime({ offset: true }).optional(),

@@ -49,17 +49,32 @@ export async function openDatabase(options: {
   dataDir?: string;
   /** Told when the server drops an idle pooled connection (restart, admin command). */
   onIdleError?: (error: Error) => void;
+  /** PostgreSQL: how long a query may wait for its answer (ms); default 120 000. */
+  queryTimeoutMs?: number;
 }): Promise<Database> {
   const database = options.url
-    ? await openPostgres(options.url, options.onIdleError)
+    ? await openPostgres(options.url, options.onIdleError, options.queryTimeoutMs ?? 120_000)
     : await openPglite(options.dataDir);
   return database;
 }
 
-async function openPostgres(url: string, onIdleError?: (error: Error) => void): Promise<Database> {
+async function openPostgres(
+  url: string,
+  onIdleError: ((error: Error) => void) | undefined,
+  queryTimeoutMs: number,
+): Promise<Database> {
   // A request waits at most 5 s for a connection: while the server is away it fails fast (503)
-  // instead of hanging, and the pool reconnects by itself when the server is back.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // instead of hanging, and the pool reconnects by itself when the server is back. A connection the
+  // network froze (no reset, no answer) is caught by the client's read timeout ("Query read
+  // timeout", answered 503) and by TCP keep-alive probes, so no request or job waits on it forever.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: queryTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle connection the server closes (a restart, or a database dropped with its connections)
   // is discarded by the pool and replaced at the next query; without a listener its error would be
   // thrown as an uncaught exception and stop the process.

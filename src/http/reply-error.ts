@@ -25,7 +25,7 @@ const UNAVAILABLE_NODE_CODES = new Set([
   'ENOTFOUND',
 ]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Query read timeout/i;
 
 /**
  * Whether an error (or any error it wraps, as drizzle wraps the driver's) means the database cannot

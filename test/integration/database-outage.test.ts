@@ -121,6 +121,34 @@ describe.skipIf(!testEngines().includes('postgres'))('PostgreSQL outage (issue 1
     expect((await app.server.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
   });
 
+  it('a connection the network froze (no reset, no answer) fails within the query timeout as "unavailable", never hangs', async () => {
+    const url = new URL(direct.url!);
+    const frozen = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = '127.0.0.1';
+    url.port = String(frozen.port);
+    const db = await openDatabase({
+      url: url.toString(),
+      onIdleError: () => undefined,
+      queryTimeoutMs: 1_500,
+    });
+    try {
+      expect((await db.executeSql('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      frozen.freeze();
+      const started = Date.now();
+      const error = await db.executeSql('select 1 as one').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).not.toBeNull();
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      frozen.restore();
+      await Promise.race([db.close(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      await frozen.close();
+    }
+  });
+
   it('the errors of a database that is away are recognised through drizzle’s wrapping', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(isDatabaseUnavailable(new Error('Failed query: select 1', { cause: refused }))).toBe(true);

@@ -3,11 +3,13 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 /**
  * A TCP proxy on the loopback interface in front of a server (here PostgreSQL), which a test can
  * cut — every open connection is reset and new ones are refused, as when the database restarts —
- * and restore. The shared PostgreSQL server itself is never touched.
+ * and restore, or freeze (connections stay open, nothing gets through). The shared PostgreSQL server
+ * itself is never touched.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let cut = false;
+  let frozen = false;
   const server: Server = createServer((client) => {
     if (cut) {
       client.destroy();
@@ -22,8 +24,14 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         upstream.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    // Bytes are forwarded while the proxy is not frozen; frozen, they vanish, as on a network that
+    // drops packets without resetting anything.
+    client.on('data', (chunk) => {
+      if (!frozen) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!frozen) client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -36,6 +44,11 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     },
     restore() {
       cut = false;
+      frozen = false;
+    },
+    /** Open connections stay open but nothing gets through, either way: a frozen network. */
+    freeze() {
+      frozen = true;
     },
     close: () =>
       new Promise<void>((resolve) => {
