@@ -48,6 +48,8 @@ describe('configuration (issue 2.3)', () => {
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
       METRICS_TOKEN: 'a-long-metrics-token',
+      SMS_TRANSPORT: 'outbox',
+      EMAIL_TRANSPORT: 'outbox',
     };
     expect(() => loadConfig(production)).not.toThrow();
     expect(() => loadConfig({ ...production, OPERATOR_EMAIL: 'Operator@Example.no' })).toThrow(
@@ -65,6 +67,27 @@ describe('configuration (issue 2.3)', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
+  it('production names how messages leave: without SMS_TRANSPORT and EMAIL_TRANSPORT it refuses to start', () => {
+    const production = {
+      NODE_ENV: 'production',
+      OPERATOR_EMAIL: 'drift@kollektiv.example',
+      OPERATOR_PASSWORD: 'a-real-long-password',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://billett.example.no',
+      TICKET_SIGNING_KEYS: '[]',
+      METRICS_TOKEN: 'a-long-metrics-token',
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /SMS_TRANSPORT: must be set in production[\s\S]*EMAIL_TRANSPORT/,
+    );
+    expect(() => loadConfig({ ...production, SMS_TRANSPORT: 'outbox' })).toThrow(/EMAIL_TRANSPORT/);
+    expect(
+      loadConfig({ ...production, SMS_TRANSPORT: 'outbox', EMAIL_TRANSPORT: 'outbox' }).SMS_TRANSPORT,
+    ).toBe('outbox');
+    // Development keeps the outbox default: nothing leaves the machine.
+    expect(loadConfig({}).SMS_TRANSPORT).toBe('outbox');
+  });
+
   it('production starts when every secret is set', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -74,6 +97,8 @@ describe('configuration (issue 2.3)', () => {
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: '[]',
       METRICS_TOKEN: 'a-long-metrics-token',
+      SMS_TRANSPORT: 'outbox',
+      EMAIL_TRANSPORT: 'outbox',
     });
     expect(config.isDev).toBe(false);
   });

@@ -218,6 +218,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // Production names how messages leave: a default that keeps every SMS and email in the back
+  // office would look like a working install while nobody gets a login code (issue 12 leftover).
+  if (c.NODE_ENV === 'production') {
+    const unset = (['SMS_TRANSPORT', 'EMAIL_TRANSPORT'] as const).filter((k) => picked[k] === undefined);
+    if (unset.length > 0)
+      throw new ConfigError(
+        `Invalid configuration:\n${unset
+          .map(
+            (k) =>
+              `  ${k}: must be set in production (${k === 'SMS_TRANSPORT' ? 'http' : 'smtp'} to deliver, or outbox to keep the messages in the back office only)`,
+          )
+          .join('\n')}`,
+      );
+  }
   return {
     ...c,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

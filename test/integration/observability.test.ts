@@ -146,6 +146,8 @@ describe('observability: logs and production (issue 18.3)', () => {
       PUBLIC_URL: 'https://billett.example.no',
       TICKET_SIGNING_KEYS: JSON.stringify([await signingJwk()]),
       METRICS_TOKEN: 'the-metrics-token-of-this-test',
+      SMS_TRANSPORT: 'outbox',
+      EMAIL_TRANSPORT: 'outbox',
     });
     ctx = {
       database,

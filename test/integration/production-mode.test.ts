@@ -29,6 +29,8 @@ for (const engine of testEngines())
         PUBLIC_URL: 'https://billett.example.no',
         TICKET_SIGNING_KEYS: JSON.stringify([jwk]),
         METRICS_TOKEN: 'metrics-token-for-the-test',
+        SMS_TRANSPORT: 'outbox',
+        EMAIL_TRANSPORT: 'outbox',
       });
       const clock = new AdjustableClock();
       const ctx = {
