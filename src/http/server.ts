@@ -145,6 +145,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       // it is compressed like every other answer; unknown API paths stay the contract's 404.
       app.get('/*', { schema: { hide: true } }, (request, reply) => {
         if (isApiPath(request.url)) return sendError(request, reply, 'ROUTE_NOT_FOUND');
+        // The development pages (/dev/meldinger) exist only where their API does (issue 12 leftover).
+        if (!ctx.config.isDev && /^\/dev(\/|$|\?)/.test(request.url))
+          return sendError(request, reply, 'ROUTE_NOT_FOUND');
         return reply.type('text/html').sendFile('index.html');
       });
     }

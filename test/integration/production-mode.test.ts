@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../src/adapters/clock';
@@ -43,7 +46,10 @@ for (const engine of testEngines())
         metrics: createMetrics(),
       };
       await ensureOperator(database.db, OPERATOR.email, OPERATOR.password);
-      server = await buildServer(ctx, { devClock: clock, logger: false });
+      // A web build of one page, so the client routes are served as in production.
+      const webDir = mkdtempSync(path.join(tmpdir(), 'bb-web-'));
+      writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Bedriftsbillett</title>');
+      server = await buildServer(ctx, { devClock: clock, logger: false, webDir });
     });
     afterAll(async () => {
       await server.close();
@@ -61,6 +67,14 @@ for (const engine of testEngines())
         payload: { now: '2027-01-01T00:00:00Z' },
       });
       expect(put.statusCode).toBe(404);
+      // The development pages are not served either; the app's own pages are.
+      for (const url of ['/dev/meldinger', '/dev', '/dev/meldinger?to=x']) {
+        expect((await server.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      }
+      const page = await server.inject({ method: 'GET', url: '/bedrift' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Bedriftsbillett</title>');
+      expect((await server.inject({ method: 'GET', url: '/devices' })).statusCode).toBe(200);
     });
 
     it('sends HSTS and a content security policy', async () => {
