@@ -109,7 +109,14 @@ async function main() {
     let product: AppProcess | null = null;
     let bare: Awaited<ReturnType<typeof startBare>> | null = null;
     try {
-      product = await startAppProcess(env);
+      // BENCH_HOT_PROFILE=dir: the product writes a CPU profile (node --cpu-prof) there when it stops.
+      const profile = process.env.BENCH_HOT_PROFILE;
+      product = await startAppProcess(
+        env,
+        profile
+          ? { args: ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'src/main.ts'] }
+          : {},
+      );
       const { companyId, orderToken, admin } = await automaticCompany(database, product.url);
       console.log(`ordering ${TICKETS} tickets and activating them on their devices…`);
       const tickets: { token: string; device: TestDevice; codes: string[]; cookie: string }[] = [];
