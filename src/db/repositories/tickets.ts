@@ -277,3 +277,74 @@ export async function readTicketView(
     proofFresh: row.proof_fresh === true || row.proof_fresh === 't',
   };
 }
+
+/** What an online inspection reads of the register (readInspectionView). */
+export interface InspectionView {
+  settings: { movesPerMonth: number; freshnessSeconds: number } | null;
+  sub: {
+    id: string;
+    state: 'pending' | 'approved' | 'rejected' | 'cancelled';
+    firstName: string;
+    lastName: string;
+    startDate: string;
+    endDate: string | null;
+    revokedAt: Date | null;
+    zoneSets: { zoneIds: string[]; validFrom: string; validTo: string | null }[];
+  } | null;
+  credential: {
+    subscriptionId: string;
+    validFrom: Date;
+    validTo: Date | null;
+    zoneIds: string[];
+    revokedAt: Date | null;
+  } | null;
+  /** Zone ids by their QR code number. */
+  zoneIds: Map<number, string>;
+}
+
+/**
+ * Issue 17 item 2: in one statement, what the online check of a QR code reads — the operator's
+ * ticket settings, the ticket with this number and its zone sets, the credential with this
+ * status-list index and the zone codes. `code` null: only the settings and zone codes.
+ */
+export async function readInspectionView(
+  db: Tx,
+  code: { ticketNumber: number; statusIndex: number } | null,
+): Promise<InspectionView> {
+  const result = (await db.execute(sql`
+    select
+      (select json_build_object('movesPerMonth', ts.moves_per_month, 'freshnessSeconds', ts.freshness_seconds)
+        from ticket_settings ts where ts.id = 1) as settings,
+      (select json_build_object('id', s.id, 'state', s.state, 'firstName', s.first_name, 'lastName', s.last_name,
+          'startDate', s.start_date, 'endDate', s.end_date, 'revokedAt', s.revoked_at,
+          'zoneSets', (select coalesce(json_agg(json_build_object('zoneIds', z.zone_ids, 'validFrom', z.valid_from,
+            'validTo', z.valid_to) order by z.valid_from, z.created_at), '[]')
+            from subscription_zone_sets z where z.subscription_id = s.id))
+        from subscriptions s where s.ticket_number = ${code?.ticketNumber ?? null}::bigint) as sub,
+      (select json_build_object('subscriptionId', t.subscription_id, 'validFrom', t.valid_from,
+          'validTo', t.valid_to, 'zoneIds', t.zone_ids, 'revokedAt', t.revoked_at)
+        from ticket_credentials t where t.status_index = ${code?.statusIndex ?? null}::int) as credential,
+      (select coalesce(json_object_agg(zn.code, zn.id), '{}') from zones zn) as zone_codes`)) as unknown as {
+    rows: Json[];
+  };
+  const row = result.rows[0] ?? {};
+  const sub = row.sub === null || row.sub === undefined ? null : json<Json>(row.sub);
+  const credential =
+    row.credential === null || row.credential === undefined ? null : json<Json>(row.credential);
+  return {
+    settings: row.settings === null || row.settings === undefined ? null : json(row.settings),
+    sub: sub && {
+      ...(sub as unknown as NonNullable<InspectionView['sub']>),
+      revokedAt: dateOrNull(sub.revokedAt),
+    },
+    credential: credential && {
+      ...(credential as unknown as NonNullable<InspectionView['credential']>),
+      validFrom: new Date(String(credential.validFrom)),
+      validTo: dateOrNull(credential.validTo),
+      revokedAt: dateOrNull(credential.revokedAt),
+    },
+    zoneIds: new Map(
+      Object.entries(json<Record<string, string>>(row.zone_codes ?? '{}')).map(([k, v]) => [Number(k), v]),
+    ),
+  };
+}
