@@ -14,6 +14,24 @@ export interface ProofInput {
 }
 
 /**
+ * Checks a DPoP proof (RFC 9449) without I/O: signature, request, time window or our nonce. The
+ * caller must still remember its jti (proofJtiHash) so it is never accepted twice.
+ */
+export function checkProof(input: ProofInput, now: Date): Promise<DpopCheck> {
+  return checkDpopProof(input.proof, {
+    method: input.method,
+    urls: input.urls,
+    now,
+    nonceCheck: (nonce) => dpopNonceEnd(input.nonceSecret, nonce, now),
+  });
+}
+
+/** The key a proof's jti is remembered by: SHA-256 (hex) of the key's thumbprint and the jti. */
+export function proofJtiHash(check: { jkt: string; jti: string }): string {
+  return sha256(`${check.jkt}\n${check.jti}`);
+}
+
+/**
  * Checks a DPoP proof (RFC 9449) and remembers its jti in the database, so the same proof is
  * never accepted twice by any process within its window (a replay is `replayed`). A proof whose
  * iat is outside the window, or whose nonce is not a good one of ours, is `use_dpop_nonce`.
@@ -23,15 +41,10 @@ export async function checkPossession(
   input: ProofInput,
   now: Date,
 ): Promise<DpopCheck | { ok: false; reason: 'replayed' }> {
-  const check = await checkDpopProof(input.proof, {
-    method: input.method,
-    urls: input.urls,
-    now,
-    nonceCheck: (nonce) => dpopNonceEnd(input.nonceSecret, nonce, now),
-  });
+  const check = await checkProof(input, now);
   if (!check.ok) return check;
   const forgetAt = new Date(check.freshUntil * 1000);
-  const fresh = await rememberProof(tx, sha256(`${check.jkt}\n${check.jti}`), forgetAt, now);
+  const fresh = await rememberProof(tx, proofJtiHash(check), forgetAt, now);
   return fresh ? check : { ok: false, reason: 'replayed' };
 }
 

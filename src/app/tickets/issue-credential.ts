@@ -13,14 +13,81 @@ import {
 } from '../../db/repositories/tickets';
 import { ticketCredentials } from '../../db/schema';
 import { addDays, compareDates, maxDate, osloToday } from '../../domain/calendar';
-import { buildClaims, credentialWindow, parseClaims, sameTicketContent } from '../../domain/ticket';
+import {
+  buildClaims,
+  credentialWindow,
+  parseClaims,
+  type RegisterZoneSet,
+  sameTicketContent,
+  type TicketClaims,
+  zoneSetInForce,
+} from '../../domain/ticket';
 import { type DeviceKey, signCredential, toBase64url } from '../../domain/ticket-code';
 import type { AppContext } from '../context';
-import { zoneSetOn } from '../subscriptions/to-dto';
 import { settleCredentials } from './settle-credentials';
 
 /** Days after today the wallet gets credentials for, so it works offline that long (issue 13). */
 export const CREDENTIAL_DAYS_AHEAD = 3;
+
+/** What credentialDays needs of a ticket. */
+export interface CredentialTicket {
+  id: string;
+  firstName: string;
+  lastName: string;
+  categoryId: string;
+  startDate: string;
+  endDate: string | null;
+  revokedAt: Date | null;
+  zoneSets: RegisterZoneSet[];
+}
+
+/**
+ * The days a device-bound ticket has credentials for at `now` (today and the next
+ * CREDENTIAL_DAYS_AHEAD days inside the ticket's validity, oldest first), each with its window,
+ * zones and the claims a credential for it carries (with a new random jti).
+ */
+export function credentialDays(sub: CredentialTicket, now: Date) {
+  const today = osloToday(now);
+  const days: { window: { validFrom: Date; validTo: Date }; zoneIds: string[]; claims: TicketClaims }[] = [];
+  for (let i = 0; i <= CREDENTIAL_DAYS_AHEAD; i++) {
+    const day = addDays(today, i);
+    if (compareDates(day, sub.startDate) < 0) continue;
+    if (sub.endDate !== null && compareDates(day, sub.endDate) > 0) break;
+    const window = credentialWindow({ from: day, to: day }, sub.revokedAt);
+    if (sub.revokedAt !== null && sub.revokedAt.getTime() <= window.validFrom.getTime()) break;
+    if (window.validTo.getTime() < now.getTime()) continue;
+    const zoneIds = zoneSetInForce(sub.zoneSets, maxDate(day, sub.startDate))?.zoneIds ?? [];
+    const claims = buildClaims({
+      ticketId: sub.id,
+      credentialId: randomUUID(),
+      holder: { firstName: sub.firstName, lastName: sub.lastName },
+      zoneIds,
+      categoryId: sub.categoryId,
+      window,
+      issuedAt: now,
+    });
+    days.push({ window, zoneIds, claims });
+  }
+  return days;
+}
+
+/**
+ * A stored credential that says the same as `claims` (day, zones, holder, category), is not
+ * revoked, names the device `jkt` and was signed by the current key `kid`: it is handed out again
+ * instead of a new one. Undefined when there is none.
+ */
+export function reusableCredential(
+  stored: CredentialRow[],
+  claims: TicketClaims,
+  kid: string,
+  jkt: string,
+): CredentialRow | undefined {
+  return stored.find((row) => {
+    if (row.revokedAt !== null || row.keyId !== kid || row.deviceJkt !== jkt) return false;
+    const c = parseClaims(decodeJwt(row.jws));
+    return c !== null && sameTicketContent(c, claims);
+  });
+}
 
 /**
  * The credentials of a device-bound ticket (issue 13): one per Oslo day (so each lives at most
@@ -39,37 +106,15 @@ export async function issueCredentials(
   now: Date,
 ): Promise<CredentialRow[]> {
   const keys = await signingKeysFor(ctx.config);
-  const today = osloToday(now);
   // A credential the register no longer backs is revoked before any is reused (issue 13, H1/H2).
   await settleCredentials(tx, sub.id, now);
   const stored = await credentialsOf(tx, sub.id);
   const zoneCodes = new Map((await zoneCodeTable(tx)).map((z) => [z.id, z.code]));
   const out: CredentialRow[] = [];
   const issued: string[] = [];
-  for (let i = 0; i <= CREDENTIAL_DAYS_AHEAD; i++) {
-    const day = addDays(today, i);
-    if (compareDates(day, sub.startDate) < 0) continue;
-    if (sub.endDate !== null && compareDates(day, sub.endDate) > 0) break;
-    const window = credentialWindow({ from: day, to: day }, sub.revokedAt);
-    if (sub.revokedAt !== null && sub.revokedAt.getTime() <= window.validFrom.getTime()) break;
-    if (window.validTo.getTime() < now.getTime()) continue;
-    const zoneIds = zoneSetOn(sub.zoneSets, maxDate(day, sub.startDate))?.zoneIds ?? [];
-    const credentialId = randomUUID();
-    const claims = buildClaims({
-      ticketId: sub.id,
-      credentialId,
-      holder: { firstName: sub.firstName, lastName: sub.lastName },
-      zoneIds,
-      categoryId: sub.categoryId,
-      window,
-      issuedAt: now,
-    });
-    const reusable = stored.find((row) => {
-      if (row.revokedAt !== null || row.keyId !== keys.currentKid || row.deviceJkt !== device.jkt)
-        return false;
-      const c = parseClaims(decodeJwt(row.jws));
-      return c !== null && sameTicketContent(c, claims);
-    });
+  for (const { window, zoneIds, claims } of credentialDays(sub, now)) {
+    const credentialId = claims.jti;
+    const reusable = reusableCredential(stored, claims, keys.currentKid, device.jkt);
     if (reusable) {
       out.push(reusable);
       continue;

@@ -1,13 +1,9 @@
 import { calculateJwkThumbprint, importJWK } from 'jose';
-import { signingKeysFor } from '../../adapters/signing-keys';
+import { type SigningKeys, signingKeysFor } from '../../adapters/signing-keys';
 import type { Db } from '../../db/engine';
 import { isUuid } from '../../db/repositories/subscriptions';
-import {
-  findCredentialByStatusIndex,
-  readTicketSettings,
-  zoneCodeTable,
-} from '../../db/repositories/ticket-devices';
-import { findSubscriptionById, findTicketByNumber } from '../../db/repositories/tickets';
+import { DEFAULT_TICKET_SETTINGS } from '../../db/repositories/ticket-devices';
+import { findSubscriptionById, type InspectionView, readInspectionView } from '../../db/repositories/tickets';
 import { AppError } from '../../domain/errors';
 import {
   claimsWindow,
@@ -21,6 +17,8 @@ import {
   type CodeReason,
   type IssuerKey,
   kid8OfThumbprint,
+  parseCode,
+  parseCredential,
   verifyCode,
 } from '../../domain/ticket-code';
 import { formatTicketNumber } from '../../domain/ticket-number';
@@ -84,15 +82,25 @@ export interface VerificationDto {
   codeTime?: string | null;
 }
 
-/** The operator's keys as the QR verifier wants them (8-byte kid from the RFC 7638 thumbprint). */
+const importedKeys = new WeakMap<SigningKeys, Promise<IssuerKey[]>>();
+
+/**
+ * The operator's keys as the QR verifier wants them (8-byte kid from the RFC 7638 thumbprint),
+ * imported once per set of signing keys (the keys of a process do not change while it runs).
+ */
 export async function issuerKeys(ctx: AppContext): Promise<IssuerKey[]> {
   const keys = await signingKeysFor(ctx.config);
-  return Promise.all(
-    keys.jwks.keys.map(async (jwk) => ({
-      kid8: kid8OfThumbprint(await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x })),
-      key: (await importJWK({ ...jwk }, 'EdDSA')) as CryptoKey,
-    })),
-  );
+  let imported = importedKeys.get(keys);
+  if (!imported) {
+    imported = Promise.all(
+      keys.jwks.keys.map(async (jwk) => ({
+        kid8: kid8OfThumbprint(await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x })),
+        key: (await importJWK({ ...jwk }, 'EdDSA')) as CryptoKey,
+      })),
+    );
+    importedKeys.set(keys, imported);
+  }
+  return imported;
 }
 
 /**
@@ -105,27 +113,29 @@ export async function issuerKeys(ctx: AppContext): Promise<IssuerKey[]> {
 export async function verifyCredential(ctx: AppContext, input: { code: string }): Promise<VerificationDto> {
   const now = ctx.clock.now();
   if (!input.code.trim().startsWith(CODE_PREFIX)) return verifyBareJws(ctx, input.code, now);
-  const settings = await readTicketSettings(ctx.db);
-  const revokedIndex = new Set<number>();
+  // The register is read in one statement for the number the code claims; the claims count only
+  // once verifyCode has checked the signatures over these very bytes.
+  const parsed = parseCode(input.code);
+  const claimed = parsed ? (parseCredential(parsed.credential)?.claims ?? null) : null;
+  const register = await readInspectionView(ctx.db, claimed);
+  const settings = register.settings ?? DEFAULT_TICKET_SETTINGS;
   const checked = await verifyCode(input.code, {
     issuerKeys: await issuerKeys(ctx),
     now,
     freshnessSeconds: settings.freshnessSeconds,
-    isRevoked: (i) => revokedIndex.has(i),
   });
   const claims = checked.claims;
   if (!claims) return { valid: false, reason: checked.valid ? 'malformed' : checked.reason, ...noClaims };
-  const sub = await findTicketByNumber(ctx.db, claims.ticketNumber);
-  const codes = new Map((await zoneCodeTable(ctx.db)).map((z) => [z.code, z.id]));
+  const sub = register.sub;
   let reason = checked.valid ? undefined : checked.reason;
-  if (reason === undefined && (await revokedOnline(ctx.db, claims.statusIndex, sub, now))) reason = 'revoked';
+  if (reason === undefined && revokedOnline(register.credential, sub, now)) reason = 'revoked';
   return {
     valid: reason === undefined,
     ...(reason ? { reason } : {}),
     ticketId: sub?.id ?? null,
     ticketNumber: formatTicketNumber(claims.ticketNumber),
     holder: sub ? { firstName: sub.firstName, lastName: sub.lastName } : claims.holder,
-    zoneIds: claims.zoneCodes.map((c) => codes.get(c) ?? String(c)),
+    zoneIds: claims.zoneCodes.map((c) => register.zoneIds.get(c) ?? String(c)),
     categoryId: claims.categoryId,
     validFrom: new Date(claims.nbf * 1000).toISOString(),
     validTo: new Date((claims.exp - 1) * 1000).toISOString(),
@@ -133,18 +143,19 @@ export async function verifyCredential(ctx: AppContext, input: { code: string })
   };
 }
 
-type Sub = Awaited<ReturnType<typeof findTicketByNumber>>;
-
 /**
  * Revoked by the register itself: the ticket is not approved or has ended, the credential is not
  * this ticket's or was revoked, or the register no longer backs it (its day is past the end, or it
  * carries a zone the ticket does not have on that day: issue 13, H2).
  */
-async function revokedOnline(db: Db, statusIndex: number, sub: Sub, now: Date): Promise<boolean> {
+function revokedOnline(
+  credential: InspectionView['credential'],
+  sub: InspectionView['sub'],
+  now: Date,
+): boolean {
   if (sub?.state !== 'approved') return true;
   if (sub.revokedAt !== null && sub.revokedAt.getTime() <= now.getTime()) return true;
   if (ticketStatus(sub, now) === 'ended') return true;
-  const credential = await findCredentialByStatusIndex(db, statusIndex);
   if (credential?.subscriptionId !== sub.id) return true;
   if (credentialOutsideRegister(credential, sub) !== null) return true;
   return credential.revokedAt !== null && credential.revokedAt.getTime() <= now.getTime();

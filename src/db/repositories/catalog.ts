@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Category, PriceVersion, Zone } from '../../domain/catalog';
 import type { Tx } from '../engine';
-import { catalogMeta, categories, prices, zones } from '../schema';
+import { categories, prices } from '../schema';
 
 export interface CatalogSnapshot {
   isExample: boolean;
@@ -10,26 +10,32 @@ export interface CatalogSnapshot {
   prices: PriceVersion[];
 }
 
-/** The fare catalog is the operator's, shared by all companies: not company-scoped. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * The fare catalog is the operator's, shared by all companies: not company-scoped. One statement
+ * (issue 17 item 2: the order page read it in four): zones by sort order and name, categories by
+ * sort order, prices by category, zone count and valid-from date.
+ */
 export async function loadCatalog(tx: Tx): Promise<CatalogSnapshot> {
-  // One after another: inside a transaction there is one connection, which runs one query at a time.
-  const zoneRows = await tx.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.name));
-  const categoryRows = await tx.select().from(categories).orderBy(asc(categories.sortOrder));
-  const priceRows = await tx
-    .select()
-    .from(prices)
-    .orderBy(asc(prices.categoryId), asc(prices.zoneCount), asc(prices.validFrom));
-  const meta = await tx.select().from(catalogMeta);
+  const result = (await tx.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object('id', z.id, 'name', z.name, 'active', z.active)
+        order by z.sort_order, z.name), '[]') from zones z) as zones,
+      (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'nameEn', c.name_en,
+        'active', c.active) order by c.sort_order), '[]') from categories c) as categories,
+      (select coalesce(json_agg(json_build_object('categoryId', p.category_id, 'zoneCount', p.zone_count,
+        'monthlyPriceOre', p.monthly_price_ore, 'validFrom', p.valid_from)
+        order by p.category_id, p.zone_count, p.valid_from), '[]') from prices p) as prices,
+      (select m.is_example from catalog_meta m limit 1) as is_example`)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+  const row = result.rows[0] ?? {};
   return {
-    isExample: meta[0]?.isExample ?? false,
-    zones: zoneRows.map((z) => ({ id: z.id, name: z.name, active: z.active })),
-    categories: categoryRows.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, active: c.active })),
-    prices: priceRows.map((p) => ({
-      categoryId: p.categoryId,
-      zoneCount: p.zoneCount as 1 | 2 | 3,
-      monthlyPriceOre: p.monthlyPriceOre,
-      validFrom: p.validFrom,
-    })),
+    isExample: row.is_example === true || row.is_example === 't',
+    zones: parsed<Zone[]>(row.zones ?? '[]'),
+    categories: parsed<Category[]>(row.categories ?? '[]'),
+    prices: parsed<PriceVersion[]>(row.prices ?? '[]'),
   };
 }
 

@@ -39,6 +39,11 @@ export async function rememberProof(tx: Tx, jtiHash: string, expiresAt: Date, no
   return rows.length === 1;
 }
 
+/** Forgets the DPoP jtis whose window has passed (a ticket fetch calls it now and then). */
+export async function forgetExpiredProofs(tx: Tx, now: Date): Promise<void> {
+  await tx.delete(dpopProofs).where(lt(dpopProofs.expiresAt, now));
+}
+
 export async function bindDevice(
   tx: Tx,
   subscriptionId: string,
