@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { designsystemetBehaviours } from './src/web/tools/designsystemet-behaviours.js';
 
 const BRAND_COLOUR = '#005b7f';
 // The API binds to 127.0.0.1 by default; 'localhost' may resolve to ::1 first.
@@ -13,6 +14,25 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Each language's texts of each surface is its own chunk, named so a test and the
+        // benchmark can tell which ones a page fetched (`texts-nb-order-<hash>.js`).
+        chunkFileNames: (chunk) => {
+          const texts = /[\\/]locales[\\/](\w+)[\\/](\w+)\.json$/.exec(chunk.facadeModuleId ?? '');
+          return texts ? `assets/texts-${texts[1]}-${texts[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+      treeshake: {
+        // Designsystemet's React package declares no `sideEffects`, so its barrel would put every
+        // component (with floating-ui, the virtualiser, the combobox) in the shared chunk. Its
+        // component modules only define components; the behaviours they need come from
+        // @digdir/designsystemet-web, which stays side-effectful and is imported by each of them.
+        moduleSideEffects: [
+          { test: /[\\/]@digdir[\\/]designsystemet-react[\\/]dist[\\/]esm[\\/].*\.js$/, sideEffects: false },
+        ],
+      },
+    },
   },
   server: {
     proxy: {
@@ -22,6 +42,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    designsystemetBehaviours(),
     react(),
     VitePWA({
       strategies: 'generateSW',

@@ -45,6 +45,36 @@ test.describe('web shell', () => {
     ).toBeVisible();
   });
 
+  // Issue 17 item 6: a page fetches only its own surface's texts, only in the language shown,
+  // and switching language fetches the other language's without a reload or a flash of keys.
+  test('the inspector fetches only its own texts in the chosen language', async ({ page }) => {
+    const texts: string[] = [];
+    page.on('request', (r) => {
+      const name = /\/assets\/texts-(\w+-\w+)-[\w-]+\.js$/.exec(new URL(r.url()).pathname)?.[1];
+      if (name) texts.push(name);
+    });
+    await page.goto('/kontroll');
+    await expect(page.getByRole('heading', { level: 1, name: 'Billettkontroll' })).toBeVisible();
+    expect(texts.sort()).toEqual(['nb-common', 'nb-inspect']);
+
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ticket inspection' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(texts.sort()).toEqual(['en-common', 'en-inspect', 'nb-common', 'nb-inspect']);
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
+  });
+
+  test('index.html shows a loading state in bokmål before the app starts', async ({ page }) => {
+    await page.route('**/assets/index-*.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '' }),
+    );
+    await page.goto('/billett');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+    await expect(page.getByRole('status')).toContainText('Laster');
+    await expectNoA11yViolations(page);
+  });
+
   test('each surface has its page', async ({ page }) => {
     const surfaces: [string, string][] = [
       ['/operator', 'Administrasjon for kollektivselskapet'],

@@ -1,49 +1,43 @@
-import enBilling from './locales/en/billing.json';
-import enCommon from './locales/en/common.json';
-import enCompany from './locales/en/company.json';
-import enDev from './locales/en/dev.json';
-import enInspect from './locales/en/inspect.json';
-import enLanding from './locales/en/landing.json';
-import enOperator from './locales/en/operator.json';
-import enOrder from './locales/en/order.json';
-import enWallet from './locales/en/wallet.json';
-import nbBilling from './locales/nb/billing.json';
-import nbCommon from './locales/nb/common.json';
-import nbCompany from './locales/nb/company.json';
-import nbDev from './locales/nb/dev.json';
-import nbInspect from './locales/nb/inspect.json';
-import nbLanding from './locales/nb/landing.json';
-import nbOperator from './locales/nb/operator.json';
-import nbOrder from './locales/nb/order.json';
-import nbWallet from './locales/nb/wallet.json';
+import type nbBilling from './locales/nb/billing.json';
+import type nbCommon from './locales/nb/common.json';
+import type nbCompany from './locales/nb/company.json';
+import type nbDev from './locales/nb/dev.json';
+import type nbInspect from './locales/nb/inspect.json';
+import type nbLanding from './locales/nb/landing.json';
+import type nbOperator from './locales/nb/operator.json';
+import type nbOrder from './locales/nb/order.json';
+import type nbWallet from './locales/nb/wallet.json';
 
-// One namespace per surface, so each surface's engineer edits only their own JSON files.
-export const resources = {
-  nb: {
-    common: nbCommon,
-    landing: nbLanding,
-    operator: nbOperator,
-    company: nbCompany,
-    order: nbOrder,
-    wallet: nbWallet,
-    inspect: nbInspect,
-    dev: nbDev,
-    billing: nbBilling,
-  },
-  en: {
-    common: enCommon,
-    landing: enLanding,
-    operator: enOperator,
-    company: enCompany,
-    order: enOrder,
-    wallet: enWallet,
-    inspect: enInspect,
-    dev: enDev,
-    billing: enBilling,
-  },
-} as const;
+/**
+ * The shape of one language's texts: one namespace per surface, so each surface's engineer edits
+ * only their own JSON files. Types only: the texts themselves are loaded on demand, one file per
+ * language and namespace (see ./index.ts), so a phone fetches only its surface in its language.
+ */
+export type Resources = {
+  common: typeof nbCommon;
+  landing: typeof nbLanding;
+  operator: typeof nbOperator;
+  company: typeof nbCompany;
+  order: typeof nbOrder;
+  wallet: typeof nbWallet;
+  inspect: typeof nbInspect;
+  dev: typeof nbDev;
+  billing: typeof nbBilling;
+};
+
+export type Namespace = keyof Resources;
+export const NAMESPACES = [
+  'common',
+  'landing',
+  'operator',
+  'company',
+  'order',
+  'wallet',
+  'inspect',
+  'dev',
+  'billing',
+] as const satisfies readonly Namespace[];
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nb';
-export const NAMESPACES = Object.keys(resources.nb) as (keyof typeof resources.nb)[];
