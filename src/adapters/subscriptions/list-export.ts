@@ -14,6 +14,15 @@ export function listToCsv(table: ListTable): string {
 }
 
 /**
+ * A part of the list's CSV (issue 17 item 3: made page by page): with `header`, the file's start
+ * (BOM and header line) before the rows. Parts joined in order are listToCsv of all the rows.
+ */
+export function listCsvPart(header: string[] | null, rows: SheetCell[][]): string {
+  const cells = rows.map((r) => r.map(csvCellOf));
+  return header ? writeCsv([header, ...cells]) : writeCsv(cells, { bom: false });
+}
+
+/**
  * Item 16.6 and issue 14 item 5: the list as an Excel workbook with cells typed by meaning (dates
  * as dates, phones and text as text, number fields as numbers shown as typed), never a formula.
  */

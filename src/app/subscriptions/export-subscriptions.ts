@@ -1,5 +1,5 @@
 import { dateCell, fieldCell, type SheetCell, textCell } from '../../adapters/files/sheet';
-import { type ListTable, listToCsv, listToXlsx } from '../../adapters/subscriptions/list-export';
+import { type ListTable, listCsvPart, listToXlsx } from '../../adapters/subscriptions/list-export';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
 import { osloToday } from '../../domain/calendar';
@@ -73,17 +73,21 @@ export async function exportSubscriptions(
     header: [...HEADERS[lang], ...fields.map((f) => f.label)],
     rows: [],
   };
+  // CSV is written page by page too; XLSX gets every row at the end.
+  const csv: string[] = [];
   let cursor: string | undefined;
   do {
     const page = await listCompanySubscriptions(ctx, { ...list, limit: EXPORT_PAGE_SIZE, cursor });
-    for (const item of page.items) table.rows.push(row(item));
+    const rows = page.items.map(row);
+    if (format === 'csv') csv.push(listCsvPart(csv.length === 0 ? table.header : null, rows));
+    else table.rows.push(...rows);
     cursor = page.nextCursor ?? undefined;
     // Let waiting requests run between pages.
     await new Promise((resolve) => setImmediate(resolve));
   } while (cursor);
   const name = `abonnementer-${osloToday(ctx.clock.now())}`;
   return format === 'csv'
-    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: listToCsv(table) }
+    ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: csv.join('') }
     : {
         filename: `${name}.xlsx`,
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
