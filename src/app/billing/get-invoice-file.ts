@@ -18,6 +18,7 @@ type InvoiceBuyer = {
   name: string;
   address: InvoiceAddress | null;
   reference: string;
+  department?: { id: string; name: string; costCentre: string } | null;
 };
 
 /** A stored `scheme:id` Peppol endpoint (issue 16 item 5) as the document carries it. */
@@ -52,6 +53,9 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
       reference: buyer.reference,
       ...endpointOf(buyer.address?.peppolEndpoint),
     },
+    department: buyer.department
+      ? { name: buyer.department.name, costCentre: buyer.department.costCentre }
+      : null,
     lines: lines.map((l) => ({
       lineNo: l.lineNo,
       subscriptionId: l.subscriptionId,
@@ -60,6 +64,8 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
       netOre: l.netOre,
       vatOre: l.vatOre,
       grossOre: l.grossOre,
+      departmentName: l.departmentName,
+      costCentre: l.costCentre,
     })),
     netOre: invoice.netOre,
     vatOre: invoice.vatOre,

@@ -18,8 +18,18 @@ export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; org
     dueDate: i.dueDate,
     kid: i.kid,
     creditsInvoiceId: i.creditsInvoiceId,
+    ...buyerFacts(i.buyer),
     creditedAt: i.creditedAt?.toISOString() ?? null,
     note: i.note,
+  };
+}
+
+/** The department (issue 16 item 3) and buyer reference frozen on the invoice. */
+function buyerFacts(buyer: Record<string, unknown>) {
+  const d = buyer.department as { name?: unknown; costCentre?: unknown } | null | undefined;
+  return {
+    department: d ? { name: String(d.name ?? ''), costCentre: String(d.costCentre ?? '') } : null,
+    buyerReference: typeof buyer.reference === 'string' ? buyer.reference : '',
   };
 }
 

@@ -10,6 +10,7 @@ import { approveOrder } from './approve-order';
 import { changeCategory, previewCategoryChange } from './change-category';
 import { changeZones } from './change-zones';
 import { type EndEffective, endSubscription } from './end-subscription';
+import { moveToDepartment } from './move-to-department';
 import { rejectOrder } from './reject-order';
 
 /**
@@ -24,7 +25,8 @@ export type BulkAction =
   | { action: 'reject'; reason?: string }
   | { action: 'change_zones'; zoneIds: string[]; effective: ChangeEffective }
   | { action: 'change_category'; categoryId: string; effective: ChangeEffective }
-  | { action: 'end'; effective: EndEffective; endDate?: string };
+  | { action: 'end'; effective: EndEffective; endDate?: string }
+  | { action: 'move_department'; departmentId: string | null };
 
 /** What happened (or would happen) to one row. */
 export type BulkRowResult = {
@@ -148,6 +150,10 @@ async function runOne(
         endDate: input.endDate,
       });
       return { outcome: after.endDate === row.endDate && row.endDate !== null ? 'unchanged' : 'done' };
+    }
+    case 'move_department': {
+      const moved = await moveToDepartment(ctx, { ...base, departmentId: input.departmentId });
+      return { outcome: moved.changed ? 'done' : 'unchanged' };
     }
   }
 }

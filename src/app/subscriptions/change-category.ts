@@ -224,6 +224,7 @@ export async function changeCategory(ctx: AppContext, input: Input) {
       state: 'approved',
       source: 'category_change',
       fields: sub.fields,
+      departmentId: sub.departmentId,
       consent: sub.consent,
       replacesId: sub.id,
       notify: false,

@@ -1,5 +1,6 @@
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { listDepartments } from '../../db/repositories/departments';
 import type { OrderField } from '../../db/schema/companies';
 import { osloToday } from '../../domain/calendar';
 import { AppError, type ErrorCode } from '../../domain/errors';
@@ -7,7 +8,7 @@ import { normalizeMobile } from '../../domain/phone';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, departmentScope } from '../context';
 import { type FieldValue, validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
@@ -19,6 +20,7 @@ const COLUMNS = {
   zones: ['soner', 'sone', 'zones', 'zone'],
   category: ['kategori', 'reisendekategori', 'category'],
   startDate: ['startdato', 'start', 'startdate', 'start date'],
+  department: ['avdeling', 'department', 'koststed', 'cost centre', 'cost center'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['firstName', 'lastName', 'phone', 'zones', 'category'];
@@ -41,6 +43,8 @@ export type ImportRow = {
   startDate: string;
   /** The company's own fields (employee number …) read from their columns. */
   fields: Record<string, FieldValue>;
+  /** The department named in the row by its name or cost centre (issue 16 item 3), or null. */
+  departmentId: string | null;
   errors: RowError[];
 };
 
@@ -119,11 +123,16 @@ function readFields(form: OrderField[], header: string[], cells: string[]) {
   }
 }
 
+/** A department found by its name or cost centre, case-insensitive. */
+type DepartmentKeys = Map<string, string>;
+
 async function toRows(
   ctx: AppContext,
   table: ImportTable,
   today: string,
   form: OrderField[],
+  departmentsByKey: DepartmentKeys,
+  departmentRequired: boolean,
 ): Promise<ImportRow[]> {
   const col = columnIndexes(table.header);
   const catalog = await loadCatalog(ctx.db);
@@ -165,6 +174,14 @@ async function toRows(
     else if (phone) firstLineOf.set(phone, line);
     const own = readFields(form, table.header, cells);
     errors.push(...own.errors);
+    const departmentCell = cell('department').trim();
+    const departmentId = departmentCell ? (departmentsByKey.get(departmentCell.toLowerCase()) ?? null) : null;
+    if ((departmentCell && !departmentId) || (!departmentCell && departmentRequired))
+      errors.push({
+        field: 'department',
+        code: 'DEPARTMENT_UNKNOWN',
+        details: [{ path: 'department', problem: departmentCell ? 'unknown' : 'required' }],
+      });
     return {
       line,
       firstName: cell('firstName'),
@@ -174,6 +191,7 @@ async function toRows(
       categoryId: categoryByName.get(cell('category').toLowerCase()) ?? cell('category'),
       startDate,
       fields: own.fields,
+      departmentId,
       errors,
     };
   });
@@ -197,7 +215,24 @@ export async function importSubscriptions(
   const table = await readImportFile(input.file);
   const company = await findCompany(ctx.db, companyId);
   if (!company) throw new AppError('NOT_FOUND');
-  const rows = await toRows(ctx, table, osloToday(now), company.orderForm.fields);
+  // Issue 16 items 3 and 4: a department column names one of the company's departments (a
+  // department admin's own only, and required of them) by its name or its cost centre.
+  const scope = departmentScope(input.actor);
+  const departments = await listDepartments(ctx.db, companyId, scope ? { ids: scope } : {});
+  const departmentsByKey: DepartmentKeys = new Map(
+    departments.flatMap((d) => [
+      [d.costCentre.toLowerCase(), d.id],
+      [d.name.toLowerCase(), d.id],
+    ]),
+  );
+  const rows = await toRows(
+    ctx,
+    table,
+    osloToday(now),
+    company.orderForm.fields,
+    departmentsByKey,
+    scope !== null,
+  );
   const created: SubscriptionDto[] = [];
   try {
     await ctx.db.transaction(async (tx) => {
@@ -218,6 +253,7 @@ export async function importSubscriptions(
               state: 'approved',
               source: 'import',
               fields: row.fields,
+              departmentId: row.departmentId,
               notify: !input.dryRun,
             });
             created.push(toSubscriptionDto(subscription, now));

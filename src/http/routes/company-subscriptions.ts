@@ -62,6 +62,7 @@ const importRowSchema = z.object({
   categoryId: z.string(),
   startDate: z.string().describe("the row's own date as written (the default when the cell is empty)"),
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  departmentId: z.string().nullable().describe('the department named by its name or cost centre'),
   errors: z.array(
     z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),
   ),
@@ -166,6 +167,11 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
             categoryId,
             startDate: calendar.date().optional(),
             fields: z.record(text.opaque({ max: 100 }), fieldValue).optional(),
+            departmentId: text
+              .opaque({ max: 100 })
+              .nullable()
+              .optional()
+              .describe('one of the company’s departments (issue 16 item 3)'),
             idempotencyKey: text.opaque({ max: 100, min: 8 }).optional(),
           }),
           response: { 201: subscriptionSchema, 200: subscriptionSchema },
