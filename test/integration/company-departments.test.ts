@@ -242,6 +242,55 @@ describeEachEngine('issue 16 item 3: departments and cost centres', (app) => {
     expect(none.body.summary.done).toBe(1);
   });
 
+  it('the subscription list (paged and sorted by department), its CSV export and the payroll basis filter by department, or by none; a bad department is 400 naming the field', async () => {
+    app().setNow('2027-01-15T10:00:00+01:00');
+    const { client, company } = await createCompany(app());
+    const dept = (await client.post('/api/company/departments', salg)).body as Department;
+    const drift = (await client.post('/api/company/departments', { name: 'Drift', costCentre: '4200' }))
+      .body as Department;
+    const add = (lastName: string, departmentId: string | null) =>
+      createSubscription(app(), { companyId: company.id, startDate: '2027-01-01', lastName, departmentId });
+    await add('Aas', dept.id);
+    await add('Berg', drift.id);
+    await add('Dahl', dept.id);
+    await add('Eik', null);
+    const names = (r: { body: { items: { lastName: string }[] } }) => r.body.items.map((i) => i.lastName);
+
+    expect(names(await client.get(`/api/company/subscriptions?department=${dept.id}`))).toEqual(['Aas', 'Dahl']);
+    expect(names(await client.get('/api/company/subscriptions?department=none'))).toEqual(['Eik']);
+    const first = await client.get('/api/company/subscriptions?sort=department&limit=2');
+    expect(names(first)).toEqual(['Eik', 'Berg']);
+    const second = await client.get(
+      `/api/company/subscriptions?sort=department&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(names(second)).toEqual(['Aas', 'Dahl']);
+    expect(second.body.nextCursor).toBeNull();
+
+    const csv = (await client.get(`/api/company/subscriptions/export?format=csv&department=${drift.id}`)).text;
+    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toContain('Avdeling');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('Berg');
+    expect(rows[1]).toContain('Drift');
+
+    const basis = await client.get(`/api/company/payroll?month=2027-01&department=${dept.id}`);
+    expect(basis.status).toBe(200);
+    expect(basis.body.rows.map((r: { lastName: string }) => r.lastName)).toEqual(['Aas', 'Dahl']);
+    const none = await client.get('/api/company/payroll?month=2027-01&department=none&format=csv');
+    expect(none.status).toBe(200);
+    expect(none.text).toContain('Eik');
+    expect(none.text).not.toContain('Aas');
+
+    for (const url of [
+      '/api/company/subscriptions?department=ikke-en-id',
+      '/api/company/payroll?month=2027-01&department=ikke-en-id',
+    ]) {
+      const bad = await client.get(url, { 'accept-language': 'en' });
+      expect(bad.status, url).toBe(400);
+      expect(bad.body.error.details[0].path).toBe('querystring.department');
+    }
+  });
+
   it('issue 16 item 4: a payroll admin reads departments but changes none', async () => {
     const { client, company } = await createCompany(app());
     const dept = (await client.post('/api/company/departments', salg)).body as Department;

@@ -7,7 +7,7 @@ import { isUuid } from '../../db/repositories/subscriptions';
 import type { InvoiceAddress } from '../../db/schema/companies';
 import type { InvoiceDocument } from '../../domain/billing';
 import { AppError } from '../../domain/errors';
-import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { type AppContext, type CompanyAdminActor, departmentScope, type OperatorActor } from '../context';
 import { seller, sellerVatId } from './seller';
 
 export type InvoiceFormat = 'pdf' | 'ehf' | 'csv';
@@ -27,10 +27,21 @@ function endpointOf(value: string | undefined): { endpoint?: { scheme: string; i
   return value && at > 0 ? { endpoint: { scheme: value.slice(0, at), id: value.slice(at + 1) } } : {};
 }
 
-/** The document of one invoice; a company admin reaches only the company's own (else NOT_FOUND). */
-export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string): Promise<InvoiceDocument> {
+/**
+ * The document of one invoice; a company admin reaches only the company's own, a department admin
+ * only their departments' (else NOT_FOUND).
+ */
+export async function loadInvoiceDocument(
+  tx: Tx,
+  id: string,
+  companyId?: string,
+  departmentScope: string[] | null = null,
+): Promise<InvoiceDocument> {
   const invoice = isUuid(id) ? await findInvoice(tx, id, { companyId }) : null;
   if (!invoice) throw new AppError('NOT_FOUND');
+  // Issue 16 item 4: a department admin reads only their departments' own invoices.
+  if (departmentScope && !(invoice.departmentId && departmentScope.includes(invoice.departmentId)))
+    throw new AppError('NOT_FOUND');
   const credited = invoice.creditsInvoiceId ? await findInvoice(tx, invoice.creditsInvoiceId) : null;
   const lines = await linesOf(tx, invoice.id);
   const buyer = invoice.buyer as InvoiceBuyer;
@@ -80,7 +91,7 @@ export async function getInvoiceFile(
   input: { actor: CompanyAdminActor | OperatorActor; invoiceId: string; format: InvoiceFormat },
 ): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
   const companyId = input.actor.type === 'company_admin' ? input.actor.companyId : undefined;
-  const doc = await loadInvoiceDocument(ctx.db, input.invoiceId, companyId);
+  const doc = await loadInvoiceDocument(ctx.db, input.invoiceId, companyId, departmentScope(input.actor));
   const base = `${doc.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${doc.number}`;
   switch (input.format) {
     case 'pdf':

@@ -212,7 +212,10 @@ export async function liveInvoicesOfMonth(tx: Tx, month: string) {
 }
 
 /** Invoices and credit notes, all companies (operator) or one company; newest first. */
-export async function listInvoices(tx: Tx, filter: { month?: string; companyId?: string }) {
+export async function listInvoices(
+  tx: Tx,
+  filter: { month?: string; companyId?: string; departmentIds?: string[] | null },
+) {
   return tx
     .select({ invoice: invoices, companyName: companies.name, orgNumber: companies.orgNumber })
     .from(invoices)
@@ -221,6 +224,11 @@ export async function listInvoices(tx: Tx, filter: { month?: string; companyId?:
       and(
         filter.month ? eq(invoices.month, filter.month) : undefined,
         filter.companyId ? eq(invoices.companyId, filter.companyId) : undefined,
+        filter.departmentIds
+          ? filter.departmentIds.length > 0
+            ? inArray(invoices.departmentId, filter.departmentIds)
+            : sql`false`
+          : undefined,
       ),
     )
     .orderBy(desc(invoices.month), desc(invoices.number));

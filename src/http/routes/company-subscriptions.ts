@@ -34,6 +34,10 @@ const listFilters = z.object({
   categoryId: text.opaque({ max: 100 }).optional(),
   plannedEnd: z.enum(['yes', 'no']).optional().describe('yes: an end date from today on; no: open-ended'),
   endsBy: calendar.date().optional().describe('ends on or before this day'),
+  department: text
+    .opaque({ max: 100 })
+    .optional()
+    .describe('a department id, or none for subscriptions without a department (issue 16 item 3)'),
   sort: z.enum(LIST_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
