@@ -25,8 +25,11 @@ export type OperatorActor = {
   email: string;
   operatorRole: OperatorRole;
 };
-/** A company admin's role (issue 16 item 4): full, or payroll (reads, changes nothing). */
-export type CompanyRole = 'full' | 'payroll';
+/**
+ * A company admin's role (issue 16 item 4): full; payroll (reads, changes nothing); or department
+ * (acts only on the subscriptions of the departments in `departmentIds`).
+ */
+export type CompanyRole = 'full' | 'payroll' | 'department';
 export type CompanyAdminActor = {
   type: 'company_admin';
   userId: string;
@@ -34,6 +37,8 @@ export type CompanyAdminActor = {
   companyId: string;
   /** Absent = full (admins from before roles, and the company's first contact). */
   companyRole?: CompanyRole;
+  /** A department admin's departments (issue 16 item 4); ignored for the other roles. */
+  departmentIds?: string[];
 };
 export type EmployeeActor = { type: 'employee'; companyId: string; phone: string };
 export type SystemActor = { type: 'system'; label?: string };
@@ -65,8 +70,32 @@ export function assertCanChange(actor: Actor): void {
   }
 }
 
-/** Issue 16 item 4: what only a full admin reads (other admins, the audit log, the order link). */
+/**
+ * Issue 16 item 4: what only a full admin reads or does (other admins, the audit log, the order
+ * link, settings, departments): a payroll or department admin gets FORBIDDEN.
+ */
 export function assertFullAdmin(actor: CompanyAdminActor): void {
   if (actor.companyRole === 'payroll')
     throw new AppError('FORBIDDEN', { details: { reason: 'payroll_role' } });
+  if (actor.companyRole === 'department')
+    throw new AppError('FORBIDDEN', { details: { reason: 'department_role' } });
+}
+
+/**
+ * Issue 16 item 4: the departments an actor is limited to — a department admin's list — or null
+ * for everyone else (the whole company).
+ */
+export function departmentScope(actor: Actor): string[] | null {
+  return actor.type === 'company_admin' && actor.companyRole === 'department'
+    ? (actor.departmentIds ?? [])
+    : null;
+}
+
+/**
+ * Issue 16 item 4: a department admin reaches only subscriptions of their departments; any other
+ * (or one without a department) is NOT_FOUND to them, as another company's is.
+ */
+export function assertInDepartmentScope(actor: Actor, departmentId: string | null): void {
+  const scope = departmentScope(actor);
+  if (scope && (departmentId === null || !scope.includes(departmentId))) throw new AppError('NOT_FOUND');
 }

@@ -65,6 +65,10 @@ const T = {
       buyerReference: 'Fakturareferanse (EHF)',
       peppolEndpoint: 'Peppol-adresse',
       role: 'Rolle',
+      department: 'Avdeling',
+      invoiceSplit: 'Faktura',
+      costCentre: 'Koststed',
+      invoiceAddress: 'Egen fakturaadresse',
     } as Record<string, string>,
     status: {
       pending: 'venter',
@@ -80,7 +84,14 @@ const T = {
       automatic: 'godkjennes automatisk',
     } as Record<string, string>,
     changed: 'endret',
-    roles: { full: 'full tilgang', payroll: 'lønn' } as Record<string, string>,
+    invoiceSplit: { company: 'én for hele bedriften', department: 'én per avdeling' } as Record<
+      string,
+      string
+    >,
+    roles: { full: 'full tilgang', payroll: 'lønn', department: 'avdelingsadministrator' } as Record<
+      string,
+      string
+    >,
     sentences: {
       'subscription.created': '{actor} la til abonnement for {subject}',
       'subscription.ordered': '{actor} bestilte abonnement',
@@ -110,6 +121,10 @@ const T = {
       'subscription.deduction_consented': '{actor} godtok det nye lønnstrekket',
       'payroll.exported': '{actor} lastet ned lønnstrekkgrunnlaget',
       'invoice.credited': '{actor} krediterte en faktura',
+      'department.created': '{actor} la til avdelingen {name}',
+      'department.updated': '{actor} endret avdelingen {name}',
+      'department.deleted': '{actor} slettet avdelingen {name}',
+      'subscription.department_changed': '{actor} flyttet {subject} til en annen avdeling',
     } as Record<string, string>,
     other: '{actor} gjorde en endring ({action})',
   },
@@ -146,6 +161,10 @@ const T = {
       buyerReference: 'Buyer reference (EHF)',
       peppolEndpoint: 'Peppol endpoint',
       role: 'Role',
+      department: 'Department',
+      invoiceSplit: 'Invoice',
+      costCentre: 'Cost centre',
+      invoiceAddress: 'Own invoice address',
     } as Record<string, string>,
     status: {
       pending: 'pending',
@@ -161,7 +180,14 @@ const T = {
       automatic: 'approved automatically',
     } as Record<string, string>,
     changed: 'changed',
-    roles: { full: 'full access', payroll: 'payroll' } as Record<string, string>,
+    invoiceSplit: { company: 'one for the whole company', department: 'one per department' } as Record<
+      string,
+      string
+    >,
+    roles: { full: 'full access', payroll: 'payroll', department: 'department admin' } as Record<
+      string,
+      string
+    >,
     sentences: {
       'subscription.created': '{actor} added a subscription for {subject}',
       'subscription.ordered': '{actor} ordered a subscription',
@@ -191,6 +217,10 @@ const T = {
       'subscription.deduction_consented': '{actor} agreed to the new deduction',
       'payroll.exported': '{actor} downloaded the payroll basis',
       'invoice.credited': '{actor} credited an invoice',
+      'department.created': '{actor} added the department {name}',
+      'department.updated': '{actor} changed the department {name}',
+      'department.deleted': '{actor} deleted the department {name}',
+      'subscription.department_changed': '{actor} moved {subject} to another department',
     } as Record<string, string>,
     other: '{actor} made a change ({action})',
   },
@@ -212,6 +242,13 @@ function words(key: string, value: unknown, names: AuditNames, lang: AuditLang):
   if (key === 'status') return t.status[String(value)] ?? String(value);
   if (key === 'selfService') return t.selfService[String(value)] ?? String(value);
   if (key === 'role') return t.roles[String(value)] ?? String(value);
+  if (key === 'invoiceSplit') return t.invoiceSplit[String(value)] ?? String(value);
+  if (key === 'invoiceAddress') {
+    const a = obj(value);
+    return [str(a.street), [str(a.postalCode), str(a.city)].filter(Boolean).join(' ')]
+      .filter(Boolean)
+      .join(', ');
+  }
   if (key === 'subsidy') {
     const s = obj(value);
     if (s.type === 'percent') return `${s.value} %`;
@@ -252,6 +289,10 @@ const LABEL_OF: Record<string, string> = {
   buyerReference: 'buyerReference',
   peppolEndpoint: 'peppolEndpoint',
   role: 'role',
+  department: 'department',
+  invoiceSplit: 'invoiceSplit',
+  costCentre: 'costCentre',
+  invoiceAddress: 'invoiceAddress',
 };
 
 /** The fields that differ between before and after, labelled; ids, effective flags and JSON left out. */
@@ -304,9 +345,10 @@ export function describeAudit(facts: AuditFacts, names: AuditNames, lang: AuditL
   const subject = names.subject ?? t.someone;
   const key = sentenceKey(facts);
   const template = t.sentences[key] ?? t.other;
-  let sentence = fill(template, { actor, subject, action: facts.action });
   const before = obj(facts.before);
   const after = obj(facts.after);
+  const name = str(after.name) ?? str(before.name) ?? '';
+  let sentence = fill(template, { actor, subject, action: facts.action, name });
   const changes = auditChanges(facts, names, lang);
   if (key === 'subscription.zones_changed') {
     sentence += `: ${words('zoneIds', before.zoneIds, names, lang)} → ${words('zoneIds', after.zoneIds, names, lang)}`;
@@ -338,6 +380,8 @@ export function describeAudit(facts: AuditFacts, names: AuditNames, lang: AuditL
     const ore = after.deductionOre;
     if (typeof ore === 'number' && Number.isInteger(ore))
       sentence += lang === 'nb' ? `: ${formatNok(ore, lang)} per måned` : `: ${formatNok(ore, lang)} a month`;
+  } else if (key === 'subscription.department_changed') {
+    sentence += `: ${words('department', before.department, names, lang)} → ${words('department', after.department, names, lang)}`;
   } else if (key === 'payroll.exported') {
     const month = str(after.month);
     if (month) sentence += ` (${month})`;

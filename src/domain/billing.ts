@@ -183,6 +183,8 @@ export type InvoiceDocument = {
     /** The Peppol endpoint (EHF EndpointID); absent = the organisation number under 0192. */
     endpoint?: { scheme: string; id: string };
   };
+  /** The department whose own invoice this is (issue 16 item 3), else null/absent. */
+  department?: { name: string; costCentre: string } | null;
   lines: {
     lineNo: number;
     subscriptionId: string | null;
@@ -191,6 +193,9 @@ export type InvoiceDocument = {
     netOre: Ore;
     vatOre: Ore;
     grossOre: Ore;
+    /** The subscription's department at billing and its cost centre (EN 16931 BT-133). */
+    departmentName?: string | null;
+    costCentre?: string | null;
   }[];
   /** BT-109: the sum of the line nets. */
   netOre: Ore;
@@ -201,3 +206,35 @@ export type InvoiceDocument = {
   /** BT-115: the amount due, the sum of the line prices. */
   totalOre: Ore;
 };
+
+/** One department's lines on an invoice and their sums (issue 16 item 3); name null = none. */
+export type DepartmentGroup<L> = {
+  name: string | null;
+  costCentre: string | null;
+  lines: L[];
+  netOre: Ore;
+  grossOre: Ore;
+};
+
+/**
+ * Issue 16 item 3: an invoice's lines grouped by department in line order (the billing run writes
+ * each department's lines together), each group with its net and gross subtotal in øre.
+ */
+export function groupLinesByDepartment<
+  L extends { departmentName?: string | null; costCentre?: string | null; netOre: Ore; grossOre: Ore },
+>(lines: L[]): DepartmentGroup<L>[] {
+  const groups: DepartmentGroup<L>[] = [];
+  for (const line of lines) {
+    const name = line.departmentName ?? null;
+    const costCentre = line.costCentre ?? null;
+    let group = groups.at(-1);
+    if (!group || group.name !== name || group.costCentre !== costCentre) {
+      group = { name, costCentre, lines: [], netOre: 0, grossOre: 0 };
+      groups.push(group);
+    }
+    group.lines.push(line);
+    group.netOre += line.netOre;
+    group.grossOre += line.grossOre;
+  }
+  return groups;
+}

@@ -1,7 +1,7 @@
 import type { SubscriptionStatus } from './subscription';
 
 /** Item 16.6: the columns the subscription list sorts by; every sort ends with name and id. */
-export const LIST_SORTS = ['name', 'status', 'start', 'end'] as const;
+export const LIST_SORTS = ['name', 'status', 'start', 'end', 'department'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 export type ListDirection = 'asc' | 'desc';
 
@@ -16,6 +16,10 @@ export interface ListFilter {
   endsBy?: string;
   /** Every word must be in the name, or the digits in the phone, or the text in an order-form field. */
   q?: string;
+  /** Issue 16 item 3: one department's id, or `none` for subscriptions without a department. */
+  department?: string;
+  /** Issue 16 item 4: a department admin's departments; only their subscriptions are listed. */
+  departmentScope?: string[] | null;
 }
 
 /** The position after the last row of a page: its sort values and id, for keyset paging. */

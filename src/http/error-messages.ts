@@ -182,6 +182,18 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Sonen er i bruk og kan ikke slettes. Deaktiver den i stedet.',
     en: 'The zone is in use and cannot be deleted. Deactivate it instead.',
   },
+  DEPARTMENT_TAKEN: {
+    nb: 'En annen avdeling har allerede dette navnet eller denne koststeden.',
+    en: 'Another department already has this name or this cost centre.',
+  },
+  DEPARTMENT_IN_USE: {
+    nb: 'Avdelingen har abonnement og kan ikke slettes. Flytt dem til en annen avdeling først.',
+    en: 'The department has subscriptions and cannot be deleted. Move them to another department first.',
+  },
+  DEPARTMENT_UNKNOWN: {
+    nb: 'Avdelingen finnes ikke. Velg en av bedriftens avdelinger.',
+    en: 'The department does not exist. Choose one of the company’s departments.',
+  },
   PRICE_VERSION_NOT_AHEAD: {
     nb: 'En ny prisversjon må gjelde fra den 1. i en kommende måned.',
     en: 'A new price version must be valid from the 1st of a coming month.',
@@ -340,6 +352,14 @@ export const fieldProblemMessages: Record<string, Record<Lang, string>> = {
   passkey_invalid: {
     nb: 'Passnøkkelen kunne ikke godkjennes. Prøv igjen.',
     en: 'The passkey could not be verified. Try again.',
+  },
+  taken: {
+    nb: '{field} er allerede brukt av en annen avdeling.',
+    en: '{field} is already used by another department.',
+  },
+  unknown: {
+    nb: '{field} er ikke en av bedriftens avdelinger.',
+    en: '{field} is not one of the company’s departments.',
   },
   origin_invalid: {
     nb: '{field} må være en nettadresse uten sti, for eksempel https://www.bedrift.no.',

@@ -74,6 +74,14 @@ describeEachEngine(
         ['DELETE', `/api/company/subscriptions/${active.id}/end`],
         ['POST', '/api/company/subscriptions/bulk', { action: 'approve', ids: [pending.id] }],
         ['POST', '/api/company/subscriptions/bulk', { action: 'end', ids: [active.id], dryRun: true }],
+        [
+          'POST',
+          '/api/company/subscriptions/bulk',
+          { action: 'move_department', departmentId: null, ids: [active.id] },
+        ],
+        ['POST', '/api/company/departments', { name: 'Lønnsavdeling', costCentre: '9' }],
+        ['PATCH', '/api/company/departments/00000000-0000-4000-8000-000000000000', { name: 'X' }],
+        ['DELETE', '/api/company/departments/00000000-0000-4000-8000-000000000000'],
       ];
       for (const [method, url, body] of refused) {
         const r = await payroll.client.request(method, url, body);
@@ -89,6 +97,8 @@ describeEachEngine(
         '/api/company/invoices',
         '/api/company/dashboard',
         '/api/company/settings',
+        '/api/company/departments',
+        '/api/company/payroll?month=2027-01&department=none',
       ];
       for (const url of allowed) expect((await payroll.client.get(url)).status, url).toBe(200);
       // Nothing changed: the same subscriptions in the same states, the full admin's own view.

@@ -108,6 +108,7 @@ export async function createSubscription(
     endDate?: string | null;
     state?: 'pending' | 'approved';
     fields?: Record<string, string | number | boolean>;
+    departmentId?: string | null;
   },
 ) {
   const { subscription } = await app.ctx.db.transaction((tx) =>
@@ -124,6 +125,7 @@ export async function createSubscription(
       state: input.state ?? 'approved',
       source: 'admin',
       fields: input.fields,
+      departmentId: input.departmentId ?? null,
     }),
   );
   return {

@@ -11,6 +11,8 @@ export function invoiceToCsv(d: InvoiceDocument): string {
   const sign = d.kind === 'credit_note' ? -1 : 1;
   const kr = (ore: number) => ({ ore: sign * ore });
   const kind = d.kind === 'credit_note' ? 'kreditnota' : 'faktura';
+  // Issue 16 item 3: when any line has a department, each line names it and its cost centre.
+  const departments = d.lines.some((l) => l.departmentName || l.costCentre);
   const header = [
     'fakturanr',
     'type',
@@ -22,6 +24,7 @@ export function invoiceToCsv(d: InvoiceDocument): string {
     'netto',
     'mva',
     'brutto',
+    ...(departments ? ['avdeling', 'koststed'] : []),
   ];
   const lines: CsvCell[][] = d.lines.map((l) => [
     d.number,
@@ -34,6 +37,7 @@ export function invoiceToCsv(d: InvoiceDocument): string {
     kr(l.netOre),
     kr(l.vatOre),
     kr(l.grossOre),
+    ...(departments ? [l.departmentName ?? '', l.costCentre ?? ''] : []),
   ]);
   const totals: CsvCell[][] = [
     ['fakturanr', 'type', 'måned', 'antall linjer', 'sum netto', 'sum mva', 'øreavrunding', 'å betale'],

@@ -134,6 +134,8 @@ function line(d: InvoiceDocument, l: InvoiceDocument['lines'][number]) {
     leaf('cbc:ID', l.lineNo),
     leaf(credit ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity', 1, { unitCode: 'MON' }),
     money('cbc:LineExtensionAmount', l.netOre),
+    // EN 16931 BT-133, the buyer's accounting reference: the department's cost centre (issue 16 item 3).
+    l.costCentre && leaf('cbc:AccountingCost', l.costCentre),
     el(
       'cac:Item',
       {},

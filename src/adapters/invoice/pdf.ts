@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { InvoiceDocument } from '../../domain/billing';
+import { groupLinesByDepartment, type InvoiceDocument } from '../../domain/billing';
 import { formatDateNb } from '../../domain/calendar';
 import { formatNok } from '../../domain/money';
 import { pdfText, registerPdfFonts } from '../pdf/fonts';
@@ -13,7 +13,8 @@ function account(a: string) {
 
 /**
  * The invoice (or credit note) as an A4 PDF: the operator's and the company's details, the lines by
- * employee, totals with VAT, due date, account and KID. Text is drawn in DejaVu (every Latin
+ * employee (grouped by department with subtotals when the lines have departments, issue 16 item 3),
+ * totals with VAT, due date, account and KID. Text is drawn in DejaVu (every Latin
  * script, Greek, Cyrillic); a character without a glyph shows as U+FFFD (adapters/pdf/fonts).
  */
 export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
@@ -50,6 +51,7 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
   doc.font('bold').fontSize(10).text('Kunde', MARGIN, top);
   doc.font('regular').text(p(`${d.buyer.name}\n${d.buyer.street}\n${d.buyer.postalCode} ${d.buyer.city}`));
   doc.text(p(`Org.nr. ${d.buyer.orgNumber}\nDeres referanse: ${d.buyer.reference}`));
+  if (d.department) doc.text(p(`Avdeling: ${d.department.name} (koststed ${d.department.costCentre})`));
   const meta: [string, string][] = [
     ['Fakturadato', formatDateNb(d.issueDate)],
     ['Periode', d.month],
@@ -94,8 +96,31 @@ export function invoiceToPdf(d: InvoiceDocument): Promise<Buffer> {
     cols.map((c) => c.label),
     true,
   );
-  for (const l of d.lines) {
-    row([String(l.lineNo), l.holderName, l.description, kr(l.netOre), kr(l.vatOre), kr(l.grossOre)]);
+  // Issue 16 item 3: lines grouped by department, each with a subtotal, when any line has one.
+  const groups = groupLinesByDepartment(d.lines);
+  const grouped = groups.some((g) => g.name !== null);
+  for (const g of groups) {
+    if (grouped) {
+      doc.moveDown(0.3);
+      row(['', g.name ?? 'Uten avdeling', g.costCentre ? `Koststed ${g.costCentre}` : '', '', '', ''], true);
+    }
+    for (const l of g.lines) {
+      row([String(l.lineNo), l.holderName, l.description, kr(l.netOre), kr(l.vatOre), kr(l.grossOre)]);
+    }
+    if (grouped) {
+      const vat = g.lines.reduce((sum, l) => sum + l.vatOre, 0);
+      row(
+        [
+          '',
+          `Delsum ${g.name ?? 'uten avdeling'}`,
+          `${g.lines.length} abonnement`,
+          kr(g.netOre),
+          kr(vat),
+          kr(g.grossOre),
+        ],
+        true,
+      );
+    }
   }
   doc.moveDown(0.5);
   row(['', 'Sum', `${d.lines.length} abonnement`, kr(d.netOre), kr(d.vatOre), kr(d.netOre + d.vatOre)], true);

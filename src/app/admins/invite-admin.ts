@@ -1,10 +1,12 @@
+import type { Tx } from '../../db/engine';
 import { findUserByEmail, insertAdmin, updateUser } from '../../db/repositories/admins';
 import { findCompany } from '../../db/repositories/companies';
+import { listDepartments } from '../../db/repositories/departments';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import { createInvitation } from '../auth/create-invitation';
 import type { AppContext, CompanyAdminActor, CompanyRole } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 import { toAdminDto } from './list-admins';
 
 /**
@@ -16,9 +18,17 @@ import { toAdminDto } from './list-admins';
  */
 export async function inviteAdmin(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; name: string; email: string; role?: CompanyRole },
+  input: {
+    actor: CompanyAdminActor;
+    name: string;
+    email: string;
+    role?: CompanyRole;
+    /** For a department admin (issue 16 item 4): one or more of the company's departments. */
+    departmentIds?: string[];
+  },
 ) {
   assertCanChange(input.actor);
+  assertFullAdmin(input.actor);
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
@@ -27,6 +37,8 @@ export async function inviteAdmin(
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
+    const departmentIds =
+      role === 'department' ? await checkDepartments(tx, companyId, input.departmentIds) : null;
     const existing = await findUserByEmail(tx, email);
     if (existing && isRepeatedInvitation(existing, { companyId, name }))
       return toAdminDto(existing, input.actor);
@@ -34,8 +46,14 @@ export async function inviteAdmin(
       throw new AppError('EMAIL_TAKEN', { details: { email } });
     }
     const user = existing
-      ? await updateUser(tx, existing.id, { name, passwordHash: null, disabledAt: null, companyRole: role })
-      : await insertAdmin(tx, { companyId, email, name, now, companyRole: role });
+      ? await updateUser(tx, existing.id, {
+          name,
+          passwordHash: null,
+          disabledAt: null,
+          companyRole: role,
+          departmentIds,
+        })
+      : await insertAdmin(tx, { companyId, email, name, now, companyRole: role, departmentIds });
     await createInvitation(tx, ctx, {
       userId: user.id,
       email: user.email,
@@ -49,7 +67,7 @@ export async function inviteAdmin(
       action: 'admin.invited',
       entityType: 'user',
       entityId: user.id,
-      after: { name, email, role },
+      after: { name, email, role, ...(departmentIds ? { departmentIds } : {}) },
     });
     return toAdminDto(user, input.actor);
   });
@@ -66,4 +84,19 @@ function isRepeatedInvitation(
     user.passwordHash === null &&
     user.name.trim().toLowerCase() === request.name.toLowerCase()
   );
+}
+
+/**
+ * A department admin's departments (issue 16 item 4): at least one, each one of the company's
+ * (else VALIDATION_FAILED naming `body.departmentIds`); duplicates once.
+ */
+async function checkDepartments(tx: Tx, companyId: string, ids: string[] | undefined): Promise<string[]> {
+  const wanted = [...new Set(ids ?? [])];
+  const found = wanted.length > 0 ? await listDepartments(tx, companyId, { ids: wanted }) : [];
+  if (wanted.length === 0 || found.length !== wanted.length) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'body.departmentIds', problem: wanted.length === 0 ? 'required' : 'unknown' }],
+    });
+  }
+  return wanted;
 }

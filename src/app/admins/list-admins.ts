@@ -8,8 +8,10 @@ export type AdminDto = {
   status: 'invited' | 'active';
   createdAt: string;
   isYou: boolean;
-  /** Issue 16 item 4: full, or payroll (reads subscriptions, payroll basis, invoices). */
+  /** Issue 16 item 4: full; payroll (reads subscriptions, payroll basis, invoices); department. */
   role: CompanyRole;
+  /** A department admin's departments, else absent. */
+  departmentIds?: string[];
 };
 
 export function toAdminDto(
@@ -20,6 +22,7 @@ export function toAdminDto(
     passwordHash: string | null;
     createdAt: Date;
     companyRole: CompanyRole | null;
+    departmentIds?: string[] | null;
   },
   actor: CompanyAdminActor,
 ): AdminDto {
@@ -31,6 +34,7 @@ export function toAdminDto(
     createdAt: row.createdAt.toISOString(),
     isYou: row.id === actor.userId,
     role: row.companyRole ?? 'full',
+    ...(row.companyRole === 'department' ? { departmentIds: row.departmentIds ?? [] } : {}),
   };
 }
 

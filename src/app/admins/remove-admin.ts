@@ -3,7 +3,7 @@ import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 
 /**
  * Removes an administrator (disabled, sessions ended; the row stays for the audit log). The
@@ -12,6 +12,7 @@ import { assertCanChange } from '../context';
  */
 export async function removeAdmin(ctx: AppContext, input: { actor: CompanyAdminActor; userId: string }) {
   assertCanChange(input.actor);
+  assertFullAdmin(input.actor);
   const now = ctx.clock.now();
   const { companyId } = input.actor;
   await ctx.db.transaction(async (tx) => {

@@ -42,7 +42,8 @@ export function publicUser(user: {
   companyId: string | null;
   name: string;
   operatorRole?: OperatorRole | null;
-  companyRole?: 'full' | 'payroll' | null;
+  companyRole?: 'full' | 'payroll' | 'department' | null;
+  departmentIds?: string[] | null;
   language?: 'nb' | 'en';
   newOrderNotice?: 'immediate' | 'digest' | 'none';
 }) {
@@ -54,6 +55,9 @@ export function publicUser(user: {
     language: user.language ?? 'nb',
     ...(user.role === 'company_admin'
       ? { newOrderNotice: user.newOrderNotice ?? 'digest', companyRole: user.companyRole ?? 'full' }
+      : {}),
+    ...(user.role === 'company_admin' && user.companyRole === 'department'
+      ? { departmentIds: user.departmentIds ?? [] }
       : {}),
     ...(user.companyId ? { companyId: user.companyId } : {}),
     ...(user.role === 'operator' ? { operatorRole: user.operatorRole ?? 'admin' } : {}),

@@ -3,7 +3,7 @@ import { findCompany } from '../../db/repositories/companies';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 import { createInvitation } from './create-invitation';
 
 /**
@@ -15,6 +15,7 @@ export async function resendInvitation(
   input: { actor: OperatorActor | CompanyAdminActor; companyId: string; userId?: string },
 ) {
   assertCanChange(input.actor);
+  if (input.actor.type === 'company_admin') assertFullAdmin(input.actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, input.companyId);

@@ -54,7 +54,9 @@ export async function creditInvoice(
       throw new AppError('INVOICE_NOT_CREDITABLE', { details: { id: invoice.id } });
     if (invoice.creditedAt) {
       const creditNote = await creditNoteOf(tx, invoice.id);
-      const reissued = await liveInvoiceFor(tx, invoice.companyId, invoice.month);
+      const reissued = await liveInvoiceFor(tx, invoice.companyId, invoice.month, {
+        departmentId: invoice.departmentId,
+      });
       return { creditNote: creditNote && brief(creditNote), invoice: reissued && brief(reissued) };
     }
 

@@ -7,7 +7,7 @@ import { isUuid } from '../../db/repositories/subscriptions';
 import type { InvoiceAddress } from '../../db/schema/companies';
 import type { InvoiceDocument } from '../../domain/billing';
 import { AppError } from '../../domain/errors';
-import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { type AppContext, type CompanyAdminActor, departmentScope, type OperatorActor } from '../context';
 import { seller, sellerVatId } from './seller';
 
 export type InvoiceFormat = 'pdf' | 'ehf' | 'csv';
@@ -18,6 +18,7 @@ type InvoiceBuyer = {
   name: string;
   address: InvoiceAddress | null;
   reference: string;
+  department?: { id: string; name: string; costCentre: string } | null;
 };
 
 /** A stored `scheme:id` Peppol endpoint (issue 16 item 5) as the document carries it. */
@@ -26,10 +27,21 @@ function endpointOf(value: string | undefined): { endpoint?: { scheme: string; i
   return value && at > 0 ? { endpoint: { scheme: value.slice(0, at), id: value.slice(at + 1) } } : {};
 }
 
-/** The document of one invoice; a company admin reaches only the company's own (else NOT_FOUND). */
-export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string): Promise<InvoiceDocument> {
+/**
+ * The document of one invoice; a company admin reaches only the company's own, a department admin
+ * only their departments' (else NOT_FOUND).
+ */
+export async function loadInvoiceDocument(
+  tx: Tx,
+  id: string,
+  companyId?: string,
+  departmentScope: string[] | null = null,
+): Promise<InvoiceDocument> {
   const invoice = isUuid(id) ? await findInvoice(tx, id, { companyId }) : null;
   if (!invoice) throw new AppError('NOT_FOUND');
+  // Issue 16 item 4: a department admin reads only their departments' own invoices.
+  if (departmentScope && !(invoice.departmentId && departmentScope.includes(invoice.departmentId)))
+    throw new AppError('NOT_FOUND');
   const credited = invoice.creditsInvoiceId ? await findInvoice(tx, invoice.creditsInvoiceId) : null;
   const lines = await linesOf(tx, invoice.id);
   const buyer = invoice.buyer as InvoiceBuyer;
@@ -52,6 +64,9 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
       reference: buyer.reference,
       ...endpointOf(buyer.address?.peppolEndpoint),
     },
+    department: buyer.department
+      ? { name: buyer.department.name, costCentre: buyer.department.costCentre }
+      : null,
     lines: lines.map((l) => ({
       lineNo: l.lineNo,
       subscriptionId: l.subscriptionId,
@@ -60,6 +75,8 @@ export async function loadInvoiceDocument(tx: Tx, id: string, companyId?: string
       netOre: l.netOre,
       vatOre: l.vatOre,
       grossOre: l.grossOre,
+      departmentName: l.departmentName,
+      costCentre: l.costCentre,
     })),
     netOre: invoice.netOre,
     vatOre: invoice.vatOre,
@@ -74,7 +91,7 @@ export async function getInvoiceFile(
   input: { actor: CompanyAdminActor | OperatorActor; invoiceId: string; format: InvoiceFormat },
 ): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
   const companyId = input.actor.type === 'company_admin' ? input.actor.companyId : undefined;
-  const doc = await loadInvoiceDocument(ctx.db, input.invoiceId, companyId);
+  const doc = await loadInvoiceDocument(ctx.db, input.invoiceId, companyId, departmentScope(input.actor));
   const base = `${doc.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${doc.number}`;
   switch (input.format) {
     case 'pdf':

@@ -1,6 +1,6 @@
 import { type InvoiceRow, listInvoices } from '../../db/repositories/billing';
 import { parseYearMonth } from '../../domain/calendar';
-import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { type AppContext, type CompanyAdminActor, departmentScope, type OperatorActor } from '../context';
 
 export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; orgNumber: string }) {
   return {
@@ -18,8 +18,18 @@ export function toInvoiceDto(i: InvoiceRow, company?: { companyName: string; org
     dueDate: i.dueDate,
     kid: i.kid,
     creditsInvoiceId: i.creditsInvoiceId,
+    ...buyerFacts(i.buyer),
     creditedAt: i.creditedAt?.toISOString() ?? null,
     note: i.note,
+  };
+}
+
+/** The department (issue 16 item 3) and buyer reference frozen on the invoice. */
+function buyerFacts(buyer: Record<string, unknown>) {
+  const d = buyer.department as { name?: unknown; costCentre?: unknown } | null | undefined;
+  return {
+    department: d ? { name: String(d.name ?? ''), costCentre: String(d.costCentre ?? '') } : null,
+    buyerReference: typeof buyer.reference === 'string' ? buyer.reference : '',
   };
 }
 
@@ -49,9 +59,15 @@ export async function listOperatorInvoices(ctx: AppContext, input: { actor: Oper
   };
 }
 
-/** A company admin sees the company's own invoices and credit notes. */
+/**
+ * A company admin sees the company's own invoices and credit notes; a department admin only their
+ * departments' own invoices (issue 16 item 4).
+ */
 export async function listCompanyInvoices(ctx: AppContext, input: { actor: CompanyAdminActor }) {
-  const rows = await listInvoices(ctx.db, { companyId: input.actor.companyId });
+  const rows = await listInvoices(ctx.db, {
+    companyId: input.actor.companyId,
+    departmentIds: departmentScope(input.actor),
+  });
   return { items: rows.map((r) => toInvoiceDto(r.invoice)) };
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '../../domain/errors';
 import { splitCost } from '../../domain/money';
 import { deriveStatus, type SubscriptionStatus } from '../../domain/subscription';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { departmentFilter, passesDepartmentFilter } from '../departments/department-filter';
 
 /**
  * Counts per status and this month's cost: every subscription valid in the month at its full price
@@ -19,7 +20,11 @@ export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdmin
   const month = monthOf(osloToday(now));
   const company = await findCompany(ctx.db, input.actor.companyId);
   if (!company) throw new AppError('NOT_FOUND');
-  const [subs, catalog] = await Promise.all([listSubscriptions(ctx.db, company.id), loadCatalog(ctx.db)]);
+  const [all, catalog] = await Promise.all([listSubscriptions(ctx.db, company.id), loadCatalog(ctx.db)]);
+  // Issue 16 item 4: a department admin's figures cover their departments only.
+  const scope = departmentFilter(input.actor, undefined);
+  const subs = all.filter((s) => passesDepartmentFilter(scope, s.departmentId));
+  const visible = new Set(subs.map((s) => s.id));
   const counts: Record<SubscriptionStatus, number> = {
     pending: 0,
     approved: 0,
@@ -41,7 +46,7 @@ export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdmin
     cost.deductionOre += split.deductionOre;
   }
   const names = new Map(subs.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));
-  const openConsentRows = await openConsents(ctx.db, company.id);
+  const openConsentRows = (await openConsents(ctx.db, company.id)).filter((c) => visible.has(c.subscriptionId));
   return {
     month,
     counts,

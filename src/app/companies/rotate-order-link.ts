@@ -3,7 +3,7 @@ import { endEmployeeSessions } from '../../db/repositories/sessions';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 import { orderLinkOf } from './order-link';
 import { newOrderToken } from './order-token';
 
@@ -13,6 +13,7 @@ import { newOrderToken } from './order-token';
  */
 export async function rotateOrderLink(ctx: AppContext, input: { actor: CompanyAdminActor }) {
   assertCanChange(input.actor);
+  assertFullAdmin(input.actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });

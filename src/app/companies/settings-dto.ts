@@ -16,6 +16,8 @@ export function toSettingsDto(company: CompanyRow) {
     /** English terms (issue 15.3), kept in the order form; empty when not written. */
     deductionTermsEn: company.orderForm.deductionTermsEn ?? '',
     widgetOrigins: company.widgetOrigins,
+    /** Issue 16 item 3: one invoice for all (`company`) or one per department (`department`). */
+    invoiceSplit: company.invoiceSplit,
   };
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import { isValidOrgNumber } from '../../domain/org-number';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 import { ENDPOINT_SCHEMES, ORGNR_SCHEME, toMasterDataDto } from './master-data';
 
 export type MasterDataPatch = {
@@ -54,6 +54,7 @@ export async function updateMasterData(
   input: { actor: CompanyAdminActor | OperatorActor; companyId: string; patch: MasterDataPatch },
 ) {
   assertCanChange(input.actor);
+  if (input.actor.type === 'company_admin') assertFullAdmin(input.actor);
   const now = ctx.clock.now();
   const { patch } = input;
   if (input.actor.type === 'company_admin' && input.actor.companyId !== input.companyId)

@@ -9,7 +9,7 @@ import { type Subsidy, validateSubsidy } from '../../domain/money';
 import { normaliseOrigin } from '../../domain/web-origin';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, assertFullAdmin } from '../context';
 import { toSettingsDto } from './settings-dto';
 import { reconsiderSubsidyConsents } from './subsidy-consents';
 
@@ -20,6 +20,8 @@ export type SettingsPatch = {
   deductionTerms?: string;
   deductionTermsEn?: string;
   widgetOrigins?: string[];
+  /** Issue 16 item 3: one invoice for the company, or one per department (from the next billing). */
+  invoiceSplit?: 'company' | 'department';
 };
 
 /** Issue 12.8: the sites that may frame the order page, as bare origins, normalised and unique. */
@@ -81,7 +83,8 @@ async function validateOffer(tx: Tx, form: OrderForm): Promise<OrderForm> {
 }
 
 /**
- * Rule 2: self-service mode, order form, subsidy and deduction terms. Audited before/after. A
+ * Rule 2: self-service mode, order form, subsidy and deduction terms, and (issue 16 item 3) one
+ * invoice for all or one per department. Audited before/after. A
  * lower subsidy that raises employees' deductions asks for their consent (issue 15 item 2).
  */
 export async function updateSettings(
@@ -89,12 +92,15 @@ export async function updateSettings(
   input: { actor: CompanyAdminActor; patch: SettingsPatch },
 ) {
   assertCanChange(input.actor);
+  // A department admin acts on their departments' subscriptions only (issue 16 item 4).
+  assertFullAdmin(input.actor);
   const { patch, actor } = input;
   const changes: CompanySettingsChanges = {};
   if (patch.selfService !== undefined) changes.selfService = patch.selfService;
   if (patch.subsidy !== undefined) changes.subsidy = validateSubsidy(patch.subsidy);
   if (patch.deductionTerms !== undefined) changes.deductionTerms = patch.deductionTerms.trim();
   if (patch.widgetOrigins !== undefined) changes.widgetOrigins = validateWidgetOrigins(patch.widgetOrigins);
+  if (patch.invoiceSplit !== undefined) changes.invoiceSplit = patch.invoiceSplit;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, actor.companyId, { forUpdate: true });

@@ -1,4 +1,5 @@
 import { loadCatalog } from '../../db/repositories/catalog';
+import { listDepartments } from '../../db/repositories/departments';
 import type { OrderField } from '../../db/schema/companies';
 import { monthOf, osloToday } from '../../domain/calendar';
 import { MAX_PRICED_ZONES, priceForMonth } from '../../domain/catalog';
@@ -33,6 +34,8 @@ export interface OrderPage {
   deductionTerms: string;
   introEn: string;
   deductionTermsEn: string;
+  /** The company's departments the employee may choose from (issue 16 item 3); empty = none. */
+  departments: { id: string; name: string }[];
 }
 
 /**
@@ -68,6 +71,7 @@ export async function getOrderPage(
       prices: [],
       deductionTerms: '',
       deductionTermsEn: '',
+      departments: [],
     };
 
   const catalog = await loadCatalog(ctx.db);
@@ -98,6 +102,8 @@ export async function getOrderPage(
     prices,
     deductionTerms: company.deductionTerms,
     deductionTermsEn: form.deductionTermsEn ?? '',
+    // Issue 16 item 3: the employee may choose a department (by name only) if the company has some.
+    departments: (await listDepartments(ctx.db, company.id)).map((d) => ({ id: d.id, name: d.name })),
   };
 }
 

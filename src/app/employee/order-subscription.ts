@@ -16,6 +16,7 @@ import { splitCost } from '../../domain/money';
 import { deriveStatus, isLive, orderStartDate } from '../../domain/subscription';
 import { searchKey } from '../../domain/text';
 import type { AppContext, EmployeeActor } from '../context';
+import { resolveDepartment } from '../departments/resolve-department';
 import { employeeLanguage } from '../messages';
 import { createSubscription } from '../subscriptions/create-subscription';
 import { smsEmployee } from '../subscriptions/notify';
@@ -32,6 +33,8 @@ export interface OrderInput {
   categoryId: string;
   fields: Record<string, unknown>;
   consent: boolean;
+  /** The employee's department, if the company has departments (issue 16 item 3); optional. */
+  departmentId?: string | null;
   /** The web app's language: the employee's choice for messages, and of the default terms text. */
   language?: Language;
   /** From the Idempotency-Key header: a retry with the same key gets the same order. */
@@ -83,6 +86,7 @@ export async function orderSubscription(
     assertOrderingOpen(company);
     const form = company.orderForm;
     const fields = validateOrderFields(form.fields, input.fields);
+    const department = await resolveDepartment(tx, input.actor, company.id, input.departmentId);
     const catalog = await loadCatalog(tx);
     const category = catalog.categories.find((c) => c.id === input.categoryId && c.active);
     if (!category || (form.offeredCategoryIds && !form.offeredCategoryIds.includes(category.id))) {
@@ -115,6 +119,7 @@ export async function orderSubscription(
       state: company.selfService === 'automatic' ? 'approved' : 'pending',
       source: 'employee',
       fields,
+      departmentId: department?.id ?? null,
       consent: {
         termsText: companyTermsIn(
           { deductionTerms: company.deductionTerms, deductionTermsEn: company.orderForm.deductionTermsEn },

@@ -5,6 +5,7 @@ import { insertPayrollExport } from '../../db/repositories/payroll';
 import type { PayrollRow, PayrollSnapshotRow } from '../../domain/payroll';
 import { recordAudit } from '../audit';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { departmentFilter } from '../departments/department-filter';
 import { loadPayrollBasis } from './get-payroll-basis';
 
 export function snapshotOf(rows: PayrollRow[]): PayrollSnapshotRow[] {
@@ -35,14 +36,21 @@ async function payrollFile(basis: PayrollBasis, format: PayrollFormat) {
 
 /**
  * Downloads the basis as a file without recording anything: a GET changes no state (issue 12.8),
- * so the "changes since the last export" baseline stays where it is.
+ * so the "changes since the last export" baseline stays where it is. `department` narrows it to
+ * one department (or `none`, issue 16 item 3).
  */
 export async function downloadPayroll(
   ctx: AppContext,
-  input: { actor: CompanyAdminActor; month: string; format: PayrollFormat },
+  input: { actor: CompanyAdminActor; month: string; format: PayrollFormat; department?: string },
 ) {
   const catalog = await loadCatalog(ctx.db);
-  const basis = await loadPayrollBasis(ctx.db, input.actor.companyId, input.month, catalog);
+  const basis = await loadPayrollBasis(
+    ctx.db,
+    input.actor.companyId,
+    input.month,
+    catalog,
+    departmentFilter(input.actor, input.department),
+  );
   return payrollFile(basis, input.format);
 }
 
@@ -58,7 +66,8 @@ export async function exportPayroll(
   const companyId = input.actor.companyId;
   const catalog = await loadCatalog(ctx.db);
   const basis = await ctx.db.transaction(async (tx) => {
-    const b = await loadPayrollBasis(tx, companyId, input.month, catalog);
+    // A department admin's export holds their departments only (issue 16 item 4).
+    const b = await loadPayrollBasis(tx, companyId, input.month, catalog, departmentFilter(input.actor, undefined));
     const row = await insertPayrollExport(tx, {
       companyId,
       month: b.month,

@@ -3,12 +3,13 @@ import { isMonthBilled } from '../../db/repositories/billing';
 import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
 import { openConsents } from '../../db/repositories/deduction-consents';
-import { billedPayrollLines } from '../../db/repositories/payroll';
+import { billedPayrollLines, subscriptionDepartments } from '../../db/repositories/payroll';
 import { lastDayOfMonth, parseYearMonth } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { type PayrollBasis, type PayrollRow, payrollAmounts, payrollTotals } from '../../domain/payroll';
 import { loadMonthCharges } from '../billing/month-charges';
 import type { AppContext, CompanyAdminActor } from '../context';
+import { type DepartmentFilter, departmentFilter, passesDepartmentFilter } from '../departments/department-filter';
 
 function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: string[]) {
   const category = catalog.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
@@ -40,21 +41,27 @@ async function markMissingConsents(
 /**
  * Rule 12: the payroll-deduction basis of one company and month. Provisional (from the current
  * subscriptions and subsidy) until the month is billed; then final, from the invoice lines with
- * the company's share as it was billed.
+ * the company's share as it was billed. `departments` narrows the rows (issue 16 item 3).
  */
 export async function loadPayrollBasis(
   tx: Tx,
   companyId: string,
   month: string,
   catalog: CatalogSnapshot,
+  departments: DepartmentFilter = { scope: null },
 ): Promise<PayrollBasis> {
   month = parseYearMonth(month);
   const company = await findCompany(tx, companyId);
   if (!company) throw new AppError('NOT_FOUND');
   const final = await isMonthBilled(tx, companyId, month);
   let rows: RowWithoutConsent[];
+  const filtered = departments.department !== undefined || departments.scope !== null;
   if (final) {
-    rows = (await billedPayrollLines(tx, companyId, month)).map((l) => {
+    // Issue 16 item 3: a billed month is filtered by the department each line was billed under.
+    const lines = (await billedPayrollLines(tx, companyId, month)).filter((l) =>
+      passesDepartmentFilter(departments, l.departmentId),
+    );
+    rows = lines.map(({ departmentId: _d, ...l }) => {
       const deductionOre = l.priceOre - l.companyShareOre;
       return {
         ...l,
@@ -66,7 +73,12 @@ export async function loadPayrollBasis(
       };
     });
   } else {
-    const charges = (await loadMonthCharges(tx, [companyId], month, catalog.prices)).get(companyId) ?? [];
+    const all = (await loadMonthCharges(tx, [companyId], month, catalog.prices)).get(companyId) ?? [];
+    // Issue 16 item 3: a month not yet billed is filtered by each subscription's department now.
+    const departmentOf = filtered ? await subscriptionDepartments(tx, companyId) : null;
+    const charges = departmentOf
+      ? all.filter((c) => passesDepartmentFilter(departments, departmentOf.get(c.subscriptionId) ?? null))
+      : all;
     rows = charges.map((c) => ({
       ...c,
       ...payrollAmounts(c, company.subsidy),
@@ -83,6 +95,19 @@ export async function loadPayrollBasis(
   };
 }
 
-export async function getPayrollBasis(ctx: AppContext, input: { actor: CompanyAdminActor; month: string }) {
-  return loadPayrollBasis(ctx.db, input.actor.companyId, input.month, await loadCatalog(ctx.db));
+/**
+ * The payroll basis for a company admin: `department` (an id or `none`) narrows it to one
+ * department; a department admin gets only their departments (issue 16 items 3 and 4).
+ */
+export async function getPayrollBasis(
+  ctx: AppContext,
+  input: { actor: CompanyAdminActor; month: string; department?: string },
+) {
+  return loadPayrollBasis(
+    ctx.db,
+    input.actor.companyId,
+    input.month,
+    await loadCatalog(ctx.db),
+    departmentFilter(input.actor, input.department),
+  );
 }

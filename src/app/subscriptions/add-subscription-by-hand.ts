@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { defaultManualStartDate, validateManualStartDate } from '../../domain/subscription';
 import type { AppContext, CompanyAdminActor } from '../context';
 import { assertCanChange } from '../context';
+import { resolveDepartment } from '../departments/resolve-department';
 import { validateOrderFields } from '../employee/order-fields';
 import { createSubscription } from './create-subscription';
 import { toSubscriptionDto } from './to-dto';
@@ -16,6 +17,8 @@ export type ManualSubscriptionInput = {
   categoryId: string;
   startDate?: string;
   fields?: Record<string, string | number | boolean>;
+  /** One of the company's departments (issue 16 item 3); required of a department admin. */
+  departmentId?: string | null;
 };
 
 /**
@@ -24,6 +27,7 @@ export type ManualSubscriptionInput = {
  * With an idempotency key a double click makes one subscription. The company's own fields are
  * checked as for an employee's order (issue 16 item 8): a field required of employees (e.g. the
  * employee number the payroll basis needs) is required of the admin too; unknown keys are dropped.
+ * The department, if given, must be one of the company's (DEPARTMENT_UNKNOWN).
  */
 export async function addSubscriptionByHand(
   ctx: AppContext,
@@ -39,6 +43,7 @@ export async function addSubscriptionByHand(
     const company = await findCompany(tx, input.actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
     const fields = validateOrderFields(company.orderForm.fields, s.fields ?? {});
+    const department = await resolveDepartment(tx, input.actor, company.id, s.departmentId);
     const { subscription, created } = await createSubscription(tx, ctx, {
       actor: input.actor,
       companyId: company.id,
@@ -51,6 +56,7 @@ export async function addSubscriptionByHand(
       state: 'approved',
       source: 'admin',
       fields,
+      departmentId: department?.id ?? null,
       idempotencyKey: input.idempotencyKey ? `manual:${input.idempotencyKey}` : null,
     });
     return { subscription: toSubscriptionDto(subscription, now), created };

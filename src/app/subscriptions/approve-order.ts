@@ -3,8 +3,12 @@ import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { startDateOnApproval } from '../../domain/subscription';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { queueTicketSms } from './notify';
 import { toSubscriptionDto, zoneSetOn } from './to-dto';
 
@@ -23,6 +27,8 @@ export async function approveOrder(
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
+    // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+    assertInDepartmentScope(input.actor, sub.departmentId);
     if (sub.state === 'approved') return toSubscriptionDto(sub, now);
     if (sub.state !== 'pending') {
       throw new AppError('SUBSCRIPTION_STATE', { details: { status: sub.state, action: 'approve' } });

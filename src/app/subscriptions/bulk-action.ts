@@ -1,15 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../../db/repositories/subscriptions';
 import { subscriptions } from '../../db/schema';
 import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { normalizeMobile } from '../../domain/phone';
 import type { ChangeEffective } from '../../domain/subscription';
-import { type AppContext, assertCanChange, type CompanyAdminActor } from '../context';
+import { type AppContext, assertCanChange, type CompanyAdminActor, departmentScope } from '../context';
 import { approveOrder } from './approve-order';
 import { changeCategory, previewCategoryChange } from './change-category';
 import { changeZones } from './change-zones';
 import { type EndEffective, endSubscription } from './end-subscription';
+import { moveToDepartment } from './move-to-department';
 import { rejectOrder } from './reject-order';
 
 /**
@@ -24,7 +25,8 @@ export type BulkAction =
   | { action: 'reject'; reason?: string }
   | { action: 'change_zones'; zoneIds: string[]; effective: ChangeEffective }
   | { action: 'change_category'; categoryId: string; effective: ChangeEffective }
-  | { action: 'end'; effective: EndEffective; endDate?: string };
+  | { action: 'end'; effective: EndEffective; endDate?: string }
+  | { action: 'move_department'; departmentId: string | null };
 
 /** What happened (or would happen) to one row. */
 export type BulkRowResult = {
@@ -80,7 +82,11 @@ export async function bulkAction(
     })
     .from(subscriptions)
     .where(
-      and(eq(subscriptions.companyId, input.actor.companyId), inArray(subscriptions.id, ids.filter(isUuid))),
+      and(
+        eq(subscriptions.companyId, input.actor.companyId),
+        inArray(subscriptions.id, ids.filter(isUuid)),
+        inScope(input.actor),
+      ),
     );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const results: BulkRowResult[] = [];
@@ -149,7 +155,21 @@ async function runOne(
       });
       return { outcome: after.endDate === row.endDate && row.endDate !== null ? 'unchanged' : 'done' };
     }
+    case 'move_department': {
+      const moved = await moveToDepartment(ctx, { ...base, departmentId: input.departmentId });
+      return { outcome: moved.changed ? 'done' : 'unchanged' };
+    }
   }
+}
+
+/**
+ * Issue 16 item 4: a department admin's rows only (another department's id is `failed` NOT_FOUND,
+ * and a pasted list never selects it).
+ */
+function inScope(actor: CompanyAdminActor): SQL | undefined {
+  const scope = departmentScope(actor);
+  if (!scope) return undefined;
+  return scope.length > 0 ? inArray(subscriptions.departmentId, scope) : sql`false`;
 }
 
 /** Thrown to roll a dry run's transaction back once the row's action has run in it. */
@@ -229,6 +249,7 @@ export async function selectByPastedList(
         and(
           eq(subscriptions.companyId, input.actor.companyId),
           inArray(subscriptions.state, ['pending', 'approved']),
+          inScope(input.actor),
         ),
       )
   ).filter((s) => s.endDate === null || s.endDate >= today);

@@ -19,8 +19,12 @@ import { AppError } from '../../domain/errors';
 import { splitCost } from '../../domain/money';
 import { type CategoryChange, type ChangeEffective, categoryChange } from '../../domain/subscription';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { settleCredentials } from '../tickets/settle-credentials';
 import { createSubscription } from './create-subscription';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
@@ -50,6 +54,8 @@ async function loadPlan(ctx: AppContext, tx: Tx, input: Input, forUpdate: boolea
   const now = ctx.clock.now();
   const sub = await findSubscription(tx, input.actor.companyId, input.id, { forUpdate });
   if (!sub) throw new AppError('NOT_FOUND');
+  // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+  assertInDepartmentScope(input.actor, sub.departmentId);
   const catalog = await loadCatalog(tx);
   return { now, sub, catalog };
 }
@@ -224,6 +230,7 @@ export async function changeCategory(ctx: AppContext, input: Input) {
       state: 'approved',
       source: 'category_change',
       fields: sub.fields,
+      departmentId: sub.departmentId,
       consent: sub.consent,
       replacesId: sub.id,
       notify: false,

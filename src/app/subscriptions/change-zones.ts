@@ -13,8 +13,12 @@ import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { settleCredentials } from '../tickets/settle-credentials';
 import { monthlySplit, reconsiderConsent } from './deduction-consent';
 import { consentLink, smsEmployee } from './notify';
@@ -36,6 +40,8 @@ export async function changeZones(
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
+    // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+    assertInDepartmentScope(input.actor, sub.departmentId);
     const from = zoneChangeFrom(sub, input.effective, today);
     const catalog = await loadCatalog(tx);
     const zoneIds = validateZoneSelection(input.zoneIds, catalog.zones);

@@ -35,6 +35,8 @@ export interface CreateSubscriptionInput {
   state: 'pending' | 'approved';
   source: 'employee' | 'admin' | 'import' | 'category_change';
   fields?: Record<string, string | number | boolean>;
+  /** The company department it belongs to (issue 16 item 3), checked by the caller. */
+  departmentId?: string | null;
   consent?: Consent | null;
   /** The subscription this one replaces (category change): it may overlap, it is ending. */
   replacesId?: string | null;
@@ -113,6 +115,7 @@ export async function createSubscription(
     startDate: input.startDate,
     endDate: input.endDate ?? null,
     fields: input.fields ?? {},
+    departmentId: input.departmentId ?? null,
     consent: input.consent ?? null,
     source: input.source,
     replacesId: input.replacesId ?? null,

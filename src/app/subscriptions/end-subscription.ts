@@ -9,8 +9,12 @@ import { compareDates, osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { adminEnd, adminEndOn, deriveStatus } from '../../domain/subscription';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { settleCredentials } from '../tickets/settle-credentials';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndedByCompanySms } from './notify';
@@ -47,6 +51,8 @@ export async function endSubscription(
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
+    // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+    assertInDepartmentScope(input.actor, sub.departmentId);
     const status = deriveStatus(sub, now);
     if (input.effective !== 'date' && (status === 'ended' || status === 'cancelled')) {
       return toSubscriptionDto(sub, now);

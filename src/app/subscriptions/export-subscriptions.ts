@@ -2,6 +2,7 @@ import { dateCell, fieldCell, type SheetCell, textCell } from '../../adapters/fi
 import { type ListTable, listCsvPart, listToXlsx } from '../../adapters/subscriptions/list-export';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { listDepartments } from '../../db/repositories/departments';
 import { osloToday } from '../../domain/calendar';
 import type { SubscriptionStatus } from '../../domain/subscription';
 import type { AppContext } from '../context';
@@ -39,7 +40,8 @@ export const EXPORT_PAGE_SIZE = 250;
 
 /**
  * Item 16.6: every subscription of the current filter and sort as CSV or XLSX, one row each with
- * names, zones and category by name and the order form's own columns. A read: nothing recorded.
+ * names, zones and category by name, the department (when the company has departments) and the
+ * order form's own columns. A read: nothing recorded.
  * Issue 17 item 3: the rows are read EXPORT_PAGE_SIZE at a time by the list's keyset cursor, and
  * each page's cells are made before the next is read, so the export never holds the event loop
  * for more than one page's work and ticket fetches keep their pace while an admin exports.
@@ -49,10 +51,14 @@ export async function exportSubscriptions(
   input: Omit<ListInput, 'limit' | 'cursor'> & { format: 'csv' | 'xlsx'; lang: Lang },
 ) {
   const { format, lang, ...list } = input;
-  const [catalog, company] = await Promise.all([
+  const [catalog, company, departments] = await Promise.all([
     loadCatalog(ctx.db),
     findCompany(ctx.db, input.actor.companyId),
+    listDepartments(ctx.db, input.actor.companyId),
   ]);
+  // Issue 16 item 3: a company with departments gets a department column after the dates.
+  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+  const withDepartments = departments.length > 0;
   const zoneName = new Map(catalog.zones.map((z) => [z.id, z.name]));
   const category = new Map(catalog.categories.map((c) => [c.id, lang === 'en' ? c.nameEn : c.name]));
   const fields = company?.orderForm.fields ?? [];
@@ -66,11 +72,16 @@ export async function exportSubscriptions(
     textCell(s.zoneIds.map((z) => zoneName.get(z) ?? z).join(', ')),
     dateCell(s.startDate),
     dateCell(s.endDate),
+    ...(withDepartments ? [textCell(s.departmentId ? (departmentName.get(s.departmentId) ?? '') : '')] : []),
     ...fields.map((f) => fieldCell(f.type, s.fields[f.key], yesNo)),
   ];
   const table: ListTable = {
     sheetName: lang === 'nb' ? 'Abonnementer' : 'Subscriptions',
-    header: [...HEADERS[lang], ...fields.map((f) => f.label)],
+    header: [
+      ...HEADERS[lang],
+      ...(withDepartments ? [lang === 'nb' ? 'Avdeling' : 'Department'] : []),
+      ...fields.map((f) => f.label),
+    ],
     rows: [],
   };
   // CSV is written page by page too; XLSX gets every row at the end.

@@ -5,7 +5,7 @@ import { subscriptions } from '../../db/schema';
 import type { AuditLang } from '../../domain/audit-text';
 import { AppError } from '../../domain/errors';
 import { describeEntries } from '../audit/list-audit';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertInDepartmentScope, type CompanyAdminActor } from '../context';
 import { toSubscriptionDto } from './to-dto';
 
 /**
@@ -20,6 +20,8 @@ export async function getSubscriptionWithHistory(
   const { companyId } = input.actor;
   const sub = await findSubscription(ctx.db, companyId, input.id);
   if (!sub) throw new AppError('NOT_FOUND');
+  // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+  assertInDepartmentScope(input.actor, sub.departmentId);
   const [history, replacement] = await Promise.all([
     listCompanyAudit(ctx.db, companyId, { limit: 500, filter: { subscriptionIds: [sub.id] } }),
     ctx.db

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
+import { listDepartments } from '../../db/repositories/departments';
 import { listSubscriptions, type SubscriptionWithZones } from '../../db/repositories/subscriptions';
 import type { OrderField } from '../../db/schema/companies';
 import { osloToday } from '../../domain/calendar';
@@ -14,12 +15,13 @@ import {
 } from '../../domain/subscription';
 import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import { assertCanChange, departmentScope } from '../context';
 import { type FieldValue, validateOrderFields } from '../employee/order-fields';
 import { changeCategory } from './change-category';
 import { changeZones } from './change-zones';
 import { createSubscription } from './create-subscription';
 import { endSubscription } from './end-subscription';
+import { moveToDepartment } from './move-to-department';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
 
 const COLUMNS = {
@@ -30,6 +32,7 @@ const COLUMNS = {
   category: ['kategori', 'reisendekategori', 'category'],
   startDate: ['startdato', 'start', 'startdate', 'start date'],
   endDate: ['sluttdato', 'slutt', 'til og med', 'enddate', 'end date', 'end'],
+  department: ['avdeling', 'department', 'koststed', 'cost centre', 'cost center'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['firstName', 'lastName', 'phone', 'zones', 'category'];
@@ -60,9 +63,11 @@ export type ImportRow = {
    * current one already is as the row says (a file imported twice changes nothing).
    */
   action: 'create' | 'update' | 'unchanged';
-  changes: ('zones' | 'category' | 'endDate')[];
+  changes: ('zones' | 'category' | 'endDate' | 'department')[];
   /** The current subscription a row updates; absent for `create`. */
   subscriptionId?: string;
+  /** The department named in the row by its name or cost centre (issue 16 item 3), or null. */
+  departmentId: string | null;
   errors: RowError[];
 };
 
@@ -142,11 +147,16 @@ function readFields(form: OrderField[], header: string[], cells: string[]) {
   }
 }
 
+/** A department found by its name or cost centre, case-insensitive. */
+type DepartmentKeys = Map<string, string>;
+
 async function toRows(
   ctx: AppContext,
   table: ImportTable,
   today: string,
   form: OrderField[],
+  departmentsByKey: DepartmentKeys,
+  departmentRequired: boolean,
 ): Promise<ImportRow[]> {
   const col = columnIndexes(table.header);
   const catalog = await loadCatalog(ctx.db);
@@ -189,6 +199,14 @@ async function toRows(
     const own = readFields(form, table.header, cells);
     errors.push(...own.errors);
     const end = cell('endDate').trim();
+    const departmentCell = cell('department').trim();
+    const departmentId = departmentCell ? (departmentsByKey.get(departmentCell.toLowerCase()) ?? null) : null;
+    if ((departmentCell && !departmentId) || (!departmentCell && departmentRequired))
+      errors.push({
+        field: 'department',
+        code: 'DEPARTMENT_UNKNOWN',
+        details: [{ path: 'department', problem: departmentCell ? 'unknown' : 'required' }],
+      });
     return {
       line,
       firstName: cell('firstName'),
@@ -201,6 +219,7 @@ async function toRows(
       fields: own.fields,
       action: 'create' as const,
       changes: [],
+      departmentId,
       errors,
     };
   });
@@ -216,7 +235,8 @@ async function currentSubscription(tx: Tx, companyId: string, phone: string, now
 /**
  * A row for an employee who already has a current subscription updates it with the same use cases
  * as the portal's buttons (so the same rules, audit entries and messages): other zones or another
- * category from the 1st of next month (or from its start, if it has not started), and an end date
+ * category from the 1st of next month (or from its start, if it has not started), another department
+ * when the row names one, and an end date
  * in the file ends it on that date (a category change first, then the end of the replacement).
  * The row's start date is not used. Fills in the row's action and changes.
  */
@@ -248,6 +268,11 @@ async function updateFromRow(
     row.changes.push('zones');
     await changeZones(ctx, { actor, id, zoneIds: row.zoneIds, effective: 'next_month' });
   }
+  // A department named in the row moves the subscription there; an empty cell leaves it.
+  if (row.departmentId !== null && row.departmentId !== current.departmentId) {
+    row.changes.push('department');
+    await moveToDepartment(ctx, { actor, id, departmentId: row.departmentId });
+  }
   if (row.endDate !== null && row.endDate !== current.endDate) {
     row.changes.push('endDate');
     await endSubscription(ctx, { actor, id, effective: 'date', endDate: row.endDate });
@@ -277,7 +302,24 @@ export async function importSubscriptions(
   const table = await readImportFile(input.file);
   const company = await findCompany(ctx.db, companyId);
   if (!company) throw new AppError('NOT_FOUND');
-  const rows = await toRows(ctx, table, osloToday(now), company.orderForm.fields);
+  // Issue 16 items 3 and 4: a department column names one of the company's departments (a
+  // department admin's own only, and required of them) by its name or its cost centre.
+  const scope = departmentScope(input.actor);
+  const departments = await listDepartments(ctx.db, companyId, scope ? { ids: scope } : {});
+  const departmentsByKey: DepartmentKeys = new Map(
+    departments.flatMap((d) => [
+      [d.costCentre.toLowerCase(), d.id],
+      [d.name.toLowerCase(), d.id],
+    ]),
+  );
+  const rows = await toRows(
+    ctx,
+    table,
+    osloToday(now),
+    company.orderForm.fields,
+    departmentsByKey,
+    scope !== null,
+  );
   const created: SubscriptionDto[] = [];
   try {
     await ctx.db.transaction(async (tx) => {
@@ -304,6 +346,7 @@ export async function importSubscriptions(
               state: 'approved',
               source: 'import',
               fields: row.fields,
+              departmentId: row.departmentId,
               notify: !input.dryRun,
             });
             if (row.endDate !== null) {

@@ -2,6 +2,7 @@ import { pageSubscriptions, sortArity } from '../../db/repositories/subscription
 import { osloToday } from '../../domain/calendar';
 import type { ListDirection, ListFilter, ListSort } from '../../domain/subscription-list';
 import type { AppContext, CompanyAdminActor, OperatorActor } from '../context';
+import { departmentFilter } from '../departments/department-filter';
 import { decodeCursor, encodeCursor } from './list-query';
 import { type SubscriptionDto, toSubscriptionDto } from './to-dto';
 
@@ -19,6 +20,8 @@ export interface ListInput extends ListFilter {
  * Item 16.6: the company's subscriptions, filtered and sorted in the database (default by name:
  * last name, first name), a page of `limit` at a time with an opaque `nextCursor` (null on the last
  * page). A cursor from another sort or an edited one is VALIDATION_FAILED naming `cursor`.
+ * `department` narrows to one department (or `none`); a department admin sees only their
+ * departments' subscriptions (issue 16 items 3 and 4).
  */
 export async function listCompanySubscriptions(
   ctx: AppContext,
@@ -29,8 +32,10 @@ export async function listCompanySubscriptions(
   const dir = input.dir ?? 'asc';
   const after = input.cursor ? decodeCursor(input.cursor, sort, dir, sortArity(sort)) : undefined;
   const { actor, sort: _s, dir: _d, limit, cursor: _c, ...filter } = input;
+  // Issue 16 items 3 and 4: the department filter, and a department admin's departments only.
+  const departments = departmentFilter(actor, filter.department);
   const rows = await pageSubscriptions(ctx.db, actor.companyId, {
-    filter,
+    filter: { ...filter, department: departments.department, departmentScope: departments.scope },
     sort,
     dir,
     after,

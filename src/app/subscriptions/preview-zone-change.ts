@@ -6,7 +6,7 @@ import { compareDates, type IsoDate, monthOf, osloToday } from '../../domain/cal
 import { validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { type ChangeEffective, zoneChangeFrom } from '../../domain/subscription';
-import type { AppContext, CompanyAdminActor } from '../context';
+import { type AppContext, assertInDepartmentScope, type CompanyAdminActor } from '../context';
 import { monthlySplit } from './deduction-consent';
 
 /** The zones in force on `date`: the newest set that had begun by then. */
@@ -31,6 +31,8 @@ export async function previewZoneChange(
   const { companyId } = input.actor;
   const sub = await findSubscription(ctx.db, companyId, input.id);
   if (!sub) throw new AppError('NOT_FOUND');
+  // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+  assertInDepartmentScope(input.actor, sub.departmentId);
   const from = zoneChangeFrom(sub, input.effective, today);
   const catalog = await loadCatalog(ctx.db);
   const zoneIds = validateZoneSelection(input.zoneIds, catalog.zones);

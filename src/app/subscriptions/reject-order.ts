@@ -1,8 +1,12 @@
 import { findSubscription, updateSubscription } from '../../db/repositories/subscriptions';
 import { AppError } from '../../domain/errors';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { queueRejectionSms } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
@@ -18,6 +22,8 @@ export async function rejectOrder(
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
+    // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+    assertInDepartmentScope(input.actor, sub.departmentId);
     if (sub.state === 'rejected') return toSubscriptionDto(sub, now);
     if (sub.state !== 'pending') {
       throw new AppError('SUBSCRIPTION_STATE', { details: { status: sub.state, action: 'reject' } });

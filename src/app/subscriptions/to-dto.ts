@@ -21,6 +21,8 @@ export interface SubscriptionDto {
   source: string;
   replacesId: string | null;
   revokedAt: string | null;
+  /** The company department it belongs to (issue 16 item 3), or null. */
+  departmentId: string | null;
   /** A zone change that takes effect later (rule 8: from the 1st of next month). */
   upcomingZoneIds: string[] | null;
   upcomingZoneIdsFrom: string | null;
@@ -55,6 +57,7 @@ export function toSubscriptionDto(sub: SubscriptionWithZones, now: Date): Subscr
     source: sub.source,
     replacesId: sub.replacesId,
     revokedAt: sub.revokedAt ? sub.revokedAt.toISOString() : null,
+    departmentId: sub.departmentId ?? null,
     upcomingZoneIds: upcoming?.zoneIds ?? null,
     upcomingZoneIdsFrom: upcoming?.validFrom ?? null,
   };

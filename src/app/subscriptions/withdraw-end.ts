@@ -3,8 +3,12 @@ import { osloToday } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { withdrawableEnd } from '../../domain/subscription';
 import { recordAudit } from '../audit';
-import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange } from '../context';
+import {
+  type AppContext,
+  assertCanChange,
+  assertInDepartmentScope,
+  type CompanyAdminActor,
+} from '../context';
 import { settleCredentials } from '../tickets/settle-credentials';
 import { assertNoOtherLive } from './assert-no-other-live';
 import { queueEndWithdrawnSms } from './notify';
@@ -23,6 +27,8 @@ export async function withdrawEnd(ctx: AppContext, input: { actor: CompanyAdminA
   return ctx.db.transaction(async (tx) => {
     const sub = await findSubscription(tx, companyId, input.id, { forUpdate: true });
     if (!sub) throw new AppError('NOT_FOUND');
+    // Issue 16 item 4: a department admin reaches only their departments' subscriptions.
+    assertInDepartmentScope(input.actor, sub.departmentId);
     const oldEnd = withdrawableEnd(sub, osloToday(now));
     await assertNoOtherLive(tx, sub, now);
     await reopenZoneSetsAt(tx, sub.id, oldEnd, null);

@@ -42,6 +42,9 @@ CREATE TABLE "invoice_lines" (
 	"gross_ore" bigint NOT NULL,
 	"days_valid" integer DEFAULT 0 NOT NULL,
 	"company_share_ore" bigint DEFAULT 0 NOT NULL,
+	"department_id" uuid,
+	"department_name" text,
+	"cost_centre" text,
 	CONSTRAINT "invoice_lines_invoice_id_line_no_pk" PRIMARY KEY("invoice_id","line_no")
 );
 --> statement-breakpoint
@@ -62,6 +65,7 @@ CREATE TABLE "invoices" (
 	"due_date" date NOT NULL,
 	"kid" text NOT NULL,
 	"buyer" jsonb NOT NULL,
+	"department_id" uuid,
 	"billing_run_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -126,12 +130,24 @@ CREATE TABLE "companies" (
 	"subsidy" jsonb DEFAULT '{"type":"none"}'::jsonb NOT NULL,
 	"order_form" jsonb DEFAULT '{"kind":"standard","intro":"","fields":[],"offeredZoneIds":null,"offeredCategoryIds":null}'::jsonb NOT NULL,
 	"deduction_terms" text DEFAULT '' NOT NULL,
+	"invoice_split" text DEFAULT 'company' NOT NULL,
 	"widget_origins" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"order_token_hash" text NOT NULL,
 	"order_token_sealed" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"deactivated_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "departments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"company_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"cost_centre" text NOT NULL,
+	"buyer_reference" text,
+	"invoice_address" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "messages" (
@@ -208,6 +224,7 @@ CREATE TABLE "subscriptions" (
 	"category_id" text NOT NULL,
 	"start_date" date NOT NULL,
 	"end_date" date,
+	"department_id" uuid,
 	"revoked_at" timestamp with time zone,
 	"fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"consent" jsonb,
@@ -328,6 +345,7 @@ CREATE TABLE "users" (
 	"role" text NOT NULL,
 	"operator_role" text,
 	"company_role" text,
+	"department_ids" jsonb,
 	"company_id" uuid,
 	"language" text DEFAULT 'nb' NOT NULL,
 	"new_order_notice" text DEFAULT 'digest' NOT NULL,
@@ -362,6 +380,7 @@ CREATE TABLE "webauthn_challenges" (
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payroll_exports" ADD CONSTRAINT "payroll_exports_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prices" ADD CONSTRAINT "prices_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "departments" ADD CONSTRAINT "departments_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deduction_consents" ADD CONSTRAINT "deduction_consents_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deduction_consents" ADD CONSTRAINT "deduction_consents_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -370,6 +389,7 @@ ALTER TABLE "subscription_zone_sets" ADD CONSTRAINT "subscription_zone_sets_comp
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_credentials" ADD CONSTRAINT "ticket_credentials_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_moves" ADD CONSTRAINT "ticket_moves_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -384,11 +404,13 @@ CREATE INDEX "audit_log_company_at_idx" ON "audit_log" USING btree ("company_id"
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "billing_runs_month_idx" ON "billing_runs" USING btree ("month","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_number_key" ON "invoices" USING btree ("number");--> statement-breakpoint
-CREATE UNIQUE INDEX "invoices_company_month_live_key" ON "invoices" USING btree ("company_id","month") WHERE "invoices"."kind" = 'invoice' and "invoices"."credited_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "invoices_company_month_live_key" ON "invoices" USING btree ("company_id","month",coalesce("department_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "invoices"."kind" = 'invoice' and "invoices"."credited_at" is null;--> statement-breakpoint
 CREATE INDEX "invoices_month_idx" ON "invoices" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "payroll_exports_company_month_idx" ON "payroll_exports" USING btree ("company_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "companies_org_number_key" ON "companies" USING btree ("org_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "companies_order_token_hash_key" ON "companies" USING btree ("order_token_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "departments_company_name_key" ON "departments" USING btree ("company_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "departments_company_cost_centre_key" ON "departments" USING btree ("company_id",lower("cost_centre"));--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "messages_to_idx" ON "messages" USING btree ("to","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
@@ -401,6 +423,7 @@ CREATE INDEX "subscription_zone_sets_company_idx" ON "subscription_zone_sets" US
 CREATE INDEX "subscriptions_company_idx" ON "subscriptions" USING btree ("company_id","state");--> statement-breakpoint
 CREATE INDEX "subscriptions_company_name_idx" ON "subscriptions" USING btree ("company_id",lower("last_name"),lower("first_name"),"id");--> statement-breakpoint
 CREATE INDEX "subscriptions_employee_idx" ON "subscriptions" USING btree ("employee_id");--> statement-breakpoint
+CREATE INDEX "subscriptions_company_department_idx" ON "subscriptions" USING btree ("company_id","department_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_ticket_token_key" ON "subscriptions" USING btree ("ticket_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_ticket_number_key" ON "subscriptions" USING btree ("ticket_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_idempotency_key" ON "subscriptions" USING btree ("company_id","idempotency_key") WHERE "subscriptions"."idempotency_key" is not null;--> statement-breakpoint

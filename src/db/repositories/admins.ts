@@ -74,7 +74,14 @@ export async function findUserById(tx: Tx, userId: string): Promise<UserRow | nu
 
 export async function insertAdmin(
   tx: Tx,
-  values: { companyId: string; email: string; name: string; now: Date; companyRole?: 'full' | 'payroll' },
+  values: {
+    companyId: string;
+    email: string;
+    name: string;
+    now: Date;
+    companyRole?: 'full' | 'payroll' | 'department';
+    departmentIds?: string[] | null;
+  },
 ): Promise<UserRow> {
   const [row] = await tx
     .insert(users)
@@ -84,6 +91,7 @@ export async function insertAdmin(
       name: values.name,
       role: 'company_admin',
       companyRole: values.companyRole ?? 'full',
+      departmentIds: values.departmentIds ?? null,
       createdAt: values.now,
     })
     .returning();
@@ -94,7 +102,7 @@ export async function insertAdmin(
 export async function updateUser(
   tx: Tx,
   userId: string,
-  changes: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'disabledAt' | 'companyRole'>>,
+  changes: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'disabledAt' | 'companyRole' | 'departmentIds'>>,
 ): Promise<UserRow> {
   const [row] = await tx.update(users).set(changes).where(eq(users.id, userId)).returning();
   if (!row) throw new Error('user not found for update');

@@ -110,13 +110,15 @@ export async function insertInvoices(tx: Tx, rows: NewInvoice[], lines: NewInvoi
     const chunk = lines.slice(i, i + 10_000);
     await tx.execute(sql`
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id,
-        zone_ids, net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
+        zone_ids, net_ore, vat_ore, gross_ore, days_valid, company_share_ore, department_id, department_name,
+        cost_centre)
       select x.invoice_id, x.line_no, x.subscription_id, x.description, x.holder_name, x.category_id,
-        x.zone_ids, x.net_ore, x.vat_ore, x.gross_ore, x.days_valid, x.company_share_ore
+        x.zone_ids, x.net_ore, x.vat_ore, x.gross_ore, x.days_valid, x.company_share_ore, x.department_id,
+        x.department_name, x.cost_centre
       from jsonb_to_recordset(${JSON.stringify(chunk.map(lineRecord))}::jsonb) as x(invoice_id uuid,
         line_no int, subscription_id uuid, description text, holder_name text, category_id text,
         zone_ids jsonb, net_ore bigint, vat_ore bigint, gross_ore bigint, days_valid int,
-        company_share_ore bigint)`);
+        company_share_ore bigint, department_id uuid, department_name text, cost_centre text)`);
   }
 }
 
@@ -134,6 +136,9 @@ function lineRecord(l: NewInvoiceLine) {
     gross_ore: l.grossOre,
     days_valid: l.daysValid ?? 0,
     company_share_ore: l.companyShareOre ?? 0,
+    department_id: l.departmentId ?? null,
+    department_name: l.departmentName ?? null,
+    cost_centre: l.costCentre ?? null,
   };
 }
 
@@ -169,11 +174,27 @@ export async function creditNoteOf(tx: Tx, invoiceId: string): Promise<InvoiceRo
   return row ?? null;
 }
 
-export async function liveInvoiceFor(tx: Tx, companyId: string, month: string): Promise<InvoiceRow | null> {
+/**
+ * A live invoice of the company for the month; with `departmentId` (null = the company's own) the
+ * one for that department (issue 16 item 3), else any.
+ */
+export async function liveInvoiceFor(
+  tx: Tx,
+  companyId: string,
+  month: string,
+  options: { departmentId?: string | null } = {},
+): Promise<InvoiceRow | null> {
+  const department =
+    options.departmentId === undefined
+      ? undefined
+      : options.departmentId === null
+        ? isNull(invoices.departmentId)
+        : eq(invoices.departmentId, options.departmentId);
   const [row] = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.companyId, companyId), eq(invoices.month, month), live));
+    .where(and(eq(invoices.companyId, companyId), eq(invoices.month, month), live, department))
+    .orderBy(asc(invoices.number));
   return row ?? null;
 }
 
@@ -191,7 +212,10 @@ export async function liveInvoicesOfMonth(tx: Tx, month: string) {
 }
 
 /** Invoices and credit notes, all companies (operator) or one company; newest first. */
-export async function listInvoices(tx: Tx, filter: { month?: string; companyId?: string }) {
+export async function listInvoices(
+  tx: Tx,
+  filter: { month?: string; companyId?: string; departmentIds?: string[] | null },
+) {
   return tx
     .select({ invoice: invoices, companyName: companies.name, orgNumber: companies.orgNumber })
     .from(invoices)
@@ -200,6 +224,11 @@ export async function listInvoices(tx: Tx, filter: { month?: string; companyId?:
       and(
         filter.month ? eq(invoices.month, filter.month) : undefined,
         filter.companyId ? eq(invoices.companyId, filter.companyId) : undefined,
+        filter.departmentIds
+          ? filter.departmentIds.length > 0
+            ? inArray(invoices.departmentId, filter.departmentIds)
+            : sql`false`
+          : undefined,
       ),
     )
     .orderBy(desc(invoices.month), desc(invoices.number));
@@ -263,7 +292,14 @@ export async function runsOfMonth(tx: Tx, month: string): Promise<BillingRunRow[
 type IssuedRow = { id: string; companyId: string; number: number; totalOre: number };
 
 /** A company's invoice whose lines are written but which has no number yet (insertMonthLines). */
-export type PendingInvoice = { id: string; companyId: string; netOre: number; grossOre: number };
+export type PendingInvoice = {
+  id: string;
+  companyId: string;
+  /** The department whose own invoice this is (issue 16 item 3), else null. */
+  departmentId: string | null;
+  netOre: number;
+  grossOre: number;
+};
 
 /** A uuid[] literal for one parameter (the planner then knows how many companies a batch has). */
 function uuidArray(ids: string[]): string {
@@ -293,9 +329,15 @@ function billableInMonthSql(p: { first: string; last: string; companies: string 
       select distinct on (s.id) s.id, s.company_id, s.created_at, p.price, z.valid_from,
         least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
           - greatest(s.start_date, ${p.first}::date) + 1 as days_valid,
+        -- The invoice it goes on (issue 16 item 3): its department's when the company has one
+        -- invoice per department, else the company's (the zero uuid).
+        coalesce(case when co.invoice_split = 'department' then s.department_id end,
+          '00000000-0000-0000-0000-000000000000'::uuid) as inv_key,
+        s.department_id,
         s.last_name, s.first_name, s.category_id, p.category_name,
         z.zone_key, z.zone_ids
       from subscriptions s
+      join companies co on co.id = s.company_id
       left join subscription_zone_sets z on z.subscription_id = s.id and z.company_id = any(${p.companies}::uuid[])
         and z.valid_from <= least(coalesce(s.end_date, ${p.last}::date), ${p.last}::date)
         and (z.valid_to is null or z.valid_to >= greatest(s.start_date, ${p.first}::date))
@@ -350,21 +392,23 @@ export async function insertMonthLines(
     -- Per invoice: its gross, net (VAT on the total), the øre that rounding each line's net down
     -- leaves over, and the company's subsidy parsed once.
     inv as materialized (
-      select c.id as company_id, gen_random_uuid() as invoice_id, sums.subscriptions, sums.gross,
+      select c.id as company_id, sums.inv_key, gen_random_uuid() as invoice_id, sums.subscriptions, sums.gross,
         sums.net,
         case c.subsidy->>'type'
           when 'percent' then round((c.subsidy->>'value')::numeric * 100)::bigint
           when 'fixed' then (c.subsidy->>'value')::bigint
           else 0 end as subsidy_value,
         c.subsidy->>'type' as subsidy_type
-      from (select company_id, count(*) as subscriptions,
+      from (select company_id, inv_key, count(*) as subscriptions,
           coalesce(sum(price), 0)::bigint as gross,
           -- Each line's net on its own (half-up), so equal prices get equal lines (issue 14 item 7).
           coalesce(sum((2 * price * 100 + 112) / 224), 0)::bigint as net
-        from zs group by company_id) sums
+        from zs group by company_id, inv_key) sums
       join companies c on c.id = sums.company_id
+      -- One live invoice per company (or company department) and month (issue 16 item 3).
       where not exists (select 1 from invoices i where i.company_id = c.id
-        and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
+        and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null
+        and coalesce(i.department_id, '00000000-0000-0000-0000-000000000000'::uuid) = sums.inv_key)),
     -- The zone names of each distinct zone set, made once.
     zn as materialized (
       select g.zone_key, (select string_agg(coalesce(z.name, e.id), ', ' order by e.ord)
@@ -376,29 +420,34 @@ export async function insertMonthLines(
         inv.invoice_id, zs.price, zs.days_valid, inv.subsidy_value,
         row_number() over w as line_no,
         inv.subsidy_type, zs.category_id, zs.zone_ids,
+        zs.department_id, d.name as department_name, d.cost_centre,
         'Bedriftsbillett ' || ${p.month}::text || ': ' || zs.category_name || ', ' || zn.names as description
       from zs
-      join inv on inv.company_id = zs.company_id
+      join inv on inv.company_id = zs.company_id and inv.inv_key = zs.inv_key
       join zn on zn.zone_key = zs.zone_key
+      left join departments d on d.id = zs.department_id
       where zs.price is not null
-      window w as (partition by zs.company_id order by zs.last_name, zs.first_name, zs.created_at, zs.id
-        rows unbounded preceding)),
+      -- Lines grouped by department (by name, those without one last), then by holder's name.
+      window w as (partition by inv.invoice_id order by lower(d.name) nulls last, d.id, zs.last_name,
+        zs.first_name, zs.created_at, zs.id rows unbounded preceding)),
     written as (
       insert into invoice_lines (invoice_id, line_no, subscription_id, description, holder_name, category_id, zone_ids,
-        net_ore, vat_ore, gross_ore, days_valid, company_share_ore)
+        net_ore, vat_ore, gross_ore, days_valid, company_share_ore, department_id, department_name, cost_centre)
       select l.invoice_id, l.line_no, l.id, l.description, l.first_name || ' ' || l.last_name,
         l.category_id, l.zone_ids, (2 * l.price * 100 + 112) / 224, l.price - (2 * l.price * 100 + 112) / 224, l.price,
         l.days_valid,
         case l.subsidy_type
           when 'percent' then (2 * l.price * l.subsidy_value + 10000) / 20000
           when 'fixed' then least(l.subsidy_value, l.price)
-          else 0 end
+          else 0 end,
+        l.department_id, l.department_name, l.cost_centre
       from l
       returning 1)
     select coalesce((select sum(subscriptions) from inv), 0)::int as subscriptions,
       -- The lines actually written: a line lost on the way can never leave an invoice short.
       (select count(*) from written)::int as lines,
       coalesce((select jsonb_agg(jsonb_build_object('id', inv.invoice_id, 'companyId', inv.company_id,
+        'departmentId', nullif(inv.inv_key, '00000000-0000-0000-0000-000000000000'::uuid),
         'netOre', inv.net, 'grossOre', inv.gross)) from inv), '[]'::jsonb) as invoices`);
   const [row] = (
     result as unknown as {
@@ -445,34 +494,53 @@ export type MonthInvoiceParams = {
  */
 export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promise<IssuedRow[]> {
   const pending = JSON.stringify(
-    p.pending.map((i) => ({ id: i.id, company_id: i.companyId, net: i.netOre, gross: i.grossOre })),
+    p.pending.map((i) => ({
+      id: i.id,
+      company_id: i.companyId,
+      department_id: i.departmentId,
+      net: i.netOre,
+      gross: i.grossOre,
+    })),
   );
   const result = await tx.execute(sql`
     with pending as (
-      select x.id, x.company_id, x.net, x.gross
-      from jsonb_to_recordset(${pending}::jsonb) as x(id uuid, company_id uuid, net bigint, gross bigint)),
+      select x.id, x.company_id, x.department_id, x.net, x.gross
+      from jsonb_to_recordset(${pending}::jsonb) as x(id uuid, company_id uuid, department_id uuid, net bigint,
+        gross bigint)),
     todo as (
       select pending.*, c.org_number, c.name, c.invoice_address,
-        row_number() over (order by c.org_number, c.id) as seq
+        d.name as department_name, d.cost_centre, d.buyer_reference, d.invoice_address as department_address,
+        row_number() over (order by c.org_number, c.id, lower(d.name) nulls first, d.id) as seq
       from pending join companies c on c.id = pending.company_id
+      left join departments d on d.id = pending.department_id and d.company_id = pending.company_id
       -- One index probe per company (a correlated NOT EXISTS was planned as a scan of every
-      -- invoice of the month per company, which grew with the square of the run).
-      where pending.company_id not in (select i.company_id from invoices i
-        where i.company_id = any(${uuidArray(p.pending.map((i) => i.companyId))}::uuid[])
-          and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
+      -- invoice of the month per company, which grew with the square of the run); one live
+      -- invoice per company (or company department) and month (issue 16 item 3).
+      where (pending.company_id, coalesce(pending.department_id, '00000000-0000-0000-0000-000000000000'::uuid))
+        not in (select i.company_id, coalesce(i.department_id, '00000000-0000-0000-0000-000000000000'::uuid)
+          from invoices i
+          where i.company_id = any(${uuidArray(p.pending.map((i) => i.companyId))}::uuid[])
+            and i.month = ${p.month}::text and i.kind = 'invoice' and i.credited_at is null)),
     ins as (
       insert into invoices (id, company_id, month, kind, number, net_ore, vat_ore, rounding_ore, total_ore, issue_date,
-        due_date, kid, buyer, billing_run_id, created_at)
+        due_date, kid, buyer, department_id, billing_run_id, created_at)
       -- VAT 12 % on the sum of the line nets, half-up (BR-CO-17); the rest of the sum of the prices
       -- is the rounding amount (BT-114), as invoiceAmounts (src/domain/money.ts) computes.
       select t.id, t.company_id, ${p.month}::text, 'invoice', ${p.counter}::bigint + t.seq, t.net,
         (2 * t.net * 12 + 100) / 200, t.gross - t.net - (2 * t.net * 12 + 100) / 200, t.gross,
         ${p.issueDate}::date, ${p.dueDate}::date, ${JSON.stringify(p.kids)}::jsonb ->> (t.seq - 1)::int,
-        jsonb_build_object('orgNumber', t.org_number, 'name', t.name, 'address', t.invoice_address,
-          'reference', coalesce(nullif(trim(t.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text)),
-        ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
+        -- A department's invoice (issue 16 item 3) carries its buyer reference (BT-10) and its own
+        -- address when it has one (the company's email and Peppol endpoint stay).
+        jsonb_build_object('orgNumber', t.org_number, 'name', t.name,
+          'address', case when t.department_address is null then t.invoice_address
+            else coalesce(t.invoice_address, '{}'::jsonb) || t.department_address end,
+          'reference', coalesce(nullif(trim(t.buyer_reference), ''),
+            nullif(trim(t.invoice_address->>'reference'), ''), 'Bedriftsbillett ' || ${p.month}::text),
+          'department', case when t.department_id is null then null
+            else jsonb_build_object('id', t.department_id, 'name', t.department_name, 'costCentre', t.cost_centre) end),
+        t.department_id, ${p.runId}::uuid, ${p.now.toISOString()}::timestamptz
       from todo t
-      returning id, company_id, number, total_ore, vat_ore),
+      returning id, company_id, department_id, number, total_ore, vat_ore),
     counted as (
       update counters set value = ${p.counter}::bigint + (select count(*) from ins) where name = ${INVOICE_COUNTER}
       returning 1),
@@ -484,7 +552,7 @@ export async function insertMonthInvoices(tx: Tx, p: MonthInvoiceParams): Promis
       insert into audit_log (company_id, actor_type, actor_id, actor_label, action, entity_type, entity_id, "after", at)
       select ins.company_id, ${p.actor.type}::text, ${p.actor.id}::text, ${p.actor.label}::text, 'invoice.created', 'invoice', ins.id::text,
         jsonb_build_object('number', ins.number, 'month', ${p.month}::text, 'totalOre', ins.total_ore, 'vatOre', ins.vat_ore,
-          'billingRunId', ${p.runId}::text),
+          'billingRunId', ${p.runId}::text, 'departmentId', ins.department_id),
         ${p.now.toISOString()}::timestamptz
       from ins returning 1)
     select (select count(*) from dropped)::int as dropped, (select count(*) from audited)::int as audited,

@@ -17,6 +17,7 @@ export type CompanySettingsChanges = Partial<
     | 'invoiceAddress'
     | 'status'
     | 'deactivatedAt'
+    | 'invoiceSplit'
   >
 >;
 

@@ -4,7 +4,7 @@ import { invoiceLines, invoices, payrollExports, subscriptions } from '../schema
 
 export type PayrollExportRow = typeof payrollExports.$inferSelect;
 
-/** The lines of the company's live invoice for the month, with the subscription's current details. */
+/** The lines of the company's live invoices for the month, with the subscription's current details. */
 export async function billedPayrollLines(tx: Tx, companyId: string, month: string) {
   return tx
     .select({
@@ -21,6 +21,8 @@ export async function billedPayrollLines(tx: Tx, companyId: string, month: strin
       fields: subscriptions.fields,
       startDate: subscriptions.startDate,
       endDate: subscriptions.endDate,
+      /** The department the line was billed under (issue 16 item 3). */
+      departmentId: invoiceLines.departmentId,
     })
     .from(invoiceLines)
     .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
@@ -34,7 +36,17 @@ export async function billedPayrollLines(tx: Tx, companyId: string, month: strin
         isNull(invoices.creditedAt),
       ),
     )
-    .orderBy(invoiceLines.lineNo);
+    // One invoice per department is several live invoices a month (issue 16 item 3).
+    .orderBy(invoices.number, invoiceLines.lineNo);
+}
+
+/** The department of each of the company's subscriptions (issue 16 item 3), null = none. */
+export async function subscriptionDepartments(tx: Tx, companyId: string): Promise<Map<string, string | null>> {
+  const rows = await tx
+    .select({ id: subscriptions.id, departmentId: subscriptions.departmentId })
+    .from(subscriptions)
+    .where(eq(subscriptions.companyId, companyId));
+  return new Map(rows.map((r) => [r.id, r.departmentId]));
 }
 
 export async function insertPayrollExport(tx: Tx, values: typeof payrollExports.$inferInsert) {

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ListCursor, ListDirection, ListFilter, ListSort } from '../../domain/subscription-list';
 import type { Tx } from '../engine';
 import { subscriptions } from '../schema';
@@ -50,6 +50,15 @@ function sortKeys(sort: ListSort, c: Clock): Key[] {
       return [{ expr: sql`${s.startDate}`, cast: 'date' }, ...name];
     case 'end':
       return [{ expr: sql`coalesce(${s.endDate}, '9999-12-31'::date)`, cast: 'date' }, ...name];
+    case 'department':
+      // Issue 16 item 6: by the department's name; those without one first (as the empty name).
+      return [
+        {
+          expr: sql`coalesce((select lower(d.name) from departments d where d.id = ${s.departmentId}), '')`,
+          cast: 'text',
+        },
+        ...name,
+      ];
   }
 }
 
@@ -98,6 +107,13 @@ function filterSql(filter: ListFilter, c: Clock): (SQL | undefined)[] {
     filter.plannedEnd === 'no' ? sql`${s.endDate} is null` : undefined,
     filter.endsBy ? sql`${s.endDate} <= ${filter.endsBy}::date` : undefined,
     filter.q ? searchSql(filter.q) : undefined,
+    filter.department === 'none' ? isNull(s.departmentId) : undefined,
+    filter.department && filter.department !== 'none' ? eq(s.departmentId, filter.department) : undefined,
+    filter.departmentScope
+      ? filter.departmentScope.length > 0
+        ? inArray(s.departmentId, filter.departmentScope)
+        : sql`false`
+      : undefined,
   ];
 }
 

@@ -61,14 +61,20 @@ export const invoices = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     kid: text('kid').notNull(),
     buyer: jsonb('buyer').$type<Record<string, unknown>>().notNull(),
+    /** The department this invoice is for (issue 16 item 3, one invoice per department), else null. */
+    departmentId: uuid('department_id'),
     billingRunId: uuid('billing_run_id'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('invoices_number_key').on(t.number),
-    // One live invoice per company and month: a run can never bill a month twice.
+    // One live invoice per company (or company department) and month: a run never bills a month twice.
     uniqueIndex('invoices_company_month_live_key')
-      .on(t.companyId, t.month)
+      .on(
+        t.companyId,
+        t.month,
+        sql`coalesce(${t.departmentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
       .where(sql`${t.kind} = 'invoice' and ${t.creditedAt} is null`),
     index('invoices_month_idx').on(t.month),
   ],
@@ -96,6 +102,11 @@ export const invoiceLines = pgTable(
     /** Days of the month the subscription was valid, and the company's share frozen at billing (rule 12). */
     daysValid: integer('days_valid').notNull().default(0),
     companyShareOre: bigint('company_share_ore', { mode: 'number' }).notNull().default(0),
+    /** The subscription's department at billing (issue 16 item 3): lines are grouped by it. */
+    departmentId: uuid('department_id'),
+    departmentName: text('department_name'),
+    /** The department's cost centre, the line's EN 16931 BT-133 (buyer accounting reference). */
+    costCentre: text('cost_centre'),
   },
   (t) => [primaryKey({ columns: [t.invoiceId, t.lineNo] })],
 );

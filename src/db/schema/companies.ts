@@ -62,6 +62,13 @@ export const companies = pgTable(
     subsidy: jsonb('subsidy').$type<Subsidy>().notNull().default({ type: 'none' }),
     orderForm: jsonb('order_form').$type<OrderForm>().notNull().default(defaultOrderForm),
     deductionTerms: text('deduction_terms').notNull().default(''),
+    /**
+     * Issue 16 item 3: one invoice for the whole company (`company`), or one per department
+     * (`department`; subscriptions without a department on the company's own invoice).
+     */
+    invoiceSplit: text('invoice_split', { enum: ['company', 'department'] })
+      .notNull()
+      .default('company'),
     /** Origins (`https://www.bedrift.no`) whose pages may frame the order page as a widget. */
     widgetOrigins: jsonb('widget_origins').$type<string[]>().notNull().default([]),
     /** SHA-256 of the order link's token: the link is found by it (issue 12.9). */

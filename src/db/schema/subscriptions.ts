@@ -3,6 +3,7 @@ import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid }
 import { categories } from './catalog';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
+import { departments } from './departments';
 
 /** An employee of a company, known by mobile number (E.164). */
 export const employees = pgTable(
@@ -56,6 +57,8 @@ export const subscriptions = pgTable(
       .references(() => categories.id),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
+    /** The company's department it belongs to (issue 16 item 3), if any. */
+    departmentId: uuid('department_id').references(() => departments.id),
     revokedAt: ts('revoked_at'),
     fields: jsonb('fields').$type<Record<string, string | number | boolean>>().notNull().default({}),
     consent: jsonb('consent').$type<Consent>(),
@@ -86,6 +89,7 @@ export const subscriptions = pgTable(
       t.id,
     ),
     index('subscriptions_employee_idx').on(t.employeeId),
+    index('subscriptions_company_department_idx').on(t.companyId, t.departmentId),
     uniqueIndex('subscriptions_ticket_token_key').on(t.ticketTokenHash),
     uniqueIndex('subscriptions_ticket_number_key').on(t.ticketNumber),
     uniqueIndex('subscriptions_idempotency_key')

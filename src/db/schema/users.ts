@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { OPERATOR_ROLES } from '../../domain/staff-roles';
 import { createdAt, id, ts } from './common';
 import { companies } from './companies';
@@ -16,7 +16,9 @@ export const users = pgTable(
     role: text('role', { enum: ['operator', 'company_admin'] }).notNull(),
     operatorRole: text('operator_role', { enum: OPERATOR_ROLES }),
     /** Company admins (issue 16 item 4): `full`, or `payroll` (reads subscriptions, payroll, invoices). */
-    companyRole: text('company_role', { enum: ['full', 'payroll'] }),
+    companyRole: text('company_role', { enum: ['full', 'payroll', 'department'] }),
+    /** A `department` admin's departments (issue 16 item 4): they act only on these. */
+    departmentIds: jsonb('department_ids').$type<string[]>(),
     companyId: uuid('company_id').references(() => companies.id),
     /** The language of the messages this person gets (their setting). */
     language: text('language', { enum: ['nb', 'en'] })

@@ -37,7 +37,9 @@ export interface SessionInfo {
     name: string;
     role: 'operator' | 'company_admin';
     operatorRole: OperatorRole | null;
-    companyRole: 'full' | 'payroll' | null;
+    companyRole: 'full' | 'payroll' | 'department' | null;
+    /** A department admin's departments (issue 16 item 4). */
+    departmentIds: string[] | null;
     companyId: string | null;
   } | null;
   companyId: string | null;
@@ -168,6 +170,7 @@ async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo 
           role: user.role,
           operatorRole: user.operatorRole,
           companyRole: user.companyRole,
+          departmentIds: user.departmentIds ?? null,
           companyId: user.companyId,
         }
       : null,
@@ -273,6 +276,7 @@ export function requireCompanyAdmin(request: FastifyRequest): CompanyAdminActor 
     email: user.email,
     companyId: user.companyId,
     companyRole: user.companyRole ?? 'full',
+    ...(user.companyRole === 'department' ? { departmentIds: user.departmentIds ?? [] } : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export const invoiceDto = z.object({
   dueDate: z.string(),
   kid: z.string(),
   creditsInvoiceId: z.string().nullable(),
+  department: z
+    .object({ name: z.string(), costCentre: z.string() })
+    .nullable()
+    .describe("The department whose own invoice this is (issue 16 item 3); null = the company's"),
+  buyerReference: z.string().describe('BT-10 as the invoice carries it'),
   creditedAt: z.string().nullable(),
   note: z.string().nullable(),
 });

@@ -16,8 +16,14 @@ const adminSchema = z.object({
   createdAt: z.string(),
   isYou: z.boolean(),
   role: z
-    .enum(['full', 'payroll'])
-    .describe('payroll: reads subscriptions, payroll basis and invoices; changes nothing'),
+    .enum(['full', 'payroll', 'department'])
+    .describe(
+      'payroll: reads subscriptions, payroll basis and invoices; changes nothing. department: acts only within departmentIds',
+    ),
+  departmentIds: z
+    .array(z.string())
+    .optional()
+    .describe("A department admin's departments (issue 16 item 4)"),
 });
 const idParams = z.object({ id: text.opaque({ max: 100 }) });
 
@@ -39,7 +45,12 @@ export function companyAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.object({
             name: text.singleLine({ max: 200 }),
             email: text.email(),
-            role: z.enum(['full', 'payroll']).default('full'),
+            role: z.enum(['full', 'payroll', 'department']).default('full'),
+            departmentIds: z
+              .array(text.opaque({ max: 100 }))
+              .max(100)
+              .optional()
+              .describe('Required for a department admin: the departments they act within'),
           }),
           response: { 201: adminSchema },
         },

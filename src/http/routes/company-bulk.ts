@@ -52,6 +52,13 @@ const bulkBody = z.discriminatedUnion('action', [
       path: ['endDate'],
       params: { problem: 'only_with_date' },
     }),
+  z
+    .object({
+      action: z.literal('move_department'),
+      departmentId: text.opaque({ max: 100 }).nullable().describe('null: no department'),
+      ...common,
+    })
+    .strict(),
 ]);
 
 const rowSchema = z.object({
@@ -72,7 +79,7 @@ export function companyBulkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['company'],
-          summary: `Approve, reject, change zones or category, or end up to ${BULK_MAX_ROWS} subscriptions; each row alone and whole (its own audit entry and message), failures listed by row; dryRun previews`,
+          summary: `Approve, reject, change zones or category, end or move to a department up to ${BULK_MAX_ROWS} subscriptions; each row alone and whole (its own audit entry and message), failures listed by row; dryRun previews`,
           body: bulkBody,
           response: {
             200: z.object({

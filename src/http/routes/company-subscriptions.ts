@@ -34,6 +34,10 @@ const listFilters = z.object({
   categoryId: text.opaque({ max: 100 }).optional(),
   plannedEnd: z.enum(['yes', 'no']).optional().describe('yes: an end date from today on; no: open-ended'),
   endsBy: calendar.date().optional().describe('ends on or before this day'),
+  department: text
+    .opaque({ max: 100 })
+    .optional()
+    .describe('a department id, or none for subscriptions without a department (issue 16 item 3)'),
   sort: z.enum(LIST_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -71,10 +75,13 @@ const importRowSchema = z.object({
       'create: a new subscription; update: the current subscription of the same mobile number is changed; unchanged: it already is as the row says',
     ),
   changes: z
-    .array(z.enum(['zones', 'category', 'endDate']))
-    .describe('what the row changes (zones and category from the 1st of next month; the end date)'),
+    .array(z.enum(['zones', 'category', 'endDate', 'department']))
+    .describe(
+      'what the row changes (zones and category from the 1st of next month; the department; the end date)',
+    ),
   subscriptionId: z.string().optional().describe('the current subscription an update row changes'),
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  departmentId: z.string().nullable().describe('the department named by its name or cost centre'),
   errors: z.array(
     z.object({ field: z.string(), code: z.string(), message: z.string(), details: z.unknown().optional() }),
   ),
@@ -179,6 +186,11 @@ export function companySubscriptionRoutes(ctx: AppContext): FastifyPluginAsyncZo
             categoryId,
             startDate: calendar.date().optional(),
             fields: z.record(text.opaque({ max: 100 }), fieldValue).optional(),
+            departmentId: text
+              .opaque({ max: 100 })
+              .nullable()
+              .optional()
+              .describe('one of the company’s departments (issue 16 item 3)'),
             idempotencyKey: text.opaque({ max: 100, min: 8 }).optional(),
           }),
           response: { 201: subscriptionSchema, 200: subscriptionSchema },

@@ -91,6 +91,11 @@ const settingsSchema = z.object({
   deductionTermsEn: z.string(),
   /** Origins whose pages may frame the order page (CSP frame-ancestors); empty = none. */
   widgetOrigins: z.array(z.string()),
+  invoiceSplit: z
+    .enum(['company', 'department'])
+    .describe(
+      'Issue 16 item 3: one invoice for all, or one invoice per department (each its own buyer reference)',
+    ),
 });
 const orderLinkSchema = z.object({ url: z.string(), embedSnippet: z.string(), scriptSnippet: z.string() });
 const statusCounts = z.object({
@@ -128,7 +133,7 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['company'],
           summary:
-            'Change self-service, subsidy, order form, deduction terms and allowed widget origins (audited)',
+            'Change self-service, subsidy, order form, deduction terms, allowed widget origins and one invoice for all or per department (audited)',
           body: patchBody(
             z
               .object({
@@ -141,6 +146,7 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   .array(text.opaque({ max: 200 }))
                   .max(20)
                   .optional(),
+                invoiceSplit: z.enum(['company', 'department']).optional(),
               })
               .strict(),
           ),

@@ -9,6 +9,7 @@ import { companyRoutes } from './company';
 import { companyAdminRoutes } from './company-admins';
 import { companyBulkRoutes } from './company-bulk';
 import { companySubscriptionRoutes } from './company-subscriptions';
+import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
 import { healthRoutes, type ReadinessCheck } from './health';
 import { inspectionRoutes } from './inspection';
@@ -70,6 +71,7 @@ export async function registerRoutes(
   await app.register(companyBulkRoutes(ctx));
   await app.register(companyAdminRoutes(ctx));
   await app.register(masterDataRoutes(ctx));
+  await app.register(departmentRoutes(ctx));
   if (ctx.config.NODE_ENV !== 'production' && options.devClock)
     await app.register(devRoutes(ctx, options.devClock));
 }

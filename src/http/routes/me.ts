@@ -30,6 +30,7 @@ export const subscriptionSchema = z.object({
   source: z.string(),
   replacesId: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  departmentId: z.string().nullable().describe('The company department it belongs to (issue 16 item 3)'),
   upcomingZoneIds: z.array(z.string()).nullable(),
   upcomingZoneIdsFrom: z.string().nullable(),
 });
@@ -65,6 +66,11 @@ const orderBody = z.object({
   categoryId: text.opaque({ max: 100 }),
   fields: z.record(text.opaque({ max: 100 }), z.unknown()).default({}),
   consent: z.boolean(),
+  departmentId: text
+    .opaque({ max: 100 })
+    .nullable()
+    .optional()
+    .describe('one of the departments the order page lists (issue 16 item 3)'),
   language: languageField,
 });
 

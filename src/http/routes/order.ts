@@ -47,6 +47,9 @@ export const orderPageSchema = z.object({
   /** The company's English texts (issue 15.3): empty when not written; bokmål is shown instead. */
   introEn: z.string(),
   deductionTermsEn: z.string(),
+  departments: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe("The company's departments, one of which the employee may choose (issue 16 item 3)"),
 });
 
 /** The public order link: its page data and the SMS-code login (rules 3 and 4). */

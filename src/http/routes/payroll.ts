@@ -6,7 +6,7 @@ import { getPayrollBasis } from '../../app/payroll/get-payroll-basis';
 import { getPayrollChanges } from '../../app/payroll/get-payroll-changes';
 import { requireCompanyAdmin } from '../auth/sessions';
 import { sendDownload } from '../download';
-import { calendar } from '../schemas';
+import { calendar, text } from '../schemas';
 
 const money = {
   priceOre: z.number(),
@@ -56,6 +56,10 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({
             month: calendar.month(),
             format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+            department: text
+              .opaque({ max: 100 })
+              .optional()
+              .describe('a department id, or none for subscriptions without one (issue 16 item 3)'),
           }),
           response: {
             200: z.union([
@@ -79,9 +83,9 @@ export function payrollRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireCompanyAdmin(request);
-        const { month, format } = request.query;
-        if (format === 'json') return getPayrollBasis(ctx, { actor, month });
-        const file = await downloadPayroll(ctx, { actor, month, format });
+        const { month, format, department } = request.query;
+        if (format === 'json') return getPayrollBasis(ctx, { actor, month, department });
+        const file = await downloadPayroll(ctx, { actor, month, format, department });
         return sendDownload(reply, file);
       },
     );

@@ -10,9 +10,12 @@ export const userSchema = z.object({
   companyId: z.string().optional(),
   operatorRole: z.enum(OPERATOR_ROLES).optional(),
   companyRole: z
-    .enum(['full', 'payroll'])
+    .enum(['full', 'payroll', 'department'])
     .optional()
-    .describe('Company admins (issue 16 item 4): payroll reads subscriptions, payroll and invoices only'),
+    .describe(
+      'Company admins (issue 16 item 4): payroll reads subscriptions, payroll and invoices only; department acts within departmentIds',
+    ),
+  departmentIds: z.array(z.string()).optional().describe("A department admin's departments"),
   language: z.enum(['nb', 'en']).describe('The language of the messages this user gets'),
   newOrderNotice: z
     .enum(['immediate', 'digest', 'none'])

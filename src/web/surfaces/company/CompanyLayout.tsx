@@ -15,6 +15,7 @@ const NAV = [
   ['nytt-abonnement', 'newSubscription'],
   ['innstillinger', 'settings'],
   ['bedriftsopplysninger', 'masterData'],
+  ['avdelinger', 'departments'],
   ['andre-tjenester', 'services'],
   ['administratorer', 'admins'],
   ['logg', 'audit'],
@@ -24,6 +25,15 @@ const NAV = [
 ] as const;
 /** What a payroll admin reads (issue 16 item 4). */
 const PAYROLL_NAV = new Set(['', 'abonnementer', 'fakturaer', 'lonnstrekk']);
+/** What a department admin works with (issue 16 item 4): their departments' subscriptions. */
+const DEPARTMENT_NAV = new Set([
+  '',
+  'abonnementer',
+  'nytt-abonnement',
+  'fakturaer',
+  'lonnstrekk',
+  'sikkerhet',
+]);
 
 /** The logged-in portal: navigation, the admin's name and log out; sends visitors to the login page. */
 export function CompanyLayout() {
@@ -55,13 +65,15 @@ export function CompanyLayout() {
       onLogOut={() => void logOut()}
       wrongRole={user.role !== 'company_admin' ? t('layout.notCompanyAdmin') : null}
       navLabel={t('layout.navLabel')}
-      nav={NAV.filter(([path]) => user.companyRole !== 'payroll' || PAYROLL_NAV.has(path)).map(
-        ([path, key]) => ({
-          to: `/bedrift/${path}`,
-          label: t(`nav.${key}`),
-          end: path === '',
-        }),
-      )}
+      nav={NAV.filter(
+        ([path]) =>
+          (user.companyRole !== 'payroll' || PAYROLL_NAV.has(path)) &&
+          (user.companyRole !== 'department' || DEPARTMENT_NAV.has(path)),
+      ).map(([path, key]) => ({
+        to: `/bedrift/${path}`,
+        label: t(`nav.${key}`),
+        end: path === '',
+      }))}
     >
       <div className="company-content">
         <Suspense fallback={<Loading />}>

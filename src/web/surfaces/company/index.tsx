@@ -10,6 +10,7 @@ import { NewPasswordPage } from './auth/NewPasswordPage';
 import { CompanyInvoicesPage, PayrollPage } from './billingPages';
 import { CompanyLayout } from './CompanyLayout';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { DepartmentsPage } from './departments/DepartmentsPage';
 import { ImportPage } from './import/ImportPage';
 import { MasterDataPage } from './masterdata/MasterDataPage';
 import { NewSubscriptionPage } from './new/NewSubscriptionPage';
@@ -37,6 +38,7 @@ export function CompanyRoutes() {
         <Route path="nytt-abonnement/import" element={<ImportPage />} />
         <Route path="innstillinger" element={<SettingsPage />} />
         <Route path="bedriftsopplysninger" element={<MasterDataPage />} />
+        <Route path="avdelinger" element={<DepartmentsPage />} />
         <Route path="andre-tjenester" element={<OtherServicesPage />} />
         <Route path="administratorer" element={<AdminsPage />} />
         <Route path="logg" element={<AuditPage />} />

@@ -74,7 +74,7 @@ export type User = {
   role: 'operator' | 'company_admin';
   companyId?: string;
   /** Issue 16 item 4: a payroll admin reads subscriptions, payroll and invoices, and changes nothing. */
-  companyRole?: 'full' | 'payroll';
+  companyRole?: 'full' | 'payroll' | 'department';
 };
 
 export type Dashboard = {

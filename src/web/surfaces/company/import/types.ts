@@ -14,7 +14,7 @@ export type ImportRow = {
   endDate: string | null;
   /** create: new subscription; update: the employee's current one changes; unchanged: nothing to do. */
   action: 'create' | 'update' | 'unchanged';
-  changes: ('zones' | 'category' | 'endDate')[];
+  changes: ('zones' | 'category' | 'endDate' | 'department')[];
   fields: Record<string, string | number | boolean>;
   errors: { field: string; code: string; message: string }[];
 };

@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { CategorySelect } from '../shared/CategorySelect';
+import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { firstOfNextMonthInOslo, todayInOslo } from '../shared/dates';
 import { costOf, PriceSummary } from '../shared/PriceSummary';
 import { useCatalog } from '../shared/useCatalog';
@@ -33,6 +34,7 @@ export function NewSubscriptionPage() {
     startDate: firstOfNextMonthInOslo(),
   });
   const [fields, setFields] = useState<FieldValues>({});
+  const [departmentId, setDepartmentId] = useState('');
   const [idempotencyKey] = useState(newKey);
   const [checked, setChecked] = useState(false);
   const set = <K extends keyof Body>(key: K, value: Body[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -79,6 +81,7 @@ export function NewSubscriptionPage() {
       firstName: form.firstName.trim(),
       lastName: form.lastName.trim(),
       fields: cleanFields(fields, settings.data),
+      departmentId: departmentId || null,
       idempotencyKey,
     });
   };
@@ -149,6 +152,11 @@ export function NewSubscriptionPage() {
           onChange={(e) => set('startDate', e.target.value)}
           error={errorFor('startDate')}
           required
+        />
+        <DepartmentSelect
+          value={departmentId}
+          onChange={setDepartmentId}
+          error={create.error?.code === 'DEPARTMENT_UNKNOWN' ? create.error.message : undefined}
         />
         {settings.data?.orderForm.kind === 'custom' && (
           <ExtraFieldInputs

@@ -9,7 +9,11 @@ export type Body = {
   categoryId: string;
   startDate: string;
 };
-export type CreateRequest = Body & { fields: FieldValues; idempotencyKey: string };
+export type CreateRequest = Body & {
+  fields: FieldValues;
+  idempotencyKey: string;
+  departmentId?: string | null;
+};
 
 /** Which form field a server error belongs to. */
 export const FIELD_OF_CODE: Record<string, keyof Body> = {

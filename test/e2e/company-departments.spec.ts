@@ -1,0 +1,104 @@
+import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
+import { resetServerClock } from './support/clock';
+import { randomOrgNumber } from './support/company-admin';
+
+test.use({ serviceWorkers: 'block' });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
+const PASSWORD = 'et langt og godt passord';
+
+async function send(request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
+  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+async function invitationToken(request: APIRequestContext, email: string): Promise<string> {
+  let token: string | undefined;
+  await expect
+    .poll(async () => {
+      const r = await request.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
+      const { messages } = (await r.json()) as { messages: { body: string }[] };
+      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
+      return token;
+    })
+    .toBeTruthy();
+  return token!;
+}
+
+test.afterAll(async ({ baseURL }) => {
+  await resetServerClock(baseURL);
+});
+
+test('issue 16 item 3: define a department, put a subscription in it, and download its own invoice (PDF and EHF with BT-10 and BT-133)', async ({
+  page,
+}) => {
+  const request = page.request;
+  await send(request, 'put', '/api/dev/clock', { now: '2027-01-10T10:00:00+01:00' });
+  await send(request, 'post', '/api/auth/login', OPERATOR);
+  const email = `avdeling-${Date.now()}@bedrift.example`;
+  await send(request, 'post', '/api/operator/companies', {
+    orgNumber: randomOrgNumber(),
+    name: 'Avdelingstest AS',
+    invoiceAddress: { street: 'Gata 1', postalCode: '4630', city: 'Kristiansand' },
+    contact: { name: 'Kari Kontakt', email },
+  });
+  await send(request, 'post', `/api/auth/invitations/${await invitationToken(request, email)}/accept`, {
+    password: PASSWORD,
+  });
+
+  // Define the department (bokmål first), at 320 px and by keyboard.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/bedrift/avdelinger');
+  await expect(page.getByRole('heading', { level: 1, name: 'Avdelinger' })).toBeVisible();
+  await expect(page.getByText('Bedriften har ingen avdelinger ennå.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Navn' }).fill('Salg');
+  await page.getByRole('textbox', { name: 'Koststed' }).fill('4100');
+  await page.getByRole('textbox', { name: 'Fakturareferanse' }).fill('SALG-77');
+  await page.getByRole('textbox', { name: 'Fakturareferanse' }).press('Enter');
+  await expect(page.getByRole('cell', { name: 'Salg', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'SALG-77' })).toBeVisible();
+  const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(scrolls).toBe(false);
+  await page.getByRole('radio', { name: 'Én faktura per avdeling' }).check();
+  await expect(page.getByText('Valget er lagret og gjelder fra neste fakturering.')).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // Assign: a subscription added by hand in the department.
+  const departments = (await (await request.get('/api/company/departments')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const salg = departments.items.find((d) => d.name === 'Salg')!;
+  await send(request, 'post', '/api/company/subscriptions', {
+    firstName: 'Åse',
+    lastName: 'Ødegård',
+    phone: '41234568',
+    zoneIds: ['kristiansand'],
+    categoryId: 'voksen',
+    startDate: '2027-01-10',
+    departmentId: salg.id,
+  });
+  await page.goto('/bedrift/avdelinger');
+  await expect(page.getByRole('row', { name: /Salg/ })).toContainText('1');
+
+  // The month is over: the operator bills it; the department gets its own invoice.
+  await send(request, 'put', '/api/dev/clock', { now: '2027-02-01T08:00:00+01:00' });
+  await send(request, 'post', '/api/auth/login', OPERATOR);
+  await send(request, 'post', '/api/operator/billing-runs', { month: '2027-01' });
+  await send(request, 'post', '/api/auth/login', { email, password: PASSWORD });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/bedrift/fakturaer');
+  const pdf = page.getByRole('link', { name: /^PDF for faktura/ }).first();
+  await expect(pdf).toBeVisible();
+  const pdfResponse = await request.get((await pdf.getAttribute('href'))!);
+  expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
+  const ehf = page.getByRole('link', { name: /^EHF for faktura/ }).first();
+  await expect(ehf).toBeVisible();
+  const xml = await (await request.get((await ehf.getAttribute('href'))!)).text();
+  expect(xml).toContain('<cbc:BuyerReference>SALG-77</cbc:BuyerReference>');
+  expect(xml).toContain('<cbc:AccountingCost>4100</cbc:AccountingCost>');
+  await expectNoA11yViolations(page);
+});
