@@ -29,6 +29,10 @@ const router = createBrowserRouter([
       { path: 'operator/*', element: surface(() => import('./surfaces/operator'), 'OperatorRoutes') },
       { path: 'bedrift/*', element: surface(() => import('./surfaces/company'), 'CompanyRoutes') },
       { path: 'bestill/:orderToken/*', element: surface(() => import('./surfaces/order'), 'OrderRoutes') },
+      {
+        path: 'samtykke/:consentToken/*',
+        element: surface(() => import('./surfaces/order'), 'ConsentRoutes'),
+      },
       { path: 'billett/*', element: surface(() => import('./surfaces/wallet'), 'WalletRoutes') },
       { path: 'kontroll/*', element: surface(() => import('./surfaces/inspect'), 'InspectRoutes') },
       { path: 'dev/*', element: surface(() => import('./surfaces/dev'), 'DevRoutes') },

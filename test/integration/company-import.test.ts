@@ -139,7 +139,11 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       ['2027-02-01', 'approved'],
     ]);
     expect(r.body.items[0].zoneIds).toEqual(['arendal', 'grimstad']);
-    expect((await client.get('/api/dev/outbox?to=%2B4794200001')).body.messages).toHaveLength(1);
+    // One ticket SMS and (issue 15 (a)) one consent request: an import is no consent.
+    const kinds = (await client.get('/api/dev/outbox?to=%2B4794200001')).body.messages.map(
+      (m: { kind: string }) => m.kind,
+    );
+    expect(kinds.sort()).toEqual(['consent_requested', 'ticket_approved']);
     expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(2);
   });
 
