@@ -43,7 +43,12 @@ type Consent = { consentUrl: string | null };
 export interface MessageParams {
   login_code: { code: string; companyName: string; minutes: number };
   order_received: Person & { startDate: IsoDate; needsApproval: boolean };
-  ticket_approved: Person & { startDate: IsoDate; ticketUrl: string };
+  /** `consent` when the company made the ticket: its deduction needs the employee's agreement (issue 15 (a)). */
+  ticket_approved: Person & {
+    startDate: IsoDate;
+    ticketUrl: string;
+    consent?: { deductionOre: Ore; consentUrl: string } | null;
+  };
   order_rejected: Person & { reason: string | null };
   /** Amounts null when the catalog has no price for the month (the SMS then names none). */
   zones_changed: Person &
@@ -244,10 +249,10 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   },
   ticket_approved: {
     nb: (p) => ({
-      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} er godkjent og gjelder fra ${date(p.startDate, 'nb')}. Åpne billetten: ${p.ticketUrl}`,
+      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} er godkjent og gjelder fra ${date(p.startDate, 'nb')}. Åpne billetten: ${p.ticketUrl}${p.consent ? ` Lønnstrekket ditt blir ${kroner(p.consent.deductionOre, 'nb')} per måned, men kan bare trekkes når du har godkjent det: ${p.consent.consentUrl}` : ''}`,
     }),
     en: (p) => ({
-      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} is approved and valid from ${date(p.startDate, 'en')}. Open the ticket: ${p.ticketUrl}`,
+      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} is approved and valid from ${date(p.startDate, 'en')}. Open the ticket: ${p.ticketUrl}${p.consent ? ` Your salary deduction is ${kroner(p.consent.deductionOre, 'en')} per month, but it can only be deducted once you agree to it: ${p.consent.consentUrl}` : ''}`,
     }),
   },
   order_rejected: {

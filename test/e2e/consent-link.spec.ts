@@ -61,7 +61,7 @@ test.afterAll(async ({ baseURL }) => {
   await resetServerClock(baseURL);
 });
 
-test('issue 15 (a, b): a ticket the admin adds sends the consent link (consent_requested); the link still works after the order link is rotated and self-service is off; the employee logs in there and confirms, in nb and en', async ({
+test('issue 15 (a, b): a ticket the admin adds sends the consent link (ticket_approved); the link still works after the order link is rotated and self-service is off; the employee logs in there and confirms, in nb and en', async ({
   page,
   baseURL,
 }) => {
@@ -73,7 +73,7 @@ test('issue 15 (a, b): a ticket the admin adds sends the consent link (consent_r
   });
   expect(added.status()).toBe(201);
   const sub = await added.json();
-  const sms = (await outbox(operator, sub.phone)).find((m) => m.kind === 'consent_requested')!.body;
+  const sms = (await outbox(operator, sub.phone)).find((m) => m.kind === 'ticket_approved')!.body;
   // February: 1 zone 814 kr, half of it the employee's.
   expect(sms).toContain(
     'Lønnstrekket ditt blir 407 kr per måned, men kan bare trekkes når du har godkjent det',
@@ -139,7 +139,7 @@ test('issue 15 (a, b): a ticket the admin adds sends the consent link (consent_r
     },
   });
   expect(again.status()).toBe(201);
-  const en = (await outbox(operator, sub.phone)).find((m) => m.kind === 'consent_requested')!.body;
+  const en = (await outbox(operator, sub.phone)).find((m) => m.kind === 'ticket_approved')!.body;
   expect(en).toContain('but it can only be deducted once you agree to it');
 });
 
@@ -154,7 +154,7 @@ test('issue 15 (b): a deactivated company’s consent link says clearly that the
     data: { firstName: 'Emma', lastName: 'Berg', phone, zoneIds: ['kristiansand'], categoryId: 'voksen' },
   });
   const sub = await added.json();
-  const sms = (await outbox(operator, sub.phone)).find((m) => m.kind === 'consent_requested')!.body;
+  const sms = (await outbox(operator, sub.phone)).find((m) => m.kind === 'ticket_approved')!.body;
   const link = new URL(/https?:\/\/\S+\/samtykke\/[\w-]+/.exec(sms)![0]).pathname;
   const off = await operator.post(`/api/operator/companies/${companyId}/deactivate`, {
     headers: { 'x-csrf-token': operatorCsrf },

@@ -141,10 +141,13 @@ export async function createSubscription(
     entityId: row.id,
     after: toSubscriptionDto(subscription, now),
   });
-  if (row.state === 'approved' && input.notify !== false) await queueTicketSms(tx, ctx, row);
-  if (row.state === 'approved' && !row.consent && (input.source === 'admin' || input.source === 'import')) {
-    await requestConsentForCompanyTicket(tx, ctx, row, zoneIds.length, catalog.prices);
-  }
+  const notify = row.state === 'approved' && input.notify !== false;
+  const consent =
+    row.state === 'approved' && !row.consent && (input.source === 'admin' || input.source === 'import')
+      ? await requestConsentForCompanyTicket(tx, ctx, row, zoneIds.length, catalog.prices, !notify)
+      : null;
+  // One SMS: the ticket link, and the consent link when the deduction needs agreeing to.
+  if (notify) await queueTicketSms(tx, ctx, row, undefined, consent);
   return { subscription, created: true };
 }
 
@@ -152,9 +155,10 @@ export async function createSubscription(
  * Issue 15 (a): a ticket the company made (by hand, by import, or re-added after an end) has no
  * deduction the employee agreed to: only their own order or confirmation is consent. When its
  * monthly deduction in the start month is above 0, a consent request opens (agreed 0 øre; the
- * payroll basis marks the row `consentMissing`), the employee gets the consent link by SMS in
- * their language, and the admins are told (`reconsiderConsent`). A fully subsidised ticket
- * (deduction 0) needs nothing.
+ * payroll basis marks the row `consentMissing`), the admins are told (`reconsiderConsent`), and
+ * the employee gets the consent link in their language: in the ticket SMS (returned for it), or
+ * on its own (`consent_requested`) when no ticket SMS goes out now (`smsNow`). A fully subsidised
+ * ticket (deduction 0) needs nothing.
  */
 async function requestConsentForCompanyTicket(
   tx: Tx,
@@ -169,7 +173,8 @@ async function requestConsentForCompanyTicket(
   },
   zoneCount: number,
   prices: PriceVersion[],
-): Promise<void> {
+  smsNow: boolean,
+): Promise<{ deductionOre: number; consentUrl: string } | null> {
   const company = await findCompany(tx, row.companyId);
   const split = monthlySplit(
     prices,
@@ -177,7 +182,7 @@ async function requestConsentForCompanyTicket(
     { categoryId: row.categoryId, zoneCount },
     row.startDate,
   );
-  if (!split) return;
+  if (!split) return null;
   const consent = await reconsiderConsent(tx, ctx, {
     companyId: row.companyId,
     subscription: row,
@@ -186,7 +191,9 @@ async function requestConsentForCompanyTicket(
     next: split,
     from: row.startDate,
   });
-  if (!consent) return;
+  if (!consent) return null;
+  const consentUrl = await consentLink(tx, ctx, row.companyId);
+  if (!smsNow) return { deductionOre: consent.deductionOre, consentUrl };
   await smsEmployee(
     tx,
     ctx,
@@ -199,4 +206,5 @@ async function requestConsentForCompanyTicket(
     },
     `consent-requested:${row.id}:${consent.deductionOre}`,
   );
+  return null;
 }

@@ -60,6 +60,8 @@ export async function queueTicketSms(
   ctx: AppContext,
   sub: SubscriptionRow,
   idempotencyKey = `ticket-sms:${sub.id}:${sub.startDate}`,
+  /** Issue 15 (a): a company-made ticket's deduction to agree to, with the consent link. */
+  consent: { deductionOre: number; consentUrl: string } | null = null,
 ): Promise<void> {
   const token = randomToken();
   const queued = await smsEmployee(
@@ -67,7 +69,7 @@ export async function queueTicketSms(
     ctx,
     sub,
     'ticket_approved',
-    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token) },
+    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token), consent },
     idempotencyKey,
     sub.id,
   );
