@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** An unguessable URL-safe token (default 32 bytes = 256 bits). */
 export function randomToken(bytes = 32): string {
@@ -25,4 +25,9 @@ export function safeEqual(a: string, b: string): boolean {
 /** A random ticket number below 2^40 (shown as 8 Crockford base32 characters and a check). */
 export function newTicketNumber(): number {
   return randomBytes(5).readUIntBE(0, 5);
+}
+
+/** HMAC-SHA256 of `value` under `secret`, base64url (a signature for links that name an id). */
+export function hmacBase64url(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url');
 }

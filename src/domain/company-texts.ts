@@ -7,7 +7,16 @@ export interface CompanyTexts {
   introEn?: string;
   deductionTerms: string;
   deductionTermsEn?: string;
-  fields: { key: string; label: string; labelEn?: string; helpText?: string; helpTextEn?: string }[];
+  fields: {
+    key: string;
+    label: string;
+    labelEn?: string;
+    helpText?: string;
+    helpTextEn?: string;
+    /** A select's options (the stored values, bokmål) and their English labels, by position. */
+    options?: string[];
+    optionsEn?: string[];
+  }[];
 }
 
 /** The English text when there is one, else the bokmål one (English is optional). */
@@ -38,6 +47,8 @@ export function companyTextsIn(texts: CompanyTexts, lang: Language) {
         f.helpText === undefined && !f.helpTextEn
           ? undefined
           : inLanguage(f.helpText ?? '', f.helpTextEn, lang),
+      // What each option is called in `lang`; the value sent and stored stays the bokmål option.
+      optionLabels: f.options?.map((o, i) => inLanguage(o, f.optionsEn?.[i], lang)),
     })),
   };
 }

@@ -20,3 +20,14 @@ export const DEFAULT_DEDUCTION_TERMS: Record<Language, string> = {
 export function deductionTermsText(companyTerms: string, lang: Language): string {
   return companyTerms.trim() || DEFAULT_DEDUCTION_TERMS[lang];
 }
+
+/**
+ * Issue 15 (c): whether a price-list raise of the deduction is covered by the terms the employee
+ * agreed to. The default terms (no company text) say so: yes. The company's own terms: only when
+ * the company has declared it (`declared`, a flag in the settings, never read from the text);
+ * not declared = no, so a raise then needs the employee's consent like a company change.
+ */
+export function followsPriceList(companyTerms: string, declared: boolean | undefined): boolean {
+  if (companyTerms.trim() === '') return true;
+  return declared === true;
+}

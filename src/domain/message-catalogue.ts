@@ -43,7 +43,12 @@ type Consent = { consentUrl: string | null };
 export interface MessageParams {
   login_code: { code: string; companyName: string; minutes: number };
   order_received: Person & { startDate: IsoDate; needsApproval: boolean };
-  ticket_approved: Person & { startDate: IsoDate; ticketUrl: string };
+  /** `consent` when the company made the ticket: its deduction needs the employee's agreement (issue 15 (a)). */
+  ticket_approved: Person & {
+    startDate: IsoDate;
+    ticketUrl: string;
+    consent?: { deductionOre: Ore; consentUrl: string } | null;
+  };
   order_rejected: Person & { reason: string | null };
   /** Amounts null when the catalog has no price for the month (the SMS then names none). */
   zones_changed: Person &
@@ -63,11 +68,19 @@ export interface MessageParams {
       ticketUrl: string;
     };
   deduction_raised: Person & Consent & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  /** A ticket the company made (by hand or import): its deduction needs the employee's agreement. */
+  consent_requested: Person & { from: IsoDate; deductionOre: Ore; consentUrl: string };
   ended_by_company: Person & { lastValidDay: IsoDate | null; now: boolean; cancelled: boolean };
   end_withdrawn: Person & { withdrawnEnd: IsoDate };
   cancelled_by_employee: Person & { lastValidDay: IsoDate | null };
   company_deactivated: Person & { lastValidDay: IsoDate | null };
-  price_changed: Person & { from: IsoDate; deductionOre: Ore; previousDeductionOre: Ore };
+  /** `consentUrl` set when the company's terms do not say the deduction follows the price list. */
+  price_changed: Person & {
+    from: IsoDate;
+    deductionOre: Ore;
+    previousDeductionOre: Ore;
+    consentUrl?: string | null;
+  };
   /** An announced price version was withdrawn: the deduction stays at `deductionOre`. */
   price_change_withdrawn: Person & { from: IsoDate; deductionOre: Ore };
   ticket_moved: Person & { at: string };
@@ -236,10 +249,10 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   },
   ticket_approved: {
     nb: (p) => ({
-      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} er godkjent og gjelder fra ${date(p.startDate, 'nb')}. Åpne billetten: ${p.ticketUrl}`,
+      body: `Hei ${p.firstName}! Bedriftsbilletten din fra ${p.companyName} er godkjent og gjelder fra ${date(p.startDate, 'nb')}. Åpne billetten: ${p.ticketUrl}${p.consent ? ` Lønnstrekket ditt blir ${kroner(p.consent.deductionOre, 'nb')} per måned, men kan bare trekkes når du har godkjent det: ${p.consent.consentUrl}` : ''}`,
     }),
     en: (p) => ({
-      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} is approved and valid from ${date(p.startDate, 'en')}. Open the ticket: ${p.ticketUrl}`,
+      body: `Hi ${p.firstName}! Your company ticket from ${p.companyName} is approved and valid from ${date(p.startDate, 'en')}. Open the ticket: ${p.ticketUrl}${p.consent ? ` Your salary deduction is ${kroner(p.consent.deductionOre, 'en')} per month, but it can only be deducted once you agree to it: ${p.consent.consentUrl}` : ''}`,
     }),
   },
   order_rejected: {
@@ -272,6 +285,14 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
     }),
     en: (p) => ({
       body: `Hi ${p.firstName}! ${p.companyName} has changed your company ticket so that the salary deduction becomes ${kroner(p.deductionOre, 'en')} per month from ${date(p.from, 'en')} (was ${kroner(p.previousDeductionOre, 'en')}).${consentLine.en(p.consentUrl)}`,
+    }),
+  },
+  consent_requested: {
+    nb: (p) => ({
+      body: `Hei ${p.firstName}! ${p.companyName} har gitt deg bedriftsbillett fra ${date(p.from, 'nb')}. Lønnstrekket ditt blir ${kroner(p.deductionOre, 'nb')} per måned, men kan bare trekkes når du har godkjent det: ${p.consentUrl}`,
+    }),
+    en: (p) => ({
+      body: `Hi ${p.firstName}! ${p.companyName} has given you a company ticket from ${date(p.from, 'en')}. Your salary deduction is ${kroner(p.deductionOre, 'en')} per month, but it can only be deducted once you agree to it: ${p.consentUrl}`,
     }),
   },
   ended_by_company: {
@@ -308,10 +329,10 @@ const templates: { [K in MessageKind]: Template<MessageParams[K]> } = {
   },
   price_changed: {
     nb: (p) => ({
-      body: `Hei ${p.firstName}! Prisen på bedriftsbilletten endres fra ${date(p.from, 'nb')}. Lønnstrekket ditt hos ${p.companyName} blir da ${kroner(p.deductionOre, 'nb')} per måned (før ${kroner(p.previousDeductionOre, 'nb')}). Spørsmål om trekket kan du stille til arbeidsgiveren din.`,
+      body: `Hei ${p.firstName}! Prisen på bedriftsbilletten endres fra ${date(p.from, 'nb')}. Lønnstrekket ditt hos ${p.companyName} blir da ${kroner(p.deductionOre, 'nb')} per måned (før ${kroner(p.previousDeductionOre, 'nb')}).${p.consentUrl ? ` Det høyere trekket må du godkjenne her: ${p.consentUrl}` : ' Spørsmål om trekket kan du stille til arbeidsgiveren din.'}`,
     }),
     en: (p) => ({
-      body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}). Questions about the deduction go to your employer.`,
+      body: `Hi ${p.firstName}! The company ticket price changes from ${date(p.from, 'en')}. Your salary deduction at ${p.companyName} then becomes ${kroner(p.deductionOre, 'en')} per month (was ${kroner(p.previousDeductionOre, 'en')}).${p.consentUrl ? ` Please confirm the higher deduction here: ${p.consentUrl}` : ' Questions about the deduction go to your employer.'}`,
     }),
   },
   ticket_move_code: {
@@ -505,6 +526,13 @@ export const MESSAGE_KINDS: readonly KindInfo[] = [
     'Category changed: old ticket ends, new one starts',
   ),
   info('deduction_raised', 'employee', 'sms', 'Høyere trekk må godkjennes', 'Higher deduction needs consent'),
+  info(
+    'consent_requested',
+    'employee',
+    'sms',
+    'Billett lagt inn av bedriften: trekket må godkjennes',
+    'Ticket added by the company: the deduction needs consent',
+  ),
   info('ended_by_company', 'employee', 'sms', 'Avsluttet av bedriften', 'Ended by the company'),
   info('end_withdrawn', 'employee', 'sms', 'Avslutning trukket tilbake', 'End withdrawn'),
   info('cancelled_by_employee', 'employee', 'sms', 'Sagt opp av den ansatte', 'Cancelled by the employee'),

@@ -126,6 +126,14 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     nb: 'Trekket er endret siden du åpnet siden: det er nå {deductionNb} i måneden. Se det nye beløpet og godkjenn på nytt.',
     en: 'The deduction has changed since you opened the page: it is now {deductionEn} a month. Look at the new amount and confirm again.',
   },
+  CONSENT_LINK_INVALID: {
+    nb: 'Samtykkelenken er ugyldig. Bruk lenken i SMS-en du fikk, eller spør arbeidsgiveren din.',
+    en: 'The consent link is invalid. Use the link in the SMS you got, or ask your employer.',
+  },
+  CONSENT_COMPANY_INACTIVE: {
+    nb: 'Arbeidsgiveren din har ikke lenger bedriftsbillett, så det er ikke noe trekk å godkjenne. Spørsmål kan du stille til arbeidsgiveren din.',
+    en: 'Your employer no longer offers the company ticket, so there is no deduction to agree to. Questions go to your employer.',
+  },
   COMPANY_DEACTIVATED: {
     nb: 'Bedriften er deaktivert. Du kan se opplysningene, men ikke endre noe. Kontakt operatøren.',
     en: 'The company is deactivated. You can view its information but change nothing. Contact the operator.',

@@ -40,6 +40,12 @@ const SURFACES: readonly Surface[] = [
     namespaces: ['order'],
   },
   {
+    path: 'samtykke/:consentToken/*',
+    load: () => import('./surfaces/order'),
+    name: 'ConsentRoutes',
+    namespaces: ['order'],
+  },
+  {
     path: 'billett/*',
     load: () => import('./surfaces/wallet'),
     name: 'WalletRoutes',

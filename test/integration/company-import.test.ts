@@ -222,7 +222,10 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       ['2027-02-01', 'approved'],
     ]);
     expect(r.body.items[0].zoneIds).toEqual(['arendal', 'grimstad']);
-    expect((await client.get('/api/dev/outbox?to=%2B4794200001')).body.messages).toHaveLength(1);
+    // One ticket SMS, with (issue 15 (a)) the consent link: an import is no consent.
+    const sent = (await client.get('/api/dev/outbox?to=%2B4794200001')).body.messages;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toMatch(/\/samtykke\/[\w-]+/);
     expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(2);
   });
 

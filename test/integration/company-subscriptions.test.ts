@@ -29,9 +29,11 @@ describeEachEngine(
         endDate: null,
         zoneIds: ['kristiansand'],
       });
+      // One SMS: the ticket link, and (issue 15 (a)) the consent link: an admin's entry is no consent.
       const sms = await smsTo(client, phone);
       expect(sms).toHaveLength(1);
       expect(sms[0]).toMatch(/\/billett\/[A-Za-z0-9_-]+/);
+      expect(sms[0]).toMatch(/\/samtykke\/[A-Za-z0-9_-]+/);
       const today = await client.post('/api/company/subscriptions', {
         firstName: 'Ida',
         lastName: 'Berg',

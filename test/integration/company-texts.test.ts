@@ -58,6 +58,40 @@ describeEachEngine('issue 15 item 3: company texts in bokmål and English', (app
     expect(nbRow!.consent?.termsText).toBe('Halve prisen trekkes i lønn.');
   });
 
+  it("a select's choices have English labels by position; the order page gives them, the stored value stays bokmål; more labels than choices is a 400 naming the field", async () => {
+    const { company, client } = await orderingCompany(app());
+    const field = { key: 'site', label: 'Sted', labelEn: 'Site', type: 'select', required: true };
+    const saved = await client.patch('/api/company/settings', {
+      orderForm: {
+        kind: 'custom',
+        fields: [{ ...field, options: ['Kontoret', 'Lageret'], optionsEn: ['The office', ' '] }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.orderForm.fields[0]).toMatchObject({
+      options: ['Kontoret', 'Lageret'],
+      optionsEn: ['The office', ''],
+    });
+    const page = await new TestClient(app().server).get(`/api/order/${company.orderToken}`);
+    expect(page.body.fields[0]).toMatchObject({
+      options: ['Kontoret', 'Lageret'],
+      optionsEn: ['The office', ''],
+    });
+    const english = await employeeClient(app(), company.orderToken);
+    const ordered = await english.client.post(
+      '/api/me/subscriptions',
+      order({ language: 'en', fields: { site: 'Kontoret' } }),
+    );
+    expect(ordered.status).toBe(201);
+    expect(ordered.body.fields).toEqual({ site: 'Kontoret' });
+
+    const tooMany = await client.patch('/api/company/settings', {
+      orderForm: { kind: 'custom', fields: [{ ...field, options: ['A'], optionsEn: ['A', 'B'] }] },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('orderForm.fields.0.optionsEn');
+  });
+
   it('English is optional: without it the English page falls back to bokmål terms', async () => {
     const { company } = await orderingCompany(app(), { deductionTerms: 'Bare på norsk.' });
     const page = await new TestClient(app().server).get(`/api/order/${company.orderToken}`);

@@ -41,7 +41,7 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     const sms = await latestSms(app(), sub.phone);
     expect(sms).toContain('695');
     expect(sms).toContain('395');
-    expect(sms).toMatch(/\/bestill\/[\w-]+\/samtykke/);
+    expect(sms).toMatch(/\/samtykke\/[\w-]+/);
 
     // The file the payroll clerk deducts from says so too, with the amount agreed (hostile check).
     const csv = await client.get('/api/company/payroll?month=2027-01&format=csv');
@@ -260,7 +260,7 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
       (await client.patch('/api/company/settings', { subsidy: { type: 'percent', value: 20 } })).status,
     ).toBe(200);
     const sms = await latestSms(app(), sub.phone);
-    expect(sms).toMatch(/\/bestill\/[\w-]+\/samtykke/);
+    expect(sms).toMatch(/\/samtykke\/[\w-]+/);
     expect((await client.post(`/api/company/subscriptions/${sub.id}/approve`, {})).status).toBe(200);
     expect(await payrollRow(client, '2027-02', sub.id)).toMatchObject({
       consentMissing: true,

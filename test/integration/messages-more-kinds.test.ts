@@ -121,7 +121,7 @@ describeEachEngine('issue 15: the remaining message kinds, in the recipient lang
     const nb = await outbox(app(), ola.phone, 'deduction_raised');
     expect(nb).toHaveLength(1);
     expect(nb[0]!.body).toContain('632 kr per måned fra 1. januar 2027 (før 395 kr)');
-    expect(nb[0]!.body).toContain(`/bestill/${company.orderToken}/samtykke`);
+    expect(nb[0]!.body).toContain(`/samtykke/${company.id}-`);
     const en = await outbox(app(), emma.phone, 'deduction_raised');
     expect(en).toHaveLength(1);
     expect(en[0]!.body).toContain('NOK 632 per month from 1 January 2027 (was NOK 395)');

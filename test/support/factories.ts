@@ -5,6 +5,7 @@ import type { OperatorActor } from '../../src/app/context';
 import { messageSealer, revealMessage } from '../../src/app/messages';
 import { createSubscription as createSubscriptionCore } from '../../src/app/subscriptions/create-subscription';
 import { companies, messages, users } from '../../src/db/schema';
+import type { Consent } from '../../src/db/schema/subscriptions';
 import type { Subsidy } from '../../src/domain/money';
 import { TestClient } from './client';
 import type { TestApp } from './test-app';
@@ -109,6 +110,11 @@ export async function createSubscription(
     state?: 'pending' | 'approved';
     fields?: Record<string, string | number | boolean>;
     departmentId?: string | null;
+    /**
+     * The employee's consent to the deduction, as their own order stores it (default: agreed).
+     * null makes a ticket the company added without it (issue 15 (a): a consent request opens).
+     */
+    consent?: Consent | null;
   },
 ) {
   const { subscription } = await app.ctx.db.transaction((tx) =>
@@ -126,6 +132,16 @@ export async function createSubscription(
       source: 'admin',
       fields: input.fields,
       departmentId: input.departmentId ?? null,
+      consent:
+        input.consent === undefined
+          ? {
+              termsText: 'factory: agreed as on order',
+              at: new Date(0).toISOString(),
+              priceOre: 0,
+              companyShareOre: 0,
+              deductionOre: 0,
+            }
+          : input.consent,
     }),
   );
   return {

@@ -1,5 +1,6 @@
 import { inArray, like } from 'drizzle-orm';
 import type { Tx } from '../../db/engine';
+import { openConsentOf, updateConsent } from '../../db/repositories/deduction-consents';
 import { subscriptionHolders, subscriptionsValidBetween } from '../../db/repositories/operator';
 import { companies, messages } from '../../db/schema';
 import { MonthPriceTable } from '../../domain/billing';
@@ -12,9 +13,11 @@ import {
   startOfDayOslo,
 } from '../../domain/calendar';
 import type { PriceVersion } from '../../domain/catalog';
-import { type Ore, type Subsidy, splitCost } from '../../domain/money';
+import { followsPriceList } from '../../domain/deduction-terms';
+import { type CostSplit, type Ore, type Subsidy, splitCost } from '../../domain/money';
 import type { AppContext } from '../context';
-import { smsEmployee } from '../subscriptions/notify';
+import { reconsiderConsent } from '../subscriptions/deduction-consent';
+import { consentLink, smsEmployee } from '../subscriptions/notify';
 import { chargeOf } from './price-impact';
 
 /** One employee whose monthly deduction the version changes: from what to what. */
@@ -22,6 +25,8 @@ export interface DeductionChange {
   subscriptionId: string;
   previousDeductionOre: Ore;
   deductionOre: Ore;
+  /** The price split with the version (price, company share, deduction), øre. */
+  next: CostSplit;
 }
 
 /**
@@ -50,9 +55,9 @@ export function deductionChanges(
     if (before === 0 || after === 0 || before === after) continue;
     const subsidy = subsidyOf(sub.id);
     const previousDeductionOre = splitCost(before, subsidy).deductionOre;
-    const deductionOre = splitCost(after, subsidy).deductionOre;
-    if (previousDeductionOre !== deductionOre) {
-      changes.push({ subscriptionId: sub.id, previousDeductionOre, deductionOre });
+    const next = splitCost(after, subsidy);
+    if (previousDeductionOre !== next.deductionOre) {
+      changes.push({ subscriptionId: sub.id, previousDeductionOre, deductionOre: next.deductionOre, next });
     }
   }
   return changes;
@@ -65,13 +70,21 @@ async function changesOfVersion(tx: Tx, validFrom: IsoDate, prices: PriceVersion
   const spans = await subscriptionsValidBetween(tx, first, lastDayOfMonth(month), startOfDayOslo(first));
   if (spans.length === 0) return [];
   const companyIds = [...new Set(spans.map((s) => s.companyId))];
-  const subsidies = new Map(
-    (
-      await tx
-        .select({ id: companies.id, subsidy: companies.subsidy })
-        .from(companies)
-        .where(inArray(companies.id, companyIds))
-    ).map((c) => [c.id, c.subsidy]),
+  const companyRows = await tx
+    .select({
+      id: companies.id,
+      subsidy: companies.subsidy,
+      deductionTerms: companies.deductionTerms,
+      orderForm: companies.orderForm,
+    })
+    .from(companies)
+    .where(inArray(companies.id, companyIds));
+  const subsidies = new Map(companyRows.map((c) => [c.id, c.subsidy]));
+  // Issue 15 (c): whose terms do not cover a price-list raise (their raise needs consent).
+  const consentOnRaise = new Set(
+    companyRows
+      .filter((c) => !followsPriceList(c.deductionTerms, c.orderForm.deductionFollowsPriceList))
+      .map((c) => c.id),
   );
   const companyOf = new Map(spans.map((s) => [s.id, s.companyId]));
   const changes = deductionChanges(
@@ -90,14 +103,17 @@ async function changesOfVersion(tx: Tx, validFrom: IsoDate, prices: PriceVersion
   );
   return changes.flatMap((change) => {
     const holder = holders.get(change.subscriptionId);
-    return holder ? [{ ...change, holder }] : [];
+    return holder ? [{ ...change, holder, needsConsent: consentOnRaise.has(holder.companyId) }] : [];
   });
 }
 
 /**
  * Issue 15: when the operator publishes (saves) a price version, every employee whose own
- * deduction it changes gets an SMS, in their language, with the date and the new amount (the
- * order's terms say the deduction follows the price list, so no new consent is asked). Keyed per
+ * deduction it changes gets an SMS, in their language, with the date and the new amount. Where
+ * the company's terms say the deduction follows the price list (`followsPriceList`: the default
+ * terms, or custom terms the company declared so) no new consent is asked; otherwise a raise
+ * opens a consent request like a company change (payroll `consentMissing`, the SMS carries the
+ * consent link, admins are told) and a cut withdraws an open one. Keyed per
  * subscription, version date and amount: saving the same version again sends nothing; replacing
  * it with other prices sends the new amount. `prices` is the whole list with the version in it.
  */
@@ -109,6 +125,16 @@ export async function announcePriceVersion(
 ): Promise<number> {
   let sent = 0;
   for (const change of await changesOfVersion(tx, validFrom, prices)) {
+    const consent = change.needsConsent
+      ? await reconsiderConsent(tx, ctx, {
+          companyId: change.holder.companyId,
+          subscription: change.holder,
+          reason: 'price',
+          previousDeductionOre: change.previousDeductionOre,
+          next: change.next,
+          from: validFrom,
+        })
+      : null;
     const queued = await smsEmployee(
       tx,
       ctx,
@@ -118,6 +144,7 @@ export async function announcePriceVersion(
         from: validFrom,
         deductionOre: change.deductionOre,
         previousDeductionOre: change.previousDeductionOre,
+        consentUrl: consent ? await consentLink(tx, ctx, change.holder.companyId) : null,
       },
       `price-changed:${change.holder.id}:${validFrom}:${change.deductionOre}`,
     );
@@ -150,6 +177,11 @@ export async function withdrawPriceAnnouncement(
   let sent = 0;
   for (const change of await changesOfVersion(tx, validFrom, pricesBefore)) {
     if (!told.has(change.holder.id)) continue;
+    // A consent asked only for this version's raise is no longer needed.
+    const open = await openConsentOf(tx, change.holder.companyId, change.holder.id);
+    if (open?.reason === 'price' && open.effectiveFrom === validFrom) {
+      await updateConsent(tx, change.holder.companyId, open.id, { status: 'withdrawn' });
+    }
     const queued = await smsEmployee(
       tx,
       ctx,

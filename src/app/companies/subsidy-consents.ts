@@ -75,7 +75,7 @@ export async function reconsiderSubsidyConsents(
     if (priceOre === 0 || !holder) continue;
     const previous = splitCost(priceOre, input.before);
     const next = splitCost(priceOre, input.after);
-    const consent = await reconsiderConsent(tx, {
+    const consent = await reconsiderConsent(tx, ctx, {
       companyId: input.companyId,
       subscription: holder,
       reason: 'subsidy',

@@ -19,6 +19,8 @@ export type SettingsPatch = {
   orderForm?: Partial<OrderForm>;
   deductionTerms?: string;
   deductionTermsEn?: string;
+  /** Issue 15 (c): the company's own terms say the deduction follows the price list. */
+  deductionFollowsPriceList?: boolean;
   widgetOrigins?: string[];
   /** Issue 16 item 3: one invoice for the company, or one per department (from the next billing). */
   invoiceSplit?: 'company' | 'department';
@@ -47,6 +49,13 @@ function validateFields(fields: OrderField[]): OrderField[] {
       });
     }
     seen.add(field.key);
+    if (field.type === 'select' && (field.optionsEn ?? []).length > (field.options ?? []).length) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          { path: `body.orderForm.fields.${index}.optionsEn`, message: 'more English labels than options' },
+        ],
+      });
+    }
     if (field.type === 'select' && (field.options ?? []).length === 0) {
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: `body.orderForm.fields.${index}.options`, message: 'a select needs options' }],
@@ -61,8 +70,21 @@ function validateFields(fields: OrderField[]): OrderField[] {
     ...(f.helpText ? { helpText: f.helpText.trim() } : {}),
     ...(f.labelEn?.trim() ? { labelEn: f.labelEn.trim() } : {}),
     ...(f.helpTextEn?.trim() ? { helpTextEn: f.helpTextEn.trim() } : {}),
-    ...(f.type === 'select' ? { options: [...new Set(f.options ?? [])] } : {}),
+    ...(f.type === 'select' ? selectOptions(f.options ?? [], f.optionsEn ?? []) : {}),
   }));
+}
+
+/** A select's options without repeats, each with its English label (kept only when one is written). */
+function selectOptions(options: string[], optionsEn: string[]): { options: string[]; optionsEn?: string[] } {
+  const seen = new Set<string>();
+  const kept: { value: string; en: string }[] = [];
+  options.forEach((value, i) => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    kept.push({ value, en: (optionsEn[i] ?? '').trim() });
+  });
+  const en = kept.map((o) => o.en);
+  return { options: kept.map((o) => o.value), ...(en.some(Boolean) ? { optionsEn: en } : {}) };
 }
 
 /** Offered zones and categories must exist and be active in the catalog. */
@@ -105,9 +127,15 @@ export async function updateSettings(
   return ctx.db.transaction(async (tx) => {
     const company = await findCompany(tx, actor.companyId, { forUpdate: true });
     if (!company) throw new AppError('NOT_FOUND');
-    if (patch.orderForm !== undefined || patch.deductionTermsEn !== undefined) {
+    if (
+      patch.orderForm !== undefined ||
+      patch.deductionTermsEn !== undefined ||
+      patch.deductionFollowsPriceList !== undefined
+    ) {
       const merged: OrderForm = { ...company.orderForm, ...patch.orderForm };
       if (patch.deductionTermsEn !== undefined) merged.deductionTermsEn = patch.deductionTermsEn.trim();
+      if (patch.deductionFollowsPriceList !== undefined)
+        merged.deductionFollowsPriceList = patch.deductionFollowsPriceList;
       if (merged.introEn !== undefined) merged.introEn = merged.introEn.trim();
       changes.orderForm = await validateOffer(tx, { ...merged, fields: validateFields(merged.fields) });
     }

@@ -13,7 +13,7 @@ export interface MyConsentDto {
   id: string;
   subscriptionId: string;
   status: 'open' | 'confirmed' | 'withdrawn';
-  reason: 'zones' | 'category' | 'subsidy';
+  reason: DeductionConsentRow['reason'];
   consentedDeductionOre: number;
   deductionOre: number;
   priceOre: number;

@@ -8,7 +8,7 @@ import { employeeLanguage, queueCatalogMessage } from '../messages';
 import { assertWithinLimit, recordEvent } from '../rate-limit';
 import { assertSmsBudget } from '../sms-budget';
 import { acceptSmsRecipient } from '../sms-recipient';
-import { assertOrderingOpen, companyByOrderToken } from './order-company';
+import { companyAtDoor, type LoginDoor, maySendCode } from './login-door';
 import { hashOtp, OTP_LENGTH, OTP_TTL_MS } from './otp-code';
 
 const HOUR = 60 * 60_000;
@@ -16,17 +16,17 @@ const HOUR = 60 * 60_000;
 export const OTP_SEND_LIMITS = { perPhonePerHour: 5, perIpPerHour: 20, resendAfterMs: 30_000 };
 
 /**
- * Sends a 6-digit login code by SMS to any valid mobile number. The answer is the same whether
+ * Sends a 6-digit login code by SMS to any valid mobile number (through the consent link: to a
+ * number with a consent request of the company, see `maySendCode`). The answer is the same whether
  * or not the number belongs to an employee, so login never reveals who is known.
  */
 export async function requestLoginCode(
   ctx: AppContext,
-  input: { orderToken: string; phone: string; ip: string; language?: Language },
+  input: LoginDoor & { phone: string; ip: string; language?: Language },
 ): Promise<{ expiresAt: Date; resendAfterSeconds: number }> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const company = await companyByOrderToken(tx, input.orderToken);
-    assertOrderingOpen(company);
+    const company = await companyAtDoor(tx, ctx.config, input);
     const phone = acceptSmsRecipient(ctx, input.phone);
 
     const phoneKey = `otp-send:phone:${phone}`;
@@ -47,8 +47,12 @@ export async function requestLoginCode(
 
     // The web app's language now, else the one the employee chose before, else bokmål.
     const language = input.language ?? (await employeeLanguage(tx, company.id, phone));
+    const resendAfterSeconds = OTP_SEND_LIMITS.resendAfterMs / 1000;
+    if (!(await maySendCode(tx, input, company.id, phone))) {
+      return { expiresAt: new Date(now.getTime() + OTP_TTL_MS), resendAfterSeconds };
+    }
     const { expiresAt } = await issueLoginCode(tx, ctx, { company, phone, language, now });
-    return { expiresAt, resendAfterSeconds: OTP_SEND_LIMITS.resendAfterMs / 1000 };
+    return { expiresAt, resendAfterSeconds };
   });
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import type { Language } from '../../domain/message-catalogue';
 import type { AppContext } from '../context';
 import { acceptSmsRecipient } from '../sms-recipient';
-import { assertOrderingOpen, companyByOrderToken } from './order-company';
+import { companyAtDoor, type LoginDoor } from './login-door';
 import { hashOtp, OTP_MAX_TRIES } from './otp-code';
 
 /**
@@ -15,11 +15,10 @@ import { hashOtp, OTP_MAX_TRIES } from './otp-code';
  */
 export async function verifyLoginCode(
   ctx: AppContext,
-  input: { orderToken: string; phone: string; code: string; language?: Language },
+  input: LoginDoor & { phone: string; code: string; language?: Language },
 ): Promise<{ companyId: string; companyName: string; phone: string }> {
   const now = ctx.clock.now();
-  const company = await companyByOrderToken(ctx.db, input.orderToken);
-  assertOrderingOpen(company);
+  const company = await companyAtDoor(ctx.db, ctx.config, input);
   const phone = acceptSmsRecipient(ctx, input.phone);
 
   const row = await findCurrentCode(ctx.db, company.id, phone);

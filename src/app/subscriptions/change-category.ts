@@ -161,7 +161,7 @@ async function notifyCategoryChange(
   const carried = await openConsentOf(tx, old.companyId, old.id);
   const consent =
     previous && next
-      ? await reconsiderConsent(tx, {
+      ? await reconsiderConsent(tx, ctx, {
           companyId: created.companyId,
           subscription: created,
           reason: 'category',

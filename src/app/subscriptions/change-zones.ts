@@ -99,7 +99,7 @@ async function notifyZoneChange(
   const next = monthlySplit(catalog.prices, subsidy, ticket(billedZones ?? zoneIds), from);
   const consent =
     previous && next
-      ? await reconsiderConsent(tx, {
+      ? await reconsiderConsent(tx, ctx, {
           companyId: sub.companyId,
           subscription: sub,
           reason: 'zones',

@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { companies, deductionConsents, subscriptions } from '../../db/schema';
 import { osloToday } from '../../domain/calendar';
 import type { AppContext } from '../context';
-import { emailAdmins } from './notify-admins';
+import { noticeConsentMissing } from './deduction-consent';
 
 export const CONSENT_REMINDER_JOB = 'consent-missing-reminder';
 
@@ -10,19 +10,14 @@ export const CONSENT_REMINDER_JOB = 'consent-missing-reminder';
  * Issue 15, "consent still missing": once a raised deduction is in force (its date has come)
  * and the employee has not agreed to it, each administrator of the company gets one email, in
  * their language, naming the employee and both amounts, so no more than the agreed amount is
- * deducted. Keyed per consent request and administrator: the daily run tells each once.
+ * deducted. Keyed per subscription, raised amount and administrator (`consentMissingKey`): an
+ * admin told when the consent became missing is not told again; one who chose no notices
+ * (`newOrderNotice: none`) gets none.
  */
 export async function remindMissingConsents(ctx: AppContext): Promise<{ emails: number }> {
   const today = osloToday(ctx.clock.now());
   const open = await ctx.db
-    .select({
-      id: deductionConsents.id,
-      companyId: deductionConsents.companyId,
-      consentedDeductionOre: deductionConsents.consentedDeductionOre,
-      deductionOre: deductionConsents.deductionOre,
-      firstName: subscriptions.firstName,
-      lastName: subscriptions.lastName,
-    })
+    .select({ consent: deductionConsents })
     .from(deductionConsents)
     .innerJoin(subscriptions, eq(subscriptions.id, deductionConsents.subscriptionId))
     .innerJoin(companies, eq(companies.id, deductionConsents.companyId))
@@ -35,18 +30,10 @@ export async function remindMissingConsents(ctx: AppContext): Promise<{ emails: 
     )
     .orderBy(asc(deductionConsents.createdAt));
   let emails = 0;
-  for (const consent of open) {
+  for (const { consent } of open) {
     await ctx.db.transaction(async (tx) => {
-      emails += await emailAdmins(tx, ctx, {
-        companyId: consent.companyId,
-        kind: 'admin_consent_missing',
-        params: {
-          employeeName: `${consent.firstName} ${consent.lastName}`.trim(),
-          previousDeductionOre: consent.consentedDeductionOre,
-          deductionOre: consent.deductionOre,
-        },
-        idempotencyKey: `consent-missing:${consent.id}`,
-      });
+      // An admin who chose no notices gets none; one told at once already has this amount's key.
+      emails += await noticeConsentMissing(tx, ctx, consent, (a) => a.newOrderNotice !== 'none');
     });
   }
   return { emails };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { newTicketNumber, randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
 import { loadCatalog } from '../../db/repositories/catalog';
+import { findCompany } from '../../db/repositories/companies';
 import {
   findSubscription,
   insertSubscription,
@@ -13,14 +14,15 @@ import {
 import { subscriptions } from '../../db/schema';
 import type { Consent } from '../../db/schema/subscriptions';
 import { monthOf } from '../../domain/calendar';
-import { priceForMonth, validateZoneSelection } from '../../domain/catalog';
+import { type PriceVersion, priceForMonth, validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
 import { deriveStatus, isLive } from '../../domain/subscription';
 import { normaliseText } from '../../domain/text';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { acceptSmsRecipient } from '../sms-recipient';
-import { queueTicketSms } from './notify';
+import { monthlySplit, reconsiderConsent } from './deduction-consent';
+import { consentLink, queueTicketSms, smsEmployee } from './notify';
 import { toSubscriptionDto } from './to-dto';
 
 export interface CreateSubscriptionInput {
@@ -142,6 +144,70 @@ export async function createSubscription(
     entityId: row.id,
     after: toSubscriptionDto(subscription, now),
   });
-  if (row.state === 'approved' && input.notify !== false) await queueTicketSms(tx, ctx, row);
+  const notify = row.state === 'approved' && input.notify !== false;
+  const consent =
+    row.state === 'approved' && !row.consent && (input.source === 'admin' || input.source === 'import')
+      ? await requestConsentForCompanyTicket(tx, ctx, row, zoneIds.length, catalog.prices, !notify)
+      : null;
+  // One SMS: the ticket link, and the consent link when the deduction needs agreeing to.
+  if (notify) await queueTicketSms(tx, ctx, row, undefined, consent);
   return { subscription, created: true };
+}
+
+/**
+ * Issue 15 (a): a ticket the company made (by hand, by import, or re-added after an end) has no
+ * deduction the employee agreed to: only their own order or confirmation is consent. When its
+ * monthly deduction in the start month is above 0, a consent request opens (agreed 0 øre; the
+ * payroll basis marks the row `consentMissing`), the admins are told (`reconsiderConsent`), and
+ * the employee gets the consent link in their language: in the ticket SMS (returned for it), or
+ * on its own (`consent_requested`) when no ticket SMS goes out now (`smsNow`). A fully subsidised
+ * ticket (deduction 0) needs nothing.
+ */
+async function requestConsentForCompanyTicket(
+  tx: Tx,
+  ctx: AppContext,
+  row: {
+    id: string;
+    companyId: string;
+    phone: string;
+    firstName: string;
+    categoryId: string;
+    startDate: string;
+  },
+  zoneCount: number,
+  prices: PriceVersion[],
+  smsNow: boolean,
+): Promise<{ deductionOre: number; consentUrl: string } | null> {
+  const company = await findCompany(tx, row.companyId);
+  const split = monthlySplit(
+    prices,
+    company?.subsidy ?? { type: 'none' },
+    { categoryId: row.categoryId, zoneCount },
+    row.startDate,
+  );
+  if (!split) return null;
+  const consent = await reconsiderConsent(tx, ctx, {
+    companyId: row.companyId,
+    subscription: row,
+    reason: 'added',
+    previousDeductionOre: 0,
+    next: split,
+    from: row.startDate,
+  });
+  if (!consent) return null;
+  const consentUrl = await consentLink(tx, ctx, row.companyId);
+  if (!smsNow) return { deductionOre: consent.deductionOre, consentUrl };
+  await smsEmployee(
+    tx,
+    ctx,
+    row,
+    'consent_requested',
+    {
+      from: row.startDate,
+      deductionOre: consent.deductionOre,
+      consentUrl: await consentLink(tx, ctx, row.companyId),
+    },
+    `consent-requested:${row.id}:${consent.deductionOre}`,
+  );
+  return null;
 }

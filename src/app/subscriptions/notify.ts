@@ -6,7 +6,7 @@ import { setTicketTokenHash } from '../../db/repositories/tickets';
 import { companies } from '../../db/schema';
 import type { IsoDate } from '../../domain/calendar';
 import type { MessageKind, MessageParams } from '../../domain/message-catalogue';
-import { orderTokenOf } from '../companies/order-token';
+import { consentToken } from '../companies/consent-link';
 import type { AppContext } from '../context';
 import { employeeLanguage, queueCatalogMessage } from '../messages';
 
@@ -14,11 +14,8 @@ type Employee = Pick<SubscriptionRow, 'companyId' | 'phone' | 'firstName'>;
 type Extra<K extends MessageKind> = Omit<MessageParams[K], 'firstName' | 'companyName'>;
 
 async function company(tx: Tx, companyId: string) {
-  const [row] = await tx
-    .select({ name: companies.name, orderTokenSealed: companies.orderTokenSealed })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  return { name: row?.name ?? '', orderTokenSealed: row?.orderTokenSealed ?? '' };
+  const [row] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
+  return { name: row?.name ?? '' };
 }
 
 export function ticketUrl(ctx: AppContext, ticketAccessToken: string): string {
@@ -63,6 +60,8 @@ export async function queueTicketSms(
   ctx: AppContext,
   sub: SubscriptionRow,
   idempotencyKey = `ticket-sms:${sub.id}:${sub.startDate}`,
+  /** Issue 15 (a): a company-made ticket's deduction to agree to, with the consent link. */
+  consent: { deductionOre: number; consentUrl: string } | null = null,
 ): Promise<void> {
   const token = randomToken();
   const queued = await smsEmployee(
@@ -70,7 +69,7 @@ export async function queueTicketSms(
     ctx,
     sub,
     'ticket_approved',
-    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token) },
+    { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token), consent },
     idempotencyKey,
     sub.id,
   );
@@ -111,8 +110,10 @@ export async function queueEndedByCompanySms(
 }
 
 /** The consent page link of the employee's company (for messages asking to confirm a deduction). */
-export async function consentLink(tx: Tx, ctx: AppContext, companyId: string): Promise<string> {
-  return `${ctx.config.publicUrl}/bestill/${orderTokenOf(ctx.config, await company(tx, companyId))}/samtykke`;
+export async function consentLink(_tx: Tx, ctx: AppContext, companyId: string): Promise<string> {
+  // Issue 15 (b): its own signed token, so rotating the order link or closing self-service
+  // does not kill a consent link already sent.
+  return `${ctx.config.publicUrl}/samtykke/${consentToken(ctx.config, companyId)}`;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface OrderField {
   labelEn?: string;
   helpTextEn?: string;
   options?: string[];
+  /** English labels of `options`, by position (issue 15.3); the stored value stays the option. */
+  optionsEn?: string[];
 }
 export interface OrderForm {
   kind: 'standard' | 'custom';
@@ -22,6 +24,12 @@ export interface OrderForm {
   /** English intro and deduction terms (issue 15.3); bokmål is shown when missing. */
   introEn?: string;
   deductionTermsEn?: string;
+  /**
+   * Issue 15 (c): the company declares that its own deduction terms say the deduction follows
+   * the operator's price list (so a price raise needs no new consent). Unset = not declared.
+   * Read through `followsPriceList` (src/domain/deduction-terms.ts), never from the text.
+   */
+  deductionFollowsPriceList?: boolean;
   fields: OrderField[];
   /** null = all active zones / categories are offered. */
   offeredZoneIds: string[] | null;

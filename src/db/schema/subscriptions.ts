@@ -172,7 +172,9 @@ export const deductionConsents = pgTable(
       .references(() => subscriptions.id),
     phone: text('phone').notNull(),
     status: text('status', { enum: ['open', 'confirmed', 'withdrawn'] }).notNull(),
-    reason: text('reason', { enum: ['zones', 'category', 'subsidy'] }).notNull(),
+    /** zones/category/subsidy: a company change; added: a ticket the company made (by hand or
+     * import), nothing agreed yet; price: a price raise under terms that do not follow the price list. */
+    reason: text('reason', { enum: ['zones', 'category', 'subsidy', 'added', 'price'] }).notNull(),
     /** The monthly deduction the employee had agreed to, in øre. */
     consentedDeductionOre: integer('consented_deduction_ore').notNull(),
     /** The raised monthly deduction that needs consent, in øre, with the price split it comes from. */

@@ -29,6 +29,11 @@ const fieldSchema = z.object({
   helpText: text.singleLine({ max: 300, min: 0 }).optional(),
   labelEn: text.singleLine({ max: 100, min: 0 }).optional(),
   helpTextEn: text.singleLine({ max: 300, min: 0 }).optional(),
+  optionsEn: z
+    .array(text.singleLine({ max: 100, min: 0 }))
+    .max(100)
+    .optional()
+    .describe("English labels of a select's options, by position; empty = the bokmål option"),
   options: z
     .array(text.singleLine({ max: 100 }))
     .max(50)
@@ -62,6 +67,7 @@ const orderFormResponse = z.object({
       labelEn: z.string().optional(),
       helpTextEn: z.string().optional(),
       options: z.array(z.string()).optional(),
+      optionsEn: z.array(z.string()).optional(),
     }),
   ),
   introEn: z.string().optional(),
@@ -89,6 +95,11 @@ const settingsSchema = z.object({
   orderForm: orderFormResponse,
   deductionTerms: z.string(),
   deductionTermsEn: z.string(),
+  deductionFollowsPriceList: z
+    .boolean()
+    .describe(
+      "Issue 15 (c): the terms say the deduction follows the operator's price list (always true with the default terms); when false, a price raise asks the employee's consent",
+    ),
   /** Origins whose pages may frame the order page (CSP frame-ancestors); empty = none. */
   widgetOrigins: z.array(z.string()),
   invoiceSplit: z
@@ -142,6 +153,10 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 orderForm: orderFormSchema.partial().optional(),
                 deductionTerms: text.multiLine({ max: 5000 }).optional(),
                 deductionTermsEn: text.multiLine({ max: 5000 }).optional(),
+                deductionFollowsPriceList: z
+                  .boolean()
+                  .optional()
+                  .describe("The company's own terms say the deduction follows the price list (default no)"),
                 widgetOrigins: z
                   .array(text.opaque({ max: 200 }))
                   .max(20)

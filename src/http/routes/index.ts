@@ -9,6 +9,7 @@ import { companyRoutes } from './company';
 import { companyAdminRoutes } from './company-admins';
 import { companyBulkRoutes } from './company-bulk';
 import { companySubscriptionRoutes } from './company-subscriptions';
+import { consentRoutes } from './consent';
 import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
 import { healthRoutes, type ReadinessCheck } from './health';
@@ -50,6 +51,7 @@ export async function registerRoutes(
   await app.register(inspectionRoutes(ctx));
   await app.register(jwksRoutes(ctx));
   await app.register(orderRoutes(ctx));
+  await app.register(consentRoutes(ctx));
   await app.register(meRoutes(ctx));
   await app.register(operatorCompanyRoutes(ctx));
   await app.register(operatorCatalogRoutes(ctx));

@@ -47,7 +47,7 @@ const consentSchema = z.object({
   id: z.string(),
   subscriptionId: z.string(),
   status: z.enum(['open', 'confirmed', 'withdrawn']),
-  reason: z.enum(['zones', 'category', 'subsidy']),
+  reason: z.enum(['zones', 'category', 'subsidy', 'added', 'price']),
   consentedDeductionOre: z.number().describe('The monthly deduction agreed before, øre'),
   deductionOre: z.number().describe('The raised monthly deduction to agree to, øre'),
   priceOre: z.number(),

@@ -28,6 +28,7 @@ export const orderPageSchema = z.object({
       labelEn: z.string().optional(),
       helpTextEn: z.string().optional(),
       options: z.array(z.string()).optional(),
+      optionsEn: z.array(z.string()).optional(),
     }),
   ),
   zones: z.array(z.object({ id: z.string(), name: z.string() })),

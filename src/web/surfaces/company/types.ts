@@ -40,6 +40,8 @@ export type OrderField = {
   labelEn?: string;
   helpTextEn?: string;
   options?: string[];
+  /** English labels of `options`, by position (issue 15.3). */
+  optionsEn?: string[];
 };
 export type OrderForm = {
   kind: 'standard' | 'custom';
@@ -56,6 +58,8 @@ export type Settings = {
   orderForm: OrderForm;
   deductionTerms: string;
   deductionTermsEn?: string;
+  /** Issue 15 (c): the terms cover a price-list raise (always with the default terms). */
+  deductionFollowsPriceList?: boolean;
   widgetOrigins: string[];
 };
 

@@ -5,7 +5,7 @@ import { formatPhone } from '../../../domain/phone-format';
 import { ApiError } from '../../api';
 import { useApiMutation } from '../../query';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useOrderToken, useSessionChanged } from './useOrderPage';
+import { useLoginBase, useSessionChanged } from './useOrderPage';
 
 const RESEND_AFTER_S = 30;
 
@@ -22,14 +22,14 @@ type Props = { phone: string; sentAt: number; onResend: () => void; resending: b
 
 export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
   const { t, i18n } = useTranslation('order');
-  const token = useOrderToken();
+  const base = useLoginBase();
   const sessionChanged = useSessionChanged();
   const [code, setCode] = useState('');
   const [firstSentAt] = useState(sentAt);
   const secondsLeft = useSecondsLeft(sentAt);
   const verify = useApiMutation<unknown, { phone: string; code: string; language: 'nb' | 'en' }>(
     'post',
-    `/api/order/${encodeURIComponent(token)}/otp/verify`,
+    `${base}/otp/verify`,
     { onSuccess: sessionChanged },
   );
   const codeInput = useRef<HTMLInputElement>(null);

@@ -10,13 +10,18 @@ import { Loading } from '../../ui/Loading';
 import { Money } from '../../ui/Money';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CompanyLine } from './CompanyLine';
-import type { OrderPage } from './types';
 
 /**
  * Issue 15: the employee agrees to a higher deduction the company made (the SMS links here):
  * the old and the new monthly amount, from when, the terms, and "Jeg godtar".
  */
-export function ConsentPage({ page }: { page: OrderPage }) {
+export function ConsentPage({
+  page,
+  backLink = true,
+}: {
+  page: { company: { name: string } };
+  backLink?: boolean;
+}) {
   const { t, i18n } = useTranslation('order');
   usePageTitle(t('consent.title'));
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nb';
@@ -49,9 +54,11 @@ export function ConsentPage({ page }: { page: OrderPage }) {
           ))}
         </>
       )}
-      <Paragraph>
-        <Link to="..">{t('consent.back')}</Link>
-      </Paragraph>
+      {backLink && (
+        <Paragraph>
+          <Link to="..">{t('consent.back')}</Link>
+        </Paragraph>
+      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { OrderField } from './types';
 export type FieldValues = Record<string, string | boolean>;
 
 type Props = {
-  fields: OrderField[];
+  /** The fields with their texts in the page's language (`companyTextsIn`). */
+  fields: (OrderField & { optionLabels?: string[] })[];
   values: FieldValues;
   onChange: (key: string, value: string | boolean) => void;
   errors: Record<string, string>;
@@ -48,9 +49,9 @@ export function ExtraFields({ fields, values, onChange, errors }: Props) {
                 required={f.required}
               >
                 <Select.Option value="">{t('form.choose')}</Select.Option>
-                {(f.options ?? []).map((o) => (
+                {(f.options ?? []).map((o, i) => (
                   <Select.Option key={o} value={o}>
-                    {o}
+                    {f.optionLabels?.[i] ?? o}
                   </Select.Option>
                 ))}
               </Select>

@@ -8,19 +8,27 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { CodeStep } from './CodeStep';
 import { CompanyLine } from './CompanyLine';
 import { PhoneStep } from './PhoneStep';
-import type { OrderPage } from './types';
-import { useOrderToken } from './useOrderPage';
+import { useLoginBase } from './useOrderPage';
 
-/** Rule 4: phone number → 6-digit code by SMS → the employee session. */
-export function LoginPage({ page }: { page: OrderPage }) {
+/**
+ * Rule 4: phone number → 6-digit code by SMS → the employee session, through the order link or
+ * the consent link (issue 15 (b)); `lead` replaces the default lead text.
+ */
+export function LoginPage({
+  page,
+  lead,
+}: {
+  page: { company: { name: string }; intro?: string; introEn?: string };
+  lead?: string;
+}) {
   const { t, i18n } = useTranslation('order');
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nb';
-  const token = useOrderToken();
+  const base = useLoginBase();
   const [phone, setPhone] = useState<string | null>(null);
   const [sentAt, setSentAt] = useState(0);
   const send = useApiMutation<{ resendAfterSeconds: number }, { phone: string; language: 'nb' | 'en' }>(
     'post',
-    `/api/order/${encodeURIComponent(token)}/otp`,
+    `${base}/otp`,
     {
       onSuccess: (_data, vars) => {
         setPhone(vars.phone);
@@ -30,7 +38,7 @@ export function LoginPage({ page }: { page: OrderPage }) {
   );
   usePageTitle(phone ? t('login.codeTitle') : t('login.title'));
   // Issue 15.3: the company's English intro when written, else its bokmål one.
-  const intro = inLanguage(page.intro, page.introEn, language);
+  const intro = inLanguage(page.intro ?? '', page.introEn ?? '', language);
   return (
     <div className="order-page">
       <CompanyLine name={page.company.name} />
@@ -40,7 +48,7 @@ export function LoginPage({ page }: { page: OrderPage }) {
       {!phone && intro && <Paragraph className="preserve-lines">{intro}</Paragraph>}
       {phone === null ? (
         <>
-          <Paragraph>{t('login.lead')}</Paragraph>
+          <Paragraph>{lead ?? t('login.lead')}</Paragraph>
           <PhoneStep
             pending={send.isPending}
             error={send.error}

@@ -13,7 +13,9 @@ import { LoginPage } from './LoginPage';
 import { MySubscriptionsPage } from './MySubscriptionsPage';
 import { OrderFormPage } from './OrderFormPage';
 import './order.css';
-import { useOrderPage } from './useOrderPage';
+import type { ConsentPageDto } from '../../../app/employee/get-consent-page';
+import { useApiQuery } from '../../query';
+import { useLoginBase, useOrderPage } from './useOrderPage';
 
 /**
  * Mounted by App.tsx at /bestill/:orderToken/*: the employee's order link (mobile first, also
@@ -42,6 +44,30 @@ export function OrderRoutes() {
   );
 }
 
+/**
+ * Mounted by App.tsx at /samtykke/:consentToken/* (issue 15 (b)): the consent link the SMS
+ * carries, apart from the order link, so rotating that link or closing self-service does not
+ * break it. Not logged in → SMS-code login; then the consent page. A deactivated company → a
+ * clear notice that there is nothing to agree to.
+ */
+export function ConsentRoutes() {
+  const { t } = useTranslation('order');
+  const path = useLoginBase();
+  const query = useApiQuery<ConsentPageDto>(path);
+  if (query.isPending) return <Loading />;
+  if (query.error?.code === 'CONSENT_LINK_INVALID') return <Notice kind="consentInvalid" />;
+  if (query.error?.code === 'CONSENT_COMPANY_INACTIVE') return <Notice kind="consentInactive" />;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  const page = query.data;
+  if (!page.signedInPhone) return <LoginPage page={page} lead={t('consentLogin.lead')} />;
+  return (
+    <>
+      <RememberLanguage />
+      <ConsentPage page={page} backLink={false} />
+    </>
+  );
+}
+
 /** Issue 15: the signed-in employee's messages follow the web app's language (also after a switch). */
 function RememberLanguage() {
   const { i18n } = useTranslation();
@@ -52,7 +78,13 @@ function RememberLanguage() {
   return null;
 }
 
-function Notice({ kind, company = '' }: { kind: 'invalid' | 'disabled'; company?: string }) {
+function Notice({
+  kind,
+  company = '',
+}: {
+  kind: 'invalid' | 'disabled' | 'consentInvalid' | 'consentInactive';
+  company?: string;
+}) {
   const { t } = useTranslation('order');
   usePageTitle(t(`${kind}.title`));
   return (

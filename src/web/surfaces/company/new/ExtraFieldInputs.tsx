@@ -8,6 +8,7 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { companyTextsIn } from '../../../../domain/company-texts';
 import type { OrderField } from '../types';
 
 export type FieldValues = Record<string, string | number | boolean>;
@@ -22,8 +23,14 @@ export function ExtraFieldInputs(props: {
   onChange: (v: FieldValues) => void;
   errors?: Record<string, string | undefined>;
 }) {
-  const { t } = useTranslation('company');
-  const { fields, value, onChange } = props;
+  const { t, i18n } = useTranslation('company');
+  const { value, onChange } = props;
+  // Issue 15.3: the company's field names, help texts and choices in the admin's language.
+  const texts = companyTextsIn(
+    { intro: '', deductionTerms: '', fields: props.fields },
+    i18n.resolvedLanguage === 'en' ? 'en' : 'nb',
+  );
+  const fields = props.fields.map((f, i) => ({ ...f, ...texts.fields[i] }));
   const errors = props.errors ?? {};
   if (fields.length === 0) return null;
   const set = (key: string, v: string | boolean) => onChange({ ...value, [key]: v });
@@ -56,9 +63,9 @@ export function ExtraFieldInputs(props: {
                 aria-invalid={errors[f.key] ? true : undefined}
               >
                 <Select.Option value="">{t('newSubscription.choose')}</Select.Option>
-                {(f.options ?? []).map((o) => (
+                {(f.options ?? []).map((o, i) => (
                   <Select.Option key={o} value={o}>
-                    {o}
+                    {f.optionLabels?.[i] ?? o}
                   </Select.Option>
                 ))}
               </Select>

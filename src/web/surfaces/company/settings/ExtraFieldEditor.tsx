@@ -2,7 +2,8 @@ import { Button, Checkbox, Field, Heading, Label, Select, Textfield } from '@dig
 import { useTranslation } from 'react-i18next';
 import type { OrderField, OrderFieldType } from '../types';
 
-export type FieldDraft = OrderField & { optionsText: string };
+/** A field as edited: its options (and their English labels) one per line, as typed. */
+export type FieldDraft = OrderField & { optionsText: string; optionsEnText?: string };
 
 const TYPES: OrderFieldType[] = ['text', 'number', 'select', 'checkbox'];
 
@@ -60,6 +61,17 @@ export function ExtraFieldEditor({ index, count, value, onChange, onMove, onRemo
           value={value.optionsText}
           onChange={(e) => set({ optionsText: e.target.value })}
           error={showErrors && noOptions ? t('settings.form.optionsRequired') : undefined}
+        />
+      )}
+      {value.type === 'select' && (
+        <Textfield
+          label={t('settings.form.optionsEn')}
+          description={t('settings.form.optionsEnHelp')}
+          lang="en"
+          multiline
+          rows={3}
+          value={value.optionsEnText ?? ''}
+          onChange={(e) => set({ optionsEnText: e.target.value })}
         />
       )}
       <Textfield

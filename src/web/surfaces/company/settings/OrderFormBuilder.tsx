@@ -1,4 +1,12 @@
-import { Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsDraft } from './draft';
 import { ExtraFieldEditor, type FieldDraft } from './ExtraFieldEditor';
@@ -110,6 +118,14 @@ export function OrderFormBuilder({ draft, set, showErrors }: Props) {
         value={draft.deductionTermsEn}
         onChange={(e) => set({ deductionTermsEn: e.target.value })}
       />
+      {draft.deductionTerms.trim() !== '' && (
+        <Checkbox
+          label={t('settings.form.followsPriceList')}
+          description={t('settings.form.followsPriceListHelp')}
+          checked={draft.deductionFollowsPriceList}
+          onChange={(e) => set({ deductionFollowsPriceList: e.target.checked })}
+        />
+      )}
     </section>
   );
 }

@@ -47,7 +47,7 @@ function LanguagePreview({ draft, lang }: { draft: SettingsDraft; lang: Language
     lang,
   );
   const headingId = `preview-heading-${lang}`;
-  const { catalog, categories, zoneNames, categoryName } = useCatalog();
+  const { catalog, categories, zoneNames, categoryName } = useCatalog(lang);
   const start = firstOfNextMonthInOslo();
   const offeredCategories = categories.filter(
     (c) => c.active && (draft.offeredCategoryIds === null || draft.offeredCategoryIds.includes(c.id)),
@@ -75,7 +75,7 @@ function LanguagePreview({ draft, lang }: { draft: SettingsDraft; lang: Language
           </Heading>
           {texts.intro && <Paragraph className="preserve-lines">{texts.intro}</Paragraph>}
           <Paragraph>
-            {t('settings.preview.start')} <DateText date={start} /> {t('settings.preview.locked')}
+            {t('settings.preview.start')} <DateText date={start} lang={lang} /> {t('settings.preview.locked')}
           </Paragraph>
           <Textfield label={t('settings.preview.firstName')} description={t('settings.preview.asOnId')} />
           <Textfield label={t('settings.preview.lastName')} />
@@ -89,8 +89,8 @@ function LanguagePreview({ draft, lang }: { draft: SettingsDraft; lang: Language
                   <Label>{f.label}</Label>
                   {f.helpText && <Field.Description>{f.helpText}</Field.Description>}
                   <Select>
-                    {(f.options ?? []).map((o) => (
-                      <Select.Option key={o}>{o}</Select.Option>
+                    {(f.options ?? []).map((o, i) => (
+                      <Select.Option key={o}>{f.optionLabels?.[i] ?? o}</Select.Option>
                     ))}
                   </Select>
                 </Field>
@@ -116,7 +116,7 @@ function LanguagePreview({ draft, lang }: { draft: SettingsDraft; lang: Language
               {t('settings.preview.example', { category: categoryName(example.id) })}
             </Paragraph>
           )}
-          <PriceSummary cost={cost} />
+          <PriceSummary cost={cost} lang={lang} />
           <Paragraph className="preserve-lines" data-size="sm">
             {texts.deductionTerms}
           </Paragraph>

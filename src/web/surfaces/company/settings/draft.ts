@@ -15,6 +15,8 @@ export type SettingsDraft = {
   offeredCategoryIds: string[] | null;
   deductionTerms: string;
   deductionTermsEn: string;
+  /** Issue 15 (c): the company's own terms say the deduction follows the price list. */
+  deductionFollowsPriceList: boolean;
   /** One origin per line, as typed. */
   widgetOriginsText: string;
 };
@@ -26,12 +28,18 @@ export function draftOf(s: Settings): SettingsDraft {
     kind: s.orderForm.kind,
     intro: s.orderForm.intro,
     introEn: s.orderForm.introEn ?? '',
-    fields: s.orderForm.fields.map((f) => ({ ...f, optionsText: (f.options ?? []).join('\n') })),
+    fields: s.orderForm.fields.map((f) => ({
+      ...f,
+      optionsText: (f.options ?? []).join('\n'),
+      optionsEnText: (f.optionsEn ?? []).join('\n'),
+    })),
     limitZones: s.orderForm.offeredZoneIds !== null,
     offeredZoneIds: s.orderForm.offeredZoneIds ?? [],
     offeredCategoryIds: s.orderForm.offeredCategoryIds,
     deductionTerms: s.deductionTerms,
     deductionTermsEn: s.deductionTermsEn ?? '',
+    // Own terms: what the company declared; with the default terms the box starts unticked.
+    deductionFollowsPriceList: s.deductionTerms.trim() !== '' && s.deductionFollowsPriceList === true,
     widgetOriginsText: (s.widgetOrigins ?? []).join('\n'),
   };
 }
@@ -55,10 +63,12 @@ export function fieldsOf(d: SettingsDraft): OrderForm['fields'] {
   return d.fields.map((f) => {
     const key = f.key || fieldKeyFor(f.label, taken);
     taken.add(key);
-    const options = f.optionsText
-      .split('\n')
-      .map((o) => o.trim())
-      .filter(Boolean);
+    const lines = f.optionsText.split('\n').map((o) => o.trim());
+    const linesEn = (f.optionsEnText ?? '').split('\n').map((o) => o.trim());
+    // The English label of each option is the line in the same place (blank lines dropped alike).
+    const kept = lines.flatMap((o, i) => (o ? [{ o, en: linesEn[i] ?? '' }] : []));
+    const options = kept.map((k) => k.o);
+    const optionsEn = kept.map((k) => k.en);
     return {
       key,
       label: f.label.trim(),
@@ -67,7 +77,7 @@ export function fieldsOf(d: SettingsDraft): OrderForm['fields'] {
       ...(f.helpText?.trim() ? { helpText: f.helpText.trim() } : {}),
       ...(f.labelEn?.trim() ? { labelEn: f.labelEn.trim() } : {}),
       ...(f.helpTextEn?.trim() ? { helpTextEn: f.helpTextEn.trim() } : {}),
-      ...(f.type === 'select' ? { options } : {}),
+      ...(f.type === 'select' ? { options, ...(optionsEn.some(Boolean) ? { optionsEn } : {}) } : {}),
     };
   });
 }
@@ -88,6 +98,7 @@ export function patchOf(d: SettingsDraft) {
     },
     deductionTerms: d.deductionTerms.trim(),
     deductionTermsEn: d.deductionTermsEn.trim(),
+    deductionFollowsPriceList: d.deductionFollowsPriceList,
     widgetOrigins: d.widgetOriginsText
       .split(/[\n,]/)
       .map((o) => o.trim())

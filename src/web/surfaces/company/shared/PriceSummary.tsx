@@ -26,8 +26,9 @@ export function costOf(
   }
 }
 
-export function PriceSummary({ cost }: { cost: CostSplit | null }) {
-  const { t } = useTranslation('company');
+/** The monthly price, company share and deduction; in `lang` when given, else the admin's language. */
+export function PriceSummary({ cost, lang }: { cost: CostSplit | null; lang?: 'nb' | 'en' }) {
+  const { t } = useTranslation('company', lang ? { lng: lang } : undefined);
   if (!cost) return null;
   return (
     <Paragraph aria-live="polite">
