@@ -133,6 +133,8 @@ export async function orderSubscription(
       idempotencyKey: input.idempotencyKey ? `employee:${input.actor.phone}:${input.idempotencyKey}` : null,
       offeredZoneIds: form.offeredZoneIds,
       offeredCategoryIds: form.offeredCategoryIds,
+      catalog,
+      companyName: company.name,
     });
     if (created) {
       if (input.language) await setEmployeeLanguage(tx, company.id, input.actor.phone, input.language);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { newTicketNumber, randomToken, sha256 } from '../../adapters/tokens';
 import type { Tx } from '../../db/engine';
-import { loadCatalog } from '../../db/repositories/catalog';
+import { type CatalogSnapshot, loadCatalog } from '../../db/repositories/catalog';
 import { findCompany } from '../../db/repositories/companies';
 import {
   findSubscription,
@@ -16,6 +16,7 @@ import type { Consent } from '../../db/schema/subscriptions';
 import { monthOf } from '../../domain/calendar';
 import { type PriceVersion, priceForMonth, validateZoneSelection } from '../../domain/catalog';
 import { AppError } from '../../domain/errors';
+import { languageOf } from '../../domain/message-catalogue';
 import { deriveStatus, isLive } from '../../domain/subscription';
 import { normaliseText } from '../../domain/text';
 import { recordAudit } from '../audit';
@@ -49,6 +50,10 @@ export interface CreateSubscriptionInput {
   offeredCategoryIds?: string[] | null;
   /** Send the ticket SMS when created approved (default true). */
   notify?: boolean;
+  /** The company's name when the caller has read it (the ticket SMS names it; else read there). */
+  companyName?: string;
+  /** The fare catalog when the caller has read it in this transaction already (else read here). */
+  catalog?: CatalogSnapshot;
 }
 
 const NAME = { max: 100, min: 1, personName: true } as const;
@@ -94,7 +99,7 @@ export async function createSubscription(
   const firstName = cleanName(input.firstName, 'firstName');
   const lastName = cleanName(input.lastName, 'lastName');
 
-  const catalog = await loadCatalog(tx);
+  const catalog = input.catalog ?? (await loadCatalog(tx));
   const category = catalog.categories.find((c) => c.id === input.categoryId && c.active);
   const categoryOffered = !input.offeredCategoryIds || input.offeredCategoryIds.includes(input.categoryId);
   if (!category || !categoryOffered) throw new AppError('CATEGORY_UNKNOWN');
@@ -150,7 +155,11 @@ export async function createSubscription(
       ? await requestConsentForCompanyTicket(tx, ctx, row, zoneIds.length, catalog.prices, !notify)
       : null;
   // One SMS: the ticket link, and the consent link when the deduction needs agreeing to.
-  if (notify) await queueTicketSms(tx, ctx, row, undefined, consent);
+  if (notify)
+    await queueTicketSms(tx, ctx, row, undefined, consent, {
+      companyName: input.companyName,
+      language: languageOf(employee.language),
+    });
   return { subscription, created: true };
 }
 

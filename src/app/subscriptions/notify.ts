@@ -5,12 +5,17 @@ import type { SubscriptionRow } from '../../db/repositories/subscriptions';
 import { setTicketTokenHash } from '../../db/repositories/tickets';
 import { companies } from '../../db/schema';
 import type { IsoDate } from '../../domain/calendar';
-import type { MessageKind, MessageParams } from '../../domain/message-catalogue';
+import type { Language, MessageKind, MessageParams } from '../../domain/message-catalogue';
 import { consentToken } from '../companies/consent-link';
 import type { AppContext } from '../context';
 import { employeeLanguage, queueCatalogMessage } from '../messages';
 
 type Employee = Pick<SubscriptionRow, 'companyId' | 'phone' | 'firstName'>;
+/** What a caller may already know of an SMS's recipient (saves the lookups, issue 17 item 4). */
+export interface Known {
+  companyName?: string;
+  language?: Language;
+}
 type Extra<K extends MessageKind> = Omit<MessageParams[K], 'firstName' | 'companyName'>;
 
 async function company(tx: Tx, companyId: string) {
@@ -35,12 +40,14 @@ export async function smsEmployee<K extends MessageKind>(
   idempotencyKey: string,
   /** The subscription whose ticket link the SMS carries, so a resend can make a new link. */
   ownerId?: string,
+  /** The company's name and the employee's language when the caller read them in this transaction. */
+  known: Known = {},
 ): Promise<boolean> {
-  const { name } = await company(tx, to.companyId);
+  const name = known.companyName ?? (await company(tx, to.companyId)).name;
   return queueCatalogMessage(tx, ctx, {
     kind,
     params: { ...params, firstName: to.firstName, companyName: name } as MessageParams[K],
-    language: await employeeLanguage(tx, to.companyId, to.phone),
+    language: known.language ?? (await employeeLanguage(tx, to.companyId, to.phone)),
     channel: 'sms',
     to: to.phone,
     idempotencyKey,
@@ -62,6 +69,7 @@ export async function queueTicketSms(
   idempotencyKey = `ticket-sms:${sub.id}:${sub.startDate}`,
   /** Issue 15 (a): a company-made ticket's deduction to agree to, with the consent link. */
   consent: { deductionOre: number; consentUrl: string } | null = null,
+  known: Known = {},
 ): Promise<void> {
   const token = randomToken();
   const queued = await smsEmployee(
@@ -72,6 +80,7 @@ export async function queueTicketSms(
     { startDate: sub.startDate, ticketUrl: ticketUrl(ctx, token), consent },
     idempotencyKey,
     sub.id,
+    known,
   );
   if (queued) await setTicketTokenHash(tx, sub.id, sha256(token));
 }

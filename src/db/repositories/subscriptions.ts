@@ -64,27 +64,24 @@ export async function listSubscriptions(
   return withZones(tx, rows);
 }
 
-/** Finds or creates the employee (by phone within the company) and locks the row for this transaction. */
+/**
+ * Finds or creates the employee (by phone within the company) with these names and locks the row
+ * for this transaction. One statement (issue 17 item 4): an upsert takes the row lock that
+ * `select … for update` took, and returns the row as it now is.
+ */
 export async function lockEmployee(
   tx: Tx,
   companyId: string,
   phone: string,
   names: { firstName: string; lastName: string },
 ): Promise<typeof employees.$inferSelect> {
-  await tx
+  const [employee] = await tx
     .insert(employees)
     .values({ companyId, phone, ...names })
-    .onConflictDoNothing({ target: [employees.companyId, employees.phone] });
-  const [employee] = await tx
-    .select()
-    .from(employees)
-    .where(and(eq(employees.companyId, companyId), eq(employees.phone, phone)))
-    .for('update');
+    .onConflictDoUpdate({ target: [employees.companyId, employees.phone], set: names })
+    .returning();
   if (!employee) throw new Error('employee row vanished');
-  if (employee.firstName !== names.firstName || employee.lastName !== names.lastName) {
-    await tx.update(employees).set(names).where(eq(employees.id, employee.id));
-  }
-  return { ...employee, ...names };
+  return employee;
 }
 
 export async function insertSubscription(
