@@ -40,6 +40,7 @@ export async function createApp(config: Config, options: { logger?: boolean; web
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+    poolWaitMs: config.DB_POOL_WAIT_MS,
     onIdleError: (error) => log.warn({ err: error }, 'database: an idle connection was closed by the server'),
   });
   const clock = new AdjustableClock();

@@ -71,6 +71,12 @@ const schema = z
      * request or a job. Long enough for the largest billing batch and export read.
      */
     DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    /**
+     * How long a request may wait for one of the process's 10 PostgreSQL connections, queue
+     * included (ms): a rush waits its turn rather than failing; a database that refuses or resets
+     * connections still fails at once (503).
+     */
+    DB_POOL_WAIT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     DATA_DIR: z.string().min(1).default('./data'),
     WEB_DIR: z.string().optional(),
     APP_NOW: z.iso.datetime({ offset: true }).optional(),
