@@ -256,7 +256,10 @@ describeEachEngine('issue 16 item 3: departments and cost centres', (app) => {
     await add('Eik', null);
     const names = (r: { body: { items: { lastName: string }[] } }) => r.body.items.map((i) => i.lastName);
 
-    expect(names(await client.get(`/api/company/subscriptions?department=${dept.id}`))).toEqual(['Aas', 'Dahl']);
+    expect(names(await client.get(`/api/company/subscriptions?department=${dept.id}`))).toEqual([
+      'Aas',
+      'Dahl',
+    ]);
     expect(names(await client.get('/api/company/subscriptions?department=none'))).toEqual(['Eik']);
     const first = await client.get('/api/company/subscriptions?sort=department&limit=2');
     expect(names(first)).toEqual(['Eik', 'Berg']);
@@ -266,8 +269,12 @@ describeEachEngine('issue 16 item 3: departments and cost centres', (app) => {
     expect(names(second)).toEqual(['Aas', 'Dahl']);
     expect(second.body.nextCursor).toBeNull();
 
-    const csv = (await client.get(`/api/company/subscriptions/export?format=csv&department=${drift.id}`)).text;
-    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = (await client.get(`/api/company/subscriptions/export?format=csv&department=${drift.id}`))
+      .text;
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toContain('Avdeling');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain('Berg');

@@ -46,7 +46,9 @@ export async function getDashboard(ctx: AppContext, input: { actor: CompanyAdmin
     cost.deductionOre += split.deductionOre;
   }
   const names = new Map(subs.map((s) => [s.id, `${s.firstName} ${s.lastName}`]));
-  const openConsentRows = (await openConsents(ctx.db, company.id)).filter((c) => visible.has(c.subscriptionId));
+  const openConsentRows = (await openConsents(ctx.db, company.id)).filter((c) =>
+    visible.has(c.subscriptionId),
+  );
   return {
     month,
     counts,

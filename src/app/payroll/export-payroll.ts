@@ -67,7 +67,13 @@ export async function exportPayroll(
   const catalog = await loadCatalog(ctx.db);
   const basis = await ctx.db.transaction(async (tx) => {
     // A department admin's export holds their departments only (issue 16 item 4).
-    const b = await loadPayrollBasis(tx, companyId, input.month, catalog, departmentFilter(input.actor, undefined));
+    const b = await loadPayrollBasis(
+      tx,
+      companyId,
+      input.month,
+      catalog,
+      departmentFilter(input.actor, undefined),
+    );
     const row = await insertPayrollExport(tx, {
       companyId,
       month: b.month,

@@ -9,7 +9,11 @@ import { AppError } from '../../domain/errors';
 import { type PayrollBasis, type PayrollRow, payrollAmounts, payrollTotals } from '../../domain/payroll';
 import { loadMonthCharges } from '../billing/month-charges';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { type DepartmentFilter, departmentFilter, passesDepartmentFilter } from '../departments/department-filter';
+import {
+  type DepartmentFilter,
+  departmentFilter,
+  passesDepartmentFilter,
+} from '../departments/department-filter';
 
 function ticketText(catalog: CatalogSnapshot, categoryId: string, zoneIds: string[]) {
   const category = catalog.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
