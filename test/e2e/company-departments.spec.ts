@@ -1,20 +1,22 @@
 import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
+
+const send = (request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) =>
+  sendJson(request, method, path, data);
+
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
-import { randomOrgNumber } from './support/company-admin';
+import {
+  companyAdminContext,
+  OPERATOR,
+  outbox,
+  randomOrgNumber,
+  send as sendJson,
+} from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
 const PASSWORD = 'et langt og godt passord';
-
-async function send(request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
-  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
-  const response = await request[method](path, { data, headers: { 'X-CSRF-Token': token } });
-  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
 
 async function invitationToken(request: APIRequestContext, email: string): Promise<string> {
   let token: string | undefined;
@@ -101,4 +103,55 @@ test('issue 16 item 3: define a department, put a subscription in it, and downlo
   expect(xml).toContain('<cbc:BuyerReference>SALG-77</cbc:BuyerReference>');
   expect(xml).toContain('<cbc:AccountingCost>4100</cbc:AccountingCost>');
   await expectNoA11yViolations(page);
+});
+
+test('issue 16 item 3: an employee chooses their department on the order form (320 px, axe), and the order is in it', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await send(page.request, 'put', '/api/dev/clock', { now: '2027-01-10T10:00:00+01:00' });
+  const { admin, csrf, operator } = await companyAdminContext(baseURL!, 'Avdelingsbestilling AS', 'avdbest');
+  const headers = { 'x-csrf-token': csrf };
+  const created = await admin.post('/api/company/departments', {
+    headers,
+    data: { name: 'Lager', costCentre: '5100' },
+  });
+  expect(created.status()).toBe(201);
+  const lager = (await created.json()) as { id: string };
+  expect(
+    (await admin.patch('/api/company/settings', { headers, data: { selfService: 'manual' } })).status(),
+  ).toBe(200);
+  const link = ((await (await admin.get('/api/company/order-link')).json()) as { url: string }).url;
+  const orderToken = link.split('/bestill/')[1]!;
+  const phone = `9${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+  await page.request.post(`/api/order/${orderToken}/otp`, { data: { phone } });
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      code = /\b(\d{6})\b/.exec((await outbox(operator, `+47${phone}`))[0]?.body ?? '')?.[1];
+      return code;
+    })
+    .toBeTruthy();
+  expect(
+    (await page.request.post(`/api/order/${orderToken}/otp/verify`, { data: { phone, code } })).ok(),
+  ).toBe(true);
+  await page.goto(`/bestill/${orderToken}/ny`);
+  await page.getByRole('textbox', { name: 'Fornavn' }).fill('Lars');
+  await page.getByRole('textbox', { name: 'Etternavn' }).fill('Lager');
+  const department = page.getByRole('combobox', { name: 'Avdeling' });
+  await expect(department).toHaveValue('');
+  await department.selectOption({ label: 'Lager' });
+  await page.getByRole('checkbox', { name: 'Kristiansand' }).check();
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('voksen');
+  await expectNoA11yViolations(page);
+  await page.getByRole('checkbox', { name: /godtar|samtykker/i }).check();
+  await page.getByRole('button', { name: /Send bestilling|Bestill/ }).click();
+  await expect(page).toHaveURL(/bekreftelse/);
+  const list = (await (await admin.get('/api/company/subscriptions')).json()) as {
+    items: { lastName: string; departmentId: string | null }[];
+  };
+  expect(list.items.find((i) => i.lastName === 'Lager')?.departmentId).toBe(lager.id);
+  await admin.dispose();
+  await operator.dispose();
 });

@@ -32,6 +32,7 @@ const ANCHOR: Record<string, string> = {
   lastName: 'order-last-name',
   zones: 'order-zones',
   category: 'order-category',
+  department: 'order-department',
   consent: 'order-consent',
 };
 const anchor = (key: string) => ANCHOR[key] ?? fieldId(key.replace(/^field:/, ''));
@@ -51,6 +52,7 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
     lastName: '',
     zoneIds: [],
     categoryId: page.categories.length === 1 ? (page.categories[0]?.id ?? '') : '',
+    departmentId: '',
     fields: {},
     consent: false,
   });
@@ -75,8 +77,10 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
     const found = checkDraft(draft, fields, t);
     if (Object.keys(found).length > 0) return showErrors(found);
     setErrors({});
+    const { departmentId, ...rest } = draft;
     order.mutate({
-      ...draft,
+      ...rest,
+      ...(departmentId ? { departmentId } : {}),
       firstName: draft.firstName.trim(),
       lastName: draft.lastName.trim(),
       language: english ? 'en' : 'nb',
@@ -138,6 +142,26 @@ export function OrderFormPage({ page }: { page: OrderPage }) {
           onChange={(key, value) => set('fields', { ...draft.fields, [key]: value })}
           errors={errors}
         />
+        {page.departments.length > 0 && (
+          <Field>
+            <Label>{t('form.department')}</Label>
+            <Field.Description>{t('form.departmentHelp')}</Field.Description>
+            <Select
+              id={ANCHOR.department}
+              value={draft.departmentId}
+              onChange={(e) => set('departmentId', e.target.value)}
+              aria-invalid={errors.department ? true : undefined}
+            >
+              <Select.Option value="">{t('form.noDepartment')}</Select.Option>
+              {page.departments.map((d) => (
+                <Select.Option key={d.id} value={d.id}>
+                  {d.name}
+                </Select.Option>
+              ))}
+            </Select>
+            {errors.department && <ValidationMessage>{errors.department}</ValidationMessage>}
+          </Field>
+        )}
         <ZonePicker
           zones={page.zones}
           value={draft.zoneIds}

@@ -8,11 +8,13 @@ export interface Draft {
   lastName: string;
   zoneIds: string[];
   categoryId: string;
+  /** The department chosen, '' for none (issue 16 item 3; only when the company has departments). */
+  departmentId: string;
   fields: FieldValues;
   consent: boolean;
 }
 
-/** Error keys: firstName, lastName, zones, category, consent, field:<key>. */
+/** Error keys: firstName, lastName, zones, category, department, consent, field:<key>. */
 export type Errors = Record<string, string>;
 
 /** What the browser can check before sending; the server checks it all again. */
@@ -46,6 +48,8 @@ export function serverErrors(error: ApiError, form: OrderField[], t: TFunction<'
       return { zones: error.message };
     case 'CATEGORY_UNKNOWN':
       return { category: error.message };
+    case 'DEPARTMENT_UNKNOWN':
+      return { department: error.message };
     case 'CONSENT_REQUIRED':
       return { consent: error.message };
     case 'VALIDATION_FAILED': {
