@@ -121,6 +121,34 @@ describeEachEngine('issue 15: messages on company changes and consent to a highe
     expect(await payrollRow(client, '2027-02', sub.id)).toMatchObject({ consentMissing: false });
   });
 
+  it('hostile check: a second raise from next month keeps this month marked; the request asks for the highest amount from the first raised month', async () => {
+    const { client, company } = await orderingCompany(app(), { subsidy: { type: 'percent', value: 50 } });
+    const sub = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla'],
+      effective: 'now',
+    });
+    const january = await payrollRow(client, '2027-01', sub.id);
+    expect(january.consentMissing).toBe(true);
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla', 'lillesand'],
+      effective: 'next_month',
+    });
+    // January is still raised and not agreed to: still marked, with the amount agreed before.
+    expect(await payrollRow(client, '2027-01', sub.id)).toMatchObject({
+      consentMissing: true,
+      consentedDeductionOre: january.consentedDeductionOre,
+      deductionOre: january.deductionOre,
+    });
+    expect((await payrollRow(client, '2027-02', sub.id)).consentMissing).toBe(true);
+    // Going back to two zones from next month keeps January's request open too.
+    await client.post(`/api/company/subscriptions/${sub.id}/change-zones`, {
+      zoneIds: ['kristiansand', 'vennesla'],
+      effective: 'next_month',
+    });
+    expect((await payrollRow(client, '2027-01', sub.id)).consentMissing).toBe(true);
+  });
+
   it('contract: ending "now" SMSes the employee "from now"; ending at month end names the last day', async () => {
     const { client, company } = await orderingCompany(app());
     const now = await createSubscription(app(), { companyId: company.id, startDate: '2027-01-01' });

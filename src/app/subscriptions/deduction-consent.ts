@@ -7,7 +7,7 @@ import {
   updateConsent,
 } from '../../db/repositories/deduction-consents';
 import { subscriptions } from '../../db/schema';
-import { type IsoDate, monthOf } from '../../domain/calendar';
+import { compareDates, type IsoDate, monthOf } from '../../domain/calendar';
 import { type PriceVersion, priceForMonth } from '../../domain/catalog';
 import { consentAfterChange } from '../../domain/deduction-consent';
 import { AppError } from '../../domain/errors';
@@ -70,21 +70,34 @@ export async function reconsiderConsent(
     openConsentedOre:
       open?.consentedDeductionOre ?? input.carriedConsentedOre ?? (agreedByEmployee ? null : 0),
   });
+  // Hostile check: a later change never takes months away from an open request. The months
+  // before this change's `from` keep the raise the request asked about, so going back down from
+  // a later date does not withdraw it, and the request keeps its earliest month.
+  const coversEarlier = open !== null && compareDates(open.effectiveFrom, input.from) < 0;
   if (decision.kind === 'withdraw') {
+    if (open && coversEarlier) return open;
     if (open) await updateConsent(tx, input.companyId, open.id, { status: 'withdrawn' });
     return null;
   }
   if (decision.kind === 'none') return null;
+  // The request asks for the highest amount it covers: a change to a lower (but still raised)
+  // amount from a later month keeps the higher amount the earlier months carry.
+  const keepsHigher = open !== null && coversEarlier && open.deductionOre >= decision.deductionOre;
   const amounts = {
     reason: input.reason,
     consentedDeductionOre: decision.consentedDeductionOre,
     deductionOre: decision.deductionOre,
     priceOre: input.next.priceOre,
     companyShareOre: input.next.companyShareOre,
-    effectiveFrom: input.from,
+    effectiveFrom: open && coversEarlier ? open.effectiveFrom : input.from,
   };
   const row = open
-    ? await updateConsent(tx, input.companyId, open.id, amounts)
+    ? await updateConsent(
+        tx,
+        input.companyId,
+        open.id,
+        keepsHigher ? { consentedDeductionOre: decision.consentedDeductionOre } : amounts,
+      )
     : await insertConsent(tx, {
         companyId: input.companyId,
         subscriptionId: input.subscription.id,
