@@ -27,9 +27,9 @@ import { STATUSES, type Subscription } from '../types';
 import { BulkActions, PasteSelect } from './BulkActions';
 
 const PAGE = 50;
-const SORTS = ['name', 'status', 'start', 'end'] as const;
+const SORTS = ['name', 'status', 'start', 'end', 'department'] as const;
 type Sort = (typeof SORTS)[number];
-const FILTERS = ['q', 'status', 'zoneId', 'categoryId', 'plannedEnd'] as const;
+const FILTERS = ['q', 'status', 'zoneId', 'categoryId', 'department', 'plannedEnd'] as const;
 
 /**
  * Item 16.6: the company's subscriptions, paged on the server (50 a page, by cursor), sorted by a
@@ -40,6 +40,11 @@ export function SubscriptionsPage() {
   const { t } = useTranslation('company');
   usePageTitle(t('subscriptions.title'));
   const { zoneNames, categoryName, zones, categories } = useCatalog();
+  // Issue 16 item 3: a company with departments filters, sorts and reads the list by department.
+  const departments = useApiQuery<{ items: { id: string; name: string }[] }>('/api/company/departments').data
+    ?.items;
+  const departmentName = new Map((departments ?? []).map((d) => [d.id, d.name]));
+  const hasDepartments = departmentName.size > 0;
   // A payroll admin reads the list; adding, importing and bulk actions are for full admins.
   const canChange = useCanChange();
   const [params, setParams] = useSearchParams();
@@ -165,6 +170,11 @@ export function SubscriptionsPage() {
           t('subscriptions.allCategories'),
           categories.map((c) => ({ value: c.id, label: categoryName(c.id) })),
         )}
+        {hasDepartments &&
+          select('department', t('subscriptions.department'), t('subscriptions.allDepartments'), [
+            ...(departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+            { value: 'none', label: t('subscriptions.noDepartment') },
+          ])}
         {select('plannedEnd', t('subscriptions.plannedEnd'), t('subscriptions.plannedEndAll'), [
           { value: 'yes', label: t('subscriptions.plannedEndYes') },
           { value: 'no', label: t('subscriptions.plannedEndNo') },
@@ -224,6 +234,7 @@ export function SubscriptionsPage() {
                     {header('start', t('columns.start'))}
                     {header('end', t('columns.end'))}
                     {header('status', t('columns.status'))}
+                    {hasDepartments && header('department', t('subscriptions.department'))}
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -254,6 +265,11 @@ export function SubscriptionsPage() {
                       <Table.Cell>
                         <StatusTag status={s.status} />
                       </Table.Cell>
+                      {hasDepartments && (
+                        <Table.Cell>
+                          {(s.departmentId && departmentName.get(s.departmentId)) ?? '–'}
+                        </Table.Cell>
+                      )}
                     </Table.Row>
                   ))}
                 </Table.Body>
