@@ -96,6 +96,7 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       startDate: '2027-01-01',
       phone: '+4794000033',
     });
+    await createSubscription(app(), { companyId: company.id, startDate: '2027-02-01', phone: '+4794000036' });
     const outbox = async (to: string) =>
       (await client.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`)).body.messages as { body: string }[];
     const before = (await outbox('+4794000032')).length;
@@ -106,6 +107,7 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       'Kari;Nordmann;94000033;Kristiansand;Honnør;;',
       'Nina;Ny;94000034;Kristiansand;Voksen;;2027-06-30',
       'Kari;Nordmann;94000035;Kristiansand;Voksen;;2027-01-10',
+      'Kari;Nordmann;94000036;Kristiansand;Voksen;;2027-01-20',
     ].join('\n');
     const dry = await client.post('/api/company/subscriptions/import', { csv, dryRun: true });
     expect(dry.status).toBe(200);
@@ -118,10 +120,11 @@ describeEachEngine('company bulk import from CSV/XLSX (issue 3, step 5)', (app) 
       ['update', ['category'], []],
       ['create', ['endDate'], []],
       ['create', ['endDate'], ['endDate']], // an end before the start is refused at its column
+      ['update', [], ['endDate']], // so is one before the current subscription's start
     ]);
     expect(dry.body.rows[4].errors[0].code).toBe('END_DATE_INVALID');
-    // The dry run wrote nothing: still three subscriptions, no messages to the employees.
-    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(3);
+    // The dry run wrote nothing: still four subscriptions, no messages to the employees.
+    expect((await client.get('/api/company/subscriptions')).body.items).toHaveLength(4);
     expect(await outbox('+4794000032')).toHaveLength(before);
 
     const r = await client.post('/api/company/subscriptions/import', {

@@ -169,6 +169,27 @@ describeEachEngine('issue 16 item 4: a department admin acts only within their d
     expect(move.body.results[0]).toMatchObject({ outcome: 'failed', code: 'DEPARTMENT_UNKNOWN' });
   });
 
+  it('hostile check: a department admin’s import neither changes nor names a subscription of another department (by its mobile number)', async () => {
+    app().setNow('2027-01-15T10:00:00+01:00');
+    const s = await seed(app());
+    const dept = await departmentAdmin(app(), s.client, [s.salg.id]);
+    const [theirs] = await app()
+      .ctx.db.select({ phone: subscriptions.phone })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, s.theirs.activeId));
+    const csv = [
+      'Fornavn;Etternavn;Mobil;Soner;Kategori;Avdeling',
+      `Kari;Driftsen;${theirs!.phone};Arendal;Voksen;Salg`,
+    ].join('\n');
+    const r = await dept.post('/api/company/subscriptions/import', { csv, dryRun: true });
+    expect(r.status).toBe(200);
+    const row = r.body.rows[0];
+    expect(row.subscriptionId).toBeUndefined();
+    expect(row.changes).toEqual([]);
+    expect(row.errors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(r.body)).not.toContain(s.theirs.activeId);
+  });
+
   it('the full admin’s own work is refused to a department admin (403): settings, departments, admins, master data, audit, order link', async () => {
     app().setNow('2027-01-15T10:00:00+01:00');
     const s = await seed(app());

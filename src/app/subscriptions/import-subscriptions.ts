@@ -15,7 +15,7 @@ import {
 } from '../../domain/subscription';
 import { type ImportFile, type ImportTable, readImportFile } from '../companies/read-import-file';
 import type { AppContext, CompanyAdminActor } from '../context';
-import { assertCanChange, departmentScope } from '../context';
+import { assertCanChange, assertInDepartmentScope, departmentScope } from '../context';
 import { type FieldValue, validateOrderFields } from '../employee/order-fields';
 import { changeCategory } from './change-category';
 import { changeZones } from './change-zones';
@@ -225,6 +225,15 @@ async function toRows(
   });
 }
 
+/**
+ * An end date in the file before the subscription's start is a mistake in the file, not a
+ * cancellation: END_DATE_INVALID at the row's end-date column, and nothing is created or sent.
+ */
+function assertEndNotBeforeStart(endDate: string, startDate: string) {
+  if (endDate < startDate)
+    throw new AppError('END_DATE_INVALID', { details: { field: 'endDate', endDate, startDate } });
+}
+
 /** The employee's current (pending, approved or active) subscription in the company, by mobile number. */
 async function currentSubscription(tx: Tx, companyId: string, phone: string, now: Date) {
   if (!phone) return null;
@@ -246,7 +255,11 @@ async function updateFromRow(
   row: ImportRow,
   current: SubscriptionWithZones,
 ) {
+  // A department admin's import never reaches (nor names) a subscription outside their departments.
+  assertInDepartmentScope(actor, current.departmentId);
   row.subscriptionId = current.id;
+  row.action = 'update'; // also when the update is then refused: the row is about this subscription
+  if (row.endDate !== null) assertEndNotBeforeStart(row.endDate, current.startDate);
   // The zones it will have (a change already planned counts): the file is compared with them.
   const zonesNow = current.zoneSets.at(-1);
   const sameZones =
@@ -351,6 +364,7 @@ export async function importSubscriptions(
             });
             if (row.endDate !== null) {
               row.changes.push('endDate');
+              assertEndNotBeforeStart(row.endDate, subscription.startDate);
               await endSubscription(db, {
                 actor: input.actor,
                 id: subscription.id,
