@@ -105,6 +105,9 @@ describeEachEngine('issue 16 item 3: departments and cost centres', (app) => {
       startDate: '2027-02-01',
       departmentId: dept.id,
     });
+    // The list counts it, as the refusal does (hostile check: the list said 0).
+    const listed = (await client.get('/api/company/departments')).body.items as Department[];
+    expect(listed.find((d) => d.id === dept.id)).toMatchObject({ subscriptions: 1 });
     const refused = await client.delete(`/api/company/departments/${dept.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('DEPARTMENT_IN_USE');

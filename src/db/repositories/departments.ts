@@ -18,8 +18,10 @@ export async function listDepartments(
   const rows = await tx
     .select({
       department: departments,
-      subscriptions: sql<number>`(select count(*) from ${subscriptions}
-        where ${subscriptions.companyId} = ${companyId} and ${subscriptions.departmentId} = ${departments.id})::int`,
+      // Aliased and qualified by hand: drizzle writes a column of a select's own table without its
+      // table name, and inside this subquery a bare "id" would be the subscription's (count 0).
+      subscriptions: sql<number>`(select count(*) from ${subscriptions} as s
+        where s.company_id = ${companyId} and s.department_id = ${departments}.id)::int`,
     })
     .from(departments)
     .where(
