@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLang } from './error-messages';
+import { pickLang, translateError } from './error-messages';
 
 describe('the answer language from Accept-Language (RFC 9110 §12.5.4)', () => {
   it.each([
@@ -19,5 +19,22 @@ describe('the answer language from Accept-Language (RFC 9110 §12.5.4)', () => {
     ['garbage;;;q=x', 'nb'],
   ] as const)('%s → %s', (header, lang) => {
     expect(pickLang(header)).toBe(lang);
+  });
+});
+
+describe('plural forms in messages (hostile check, issue 15: "1 sekunder")', () => {
+  it('a wait of 1 second reads in the singular, others in the plural, in both languages', () => {
+    expect(translateError('TOO_MANY_REQUESTS', 'nb', { retryAfterSeconds: 1 })).toBe(
+      'For mange forsøk. Prøv igjen om 1 sekund.',
+    );
+    expect(translateError('TOO_MANY_REQUESTS', 'nb', { retryAfterSeconds: 30 })).toBe(
+      'For mange forsøk. Prøv igjen om 30 sekunder.',
+    );
+    expect(translateError('TOO_MANY_REQUESTS', 'en', { retryAfterSeconds: 1 })).toBe(
+      'Too many attempts. Try again in 1 second.',
+    );
+    expect(translateError('SMS_BUDGET_EXCEEDED', 'en', { retryAfterSeconds: 120 })).toBe(
+      'We are not sending more SMS right now. Try again in 120 seconds.',
+    );
   });
 });

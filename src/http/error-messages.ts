@@ -43,8 +43,8 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     en: '"{field}": we only send SMS to mobile numbers in these countries: {countries}.',
   },
   SMS_BUDGET_EXCEEDED: {
-    nb: 'Vi sender ikke flere SMS akkurat nå. Prøv igjen om {retryAfterSeconds} sekunder.',
-    en: 'We are not sending more SMS right now. Try again in {retryAfterSeconds} seconds.',
+    nb: 'Vi sender ikke flere SMS akkurat nå. Prøv igjen om {retryAfterSeconds|sekund|sekunder}.',
+    en: 'We are not sending more SMS right now. Try again in {retryAfterSeconds|second|seconds}.',
   },
   DATE_INVALID: { nb: 'Datoen er ikke gyldig (ÅÅÅÅ-MM-DD).', en: 'The date is not valid (YYYY-MM-DD).' },
   MONTH_INVALID: { nb: 'Måneden er ikke gyldig (ÅÅÅÅ-MM).', en: 'The month is not valid (YYYY-MM).' },
@@ -102,8 +102,8 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The current password is wrong.',
   },
   TOO_MANY_REQUESTS: {
-    nb: 'For mange forsøk. Prøv igjen om {retryAfterSeconds} sekunder.',
-    en: 'Too many attempts. Try again in {retryAfterSeconds} seconds.',
+    nb: 'For mange forsøk. Prøv igjen om {retryAfterSeconds|sekund|sekunder}.',
+    en: 'Too many attempts. Try again in {retryAfterSeconds|second|seconds}.',
   },
   OTP_INVALID: { nb: 'Koden er feil. Prøv igjen.', en: 'The code is wrong. Try again.' },
   OTP_EXPIRED: {
@@ -419,12 +419,25 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   return best === 'en' ? 'en' : 'nb';
 }
 
+/**
+ * The message of `code` in `lang` with its `{name}` placeholders filled in. A placeholder written
+ * `{name|one|other}` is the number followed by the word in its plural form for the language
+ * (Intl.PluralRules): "1 sekund", "2 sekunder", "1 second", "2 seconds".
+ */
 export function translateError(
   code: ErrorCode,
   lang: Lang,
   params?: Record<string, string | number>,
 ): string {
   let text = errorMessages[code][lang];
-  for (const [key, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${key}}`, String(value));
+  const plural = new Intl.PluralRules(lang === 'nb' ? 'nb-NO' : 'en-GB');
+  for (const [key, value] of Object.entries(params ?? {})) {
+    text = text.replace(
+      new RegExp(`\\{${key}\\|([^|}]*)\\|([^}]*)\\}`, 'g'),
+      (_, one: string, other: string) =>
+        `${value} ${typeof value === 'number' && plural.select(value) === 'one' ? one : other}`,
+    );
+    text = text.replaceAll(`{${key}}`, String(value));
+  }
   return text;
 }
