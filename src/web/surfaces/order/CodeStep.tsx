@@ -94,7 +94,7 @@ export function CodeStep({ phone, sentAt, onResend, resending }: Props) {
           </Button>
         </div>
         {secondsLeft > 0 && (
-          <Paragraph data-size="sm">{t('login.resendWait', { seconds: secondsLeft })}</Paragraph>
+          <Paragraph data-size="sm">{t('login.resendWait', { count: secondsLeft })}</Paragraph>
         )}
       </form>
     </>
