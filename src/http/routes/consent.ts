@@ -4,9 +4,15 @@ import type { AppContext } from '../../app/context';
 import { getConsentPage } from '../../app/employee/get-consent-page';
 import { requestLoginCode } from '../../app/employee/request-login-code';
 import { verifyLoginCode } from '../../app/employee/verify-login-code';
-import { startSession } from '../auth/sessions';
 import { text } from '../schemas';
-import { languageField } from './order';
+import {
+  employeeSignedInSchema,
+  loginCodeRequestBody,
+  loginCodeSentSchema,
+  loginCodeVerifyBody,
+  replyCodeSent,
+  signInEmployee,
+} from './employee-login';
 
 const params = z.object({ consentToken: text.opaque({ max: 200 }) });
 
@@ -42,8 +48,8 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Send a login code through the consent link (only to a number asked for consent; same answer either way)',
           params,
-          body: z.object({ phone: text.singleLine({ max: 40 }), language: languageField }),
-          response: { 202: z.object({ expiresAt: z.string(), resendAfterSeconds: z.number() }) },
+          body: loginCodeRequestBody,
+          response: { 202: loginCodeSentSchema },
         },
       },
       async (request, reply) => {
@@ -53,9 +59,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ip: request.ip,
           language: request.body.language,
         });
-        return reply
-          .status(202)
-          .send({ expiresAt: sent.expiresAt.toISOString(), resendAfterSeconds: sent.resendAfterSeconds });
+        return replyCodeSent(reply, sent);
       },
     );
 
@@ -66,18 +70,8 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['employee'],
           summary: 'Check the login code sent through the consent link and start the employee session',
           params,
-          body: z.object({
-            phone: text.singleLine({ max: 40 }),
-            code: text.singleLine({ max: 20 }),
-            language: languageField,
-          }),
-          response: {
-            200: z.object({
-              phone: z.string(),
-              company: z.object({ id: z.string(), name: z.string() }),
-              csrfToken: z.string(),
-            }),
-          },
+          body: loginCodeVerifyBody,
+          response: { 200: employeeSignedInSchema },
         },
       },
       async (request, reply) => {
@@ -85,12 +79,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           consentToken: request.params.consentToken,
           ...request.body,
         });
-        const { csrfToken } = await startSession(ctx, request, reply, {
-          kind: 'employee',
-          companyId: who.companyId,
-          phone: who.phone,
-        });
-        return { phone: who.phone, company: { id: who.companyId, name: who.companyName }, csrfToken };
+        return signInEmployee(ctx, request, reply, who);
       },
     );
   };

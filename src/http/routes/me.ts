@@ -10,7 +10,7 @@ import { orderSubscription } from '../../app/employee/order-subscription';
 import { setMyLanguage } from '../../app/employee/set-my-language';
 import { requireEmployee } from '../auth/sessions';
 import { text } from '../schemas';
-import { languageField } from './order';
+import { languageField } from './employee-login';
 
 /** The contract's Subscription object (plus the extra fields the UI shows). */
 export const subscriptionSchema = z.object({

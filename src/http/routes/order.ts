@@ -4,12 +4,18 @@ import type { AppContext } from '../../app/context';
 import { getOrderPage } from '../../app/employee/get-order-page';
 import { requestLoginCode } from '../../app/employee/request-login-code';
 import { verifyLoginCode } from '../../app/employee/verify-login-code';
-import { startSession } from '../auth/sessions';
 import { text } from '../schemas';
+import {
+  employeeSignedInSchema,
+  loginCodeRequestBody,
+  loginCodeSentSchema,
+  loginCodeVerifyBody,
+  replyCodeSent,
+  signInEmployee,
+} from './employee-login';
 
 const params = z.object({ orderToken: text.opaque({ max: 200 }) });
 /** The web app's language: the employee's choice for the messages they get (issue 15). */
-export const languageField = z.enum(['nb', 'en']).optional().describe("The web app's language (nb|en)");
 
 export const orderPageSchema = z.object({
   company: z.object({ name: z.string() }),
@@ -69,11 +75,8 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           params,
-          body: z.object({
-            phone: text.singleLine({ max: 40 }),
-            language: languageField,
-          }),
-          response: { 202: z.object({ expiresAt: z.string(), resendAfterSeconds: z.number() }) },
+          body: loginCodeRequestBody,
+          response: { 202: loginCodeSentSchema },
         },
       },
       async (request, reply) => {
@@ -83,9 +86,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ip: request.ip,
           language: request.body.language,
         });
-        return reply
-          .status(202)
-          .send({ expiresAt: sent.expiresAt.toISOString(), resendAfterSeconds: sent.resendAfterSeconds });
+        return replyCodeSent(reply, sent);
       },
     );
 
@@ -95,28 +96,13 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['employee'],
           params,
-          body: z.object({
-            phone: text.singleLine({ max: 40 }),
-            code: text.singleLine({ max: 20 }),
-            language: languageField,
-          }),
-          response: {
-            200: z.object({
-              phone: z.string(),
-              company: z.object({ id: z.string(), name: z.string() }),
-              csrfToken: z.string(),
-            }),
-          },
+          body: loginCodeVerifyBody,
+          response: { 200: employeeSignedInSchema },
         },
       },
       async (request, reply) => {
         const who = await verifyLoginCode(ctx, { orderToken: request.params.orderToken, ...request.body });
-        const { csrfToken } = await startSession(ctx, request, reply, {
-          kind: 'employee',
-          companyId: who.companyId,
-          phone: who.phone,
-        });
-        return { phone: who.phone, company: { id: who.companyId, name: who.companyName }, csrfToken };
+        return signInEmployee(ctx, request, reply, who);
       },
     );
   };
