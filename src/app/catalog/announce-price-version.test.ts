@@ -26,7 +26,15 @@ describe('issue 15: which employees a price version must tell', () => {
       type: 'percent',
       value: 50,
     }));
-    expect(changes).toEqual([{ subscriptionId: 's1', previousDeductionOre: 40_000, deductionOre: 45_000 }]);
+    expect(changes).toEqual([
+      {
+        subscriptionId: 's1',
+        previousDeductionOre: 40_000,
+        deductionOre: 45_000,
+        // The new month's whole split, which a consent request under custom terms carries (issue 15 (c)).
+        next: { priceOre: 90_000, companyShareOre: 45_000, deductionOre: 45_000, taxableBenefitOre: 45_000 },
+      },
+    ]);
   });
 
   it('a fixed share that covers both prices, or an unchanged price, is no news', () => {
