@@ -8,7 +8,7 @@ import {
   Textarea,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { queryClient } from '../../../query';
@@ -50,6 +50,11 @@ export function BulkActions(props: { selected: string[]; onClear: () => void }) 
   const [result, setResult] = useState<(Answer & { dryRun: boolean }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const summaryRef = useRef<HTMLHeadingElement>(null);
+  // Issue 15.6: focus lands on the preview or the summary once it is on the page (an effect runs
+  // after the commit; a frame scheduled from the handler could run before React rendered it).
+  useEffect(() => {
+    if (result) summaryRef.current?.focus();
+  }, [result]);
 
   const params = () => {
     switch (action) {
@@ -108,7 +113,6 @@ export function BulkActions(props: { selected: string[]; onClear: () => void }) 
       await queryClient.invalidateQueries({
         predicate: (q) => String(q.queryKey[0]).startsWith('/api/company/'),
       });
-    requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
   const failed = result?.results.filter((r) => r.outcome === 'failed') ?? [];
