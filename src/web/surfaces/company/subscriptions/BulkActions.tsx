@@ -8,11 +8,12 @@ import {
   Textarea,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { queryClient } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { useFocusOnShow } from '../../../ui/useFocusOnShow';
 import { useCatalog } from '../shared/useCatalog';
 import { ZonePicker } from '../shared/ZonePicker';
 
@@ -49,12 +50,8 @@ export function BulkActions(props: { selected: string[]; onClear: () => void }) 
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<(Answer & { dryRun: boolean }) | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const summaryRef = useRef<HTMLHeadingElement>(null);
-  // Issue 15.6: focus lands on the preview or the summary once it is on the page (an effect runs
-  // after the commit; a frame scheduled from the handler could run before React rendered it).
-  useEffect(() => {
-    if (result) summaryRef.current?.focus();
-  }, [result]);
+  // Issue 15.6: focus lands on the preview or the summary once it is on the page.
+  const summaryRef = useFocusOnShow<HTMLHeadingElement>(result);
 
   const params = () => {
     switch (action) {

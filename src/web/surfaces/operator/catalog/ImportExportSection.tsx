@@ -9,13 +9,14 @@ import {
   List,
   Paragraph,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
 import { fileBase64 } from '../../../file-bytes';
 import { useApiMutation } from '../../../query';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { SuccessMessage } from '../../../ui/SuccessMessage';
+import { useFocusOnShow } from '../../../ui/useFocusOnShow';
 import { CATALOG_PATH } from './types';
 
 const FILES = ['areas.txt', 'rider_categories.txt', 'fare_products.txt'] as const;
@@ -52,10 +53,9 @@ type ImportBody = { filesBase64: Partial<Record<FileName, string>>; dryRun: bool
 export function ImportExportSection({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation('operator');
   const [files, setFiles] = useState<Partial<Record<FileName, string>>>({});
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-  const preview = useApiMutation<ImportResult, ImportBody>('post', '/api/operator/catalog/import', {
-    onSuccess: () => requestAnimationFrame(() => previewHeading.current?.focus()),
-  });
+  const preview = useApiMutation<ImportResult, ImportBody>('post', '/api/operator/catalog/import');
+  // The preview's heading takes the focus once the preview is on the page.
+  const previewHeading = useFocusOnShow<HTMLHeadingElement>(preview.data);
   const run = useApiMutation<ImportResult, ImportBody>('post', '/api/operator/catalog/import', {
     invalidates: [CATALOG_PATH, '/api/catalog'],
     onSuccess: () => preview.reset(),
