@@ -1,35 +1,23 @@
 import { type APIRequestContext, expect as baseExpect, test } from '@playwright/test';
 
-const send = (request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) =>
-  sendJson(request, method, path, data);
-
 import { expectNoA11yViolations } from './support/a11y';
 import { resetServerClock } from './support/clock';
 import {
+  companyAdmin,
   companyAdminContext,
   OPERATOR,
   outbox,
-  randomOrgNumber,
   send as sendJson,
 } from './support/company-admin';
 
 test.use({ serviceWorkers: 'block' });
+
+const send = (request: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) =>
+  sendJson(request, method, path, data);
 const expect = baseExpect.configure({ timeout: 30_000 });
 
+/** The password `companyAdmin` accepts the invitation with. */
 const PASSWORD = 'et langt og godt passord';
-
-async function invitationToken(request: APIRequestContext, email: string): Promise<string> {
-  let token: string | undefined;
-  await expect
-    .poll(async () => {
-      const r = await request.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
-      const { messages } = (await r.json()) as { messages: { body: string }[] };
-      token = messages.map((m) => m.body.match(/\/bedrift\/invitasjon\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean);
-      return token;
-    })
-    .toBeTruthy();
-  return token!;
-}
 
 test.afterAll(async ({ baseURL }) => {
   await resetServerClock(baseURL);
@@ -40,16 +28,8 @@ test('issue 16 item 3: define a department, put a subscription in it, and downlo
 }) => {
   const request = page.request;
   await send(request, 'put', '/api/dev/clock', { now: '2027-01-10T10:00:00+01:00' });
-  await send(request, 'post', '/api/auth/login', OPERATOR);
-  const email = `avdeling-${Date.now()}@bedrift.example`;
-  await send(request, 'post', '/api/operator/companies', {
-    orgNumber: randomOrgNumber(),
-    name: 'Avdelingstest AS',
+  const { adminEmail: email } = await companyAdmin(page, 'Avdelingstest AS', {
     invoiceAddress: { street: 'Gata 1', postalCode: '4630', city: 'Kristiansand' },
-    contact: { name: 'Kari Kontakt', email },
-  });
-  await send(request, 'post', `/api/auth/invitations/${await invitationToken(request, email)}/accept`, {
-    password: PASSWORD,
   });
 
   // Define the department (bokmål first), at 320 px and by keyboard.

@@ -28,7 +28,12 @@ export async function send(
  * A new company registered by the operator, whose admin the page is then logged in as (the
  * invitation read from the development outbox and accepted through the API).
  */
-export async function companyAdmin(page: Page, name: string): Promise<{ adminEmail: string }> {
+export async function companyAdmin(
+  page: Page,
+  name: string,
+  /** More of the registration (e.g. `invoiceAddress`). */
+  extra: Record<string, unknown> = {},
+): Promise<{ adminEmail: string }> {
   const adminEmail = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.no`;
   await send(page.request, 'post', '/api/auth/login', {
     email: 'operator@example.no',
@@ -38,6 +43,7 @@ export async function companyAdmin(page: Page, name: string): Promise<{ adminEma
     orgNumber: randomOrgNumber(),
     name,
     contact: { name: 'Kari Nordmann', email: adminEmail },
+    ...extra,
   });
   let token: string | undefined;
   await expect
