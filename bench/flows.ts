@@ -9,7 +9,7 @@ import { hashPassword } from '../src/adapters/passwords';
 import type { Database } from '../src/db/engine';
 import { companies, users } from '../src/db/schema';
 import { TestClient } from '../test/support/client';
-import { overHttp } from '../test/support/processes';
+import { type AppProcess, overHttp, startAppProcess } from '../test/support/processes';
 
 const OPERATOR = { email: 'operator@example.no', password: 'operator-password-123' };
 const ADMIN_PASSWORD = 'Et langt og godt benkepassord 2027';
@@ -111,4 +111,28 @@ export async function automaticCompany(database: Database, url: string, orgNumbe
   await admin.login(email, ADMIN_PASSWORD);
   const orderToken = String((await admin.get('/api/company/order-link')).body.url).split('/bestill/')[1]!;
   return { companyId: registered.body.id as string, orderToken, admin };
+}
+
+/**
+ * The environment a benchmark starts the product with on its scratch database: proxies on loopback
+ * trusted (the load generator sends X-Forwarded-For), no SMS budgets, quiet logs.
+ */
+export function benchEnv(url: string): Record<string, string> {
+  return {
+    DATABASE_URL: url,
+    TRUST_PROXY: 'loopback',
+    SMS_HOURLY_BUDGET: '0',
+    SMS_HOURLY_BUDGET_PER_COMPANY: '0',
+    LOG_LEVEL: 'error',
+  };
+}
+
+/** Starts the product as its own process; with `profileDir` it writes a CPU profile there when it stops. */
+export function startProduct(env: Record<string, string>, profileDir?: string): Promise<AppProcess> {
+  return startAppProcess(
+    env,
+    profileDir
+      ? { args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'src/main.ts'] }
+      : {},
+  );
 }

@@ -14,8 +14,8 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { JWK } from 'jose';
 import { newDevice, type TestDevice } from '../test/support/device';
-import { type AppProcess, startAppProcess } from '../test/support/processes';
-import { automaticCompany, nextIp, orderOnce } from './flows';
+import type { AppProcess } from '../test/support/processes';
+import { automaticCompany, benchEnv, nextIp, orderOnce, startProduct } from './flows';
 import { startBare } from './hot-bare';
 import { withScratchDatabase } from './scratch-database';
 
@@ -99,24 +99,13 @@ interface Path {
 
 async function main() {
   await withScratchDatabase('bb_bench_hot', async (database, url) => {
-    const env = {
-      DATABASE_URL: url,
-      TRUST_PROXY: 'loopback',
-      SMS_HOURLY_BUDGET: '0',
-      SMS_HOURLY_BUDGET_PER_COMPANY: '0',
-      LOG_LEVEL: 'error',
-    };
+    const env = benchEnv(url);
     let product: AppProcess | null = null;
     let bare: Awaited<ReturnType<typeof startBare>> | null = null;
     try {
       // BENCH_HOT_PROFILE=dir: the product writes a CPU profile (node --cpu-prof) there when it stops.
       const profile = process.env.BENCH_HOT_PROFILE;
-      product = await startAppProcess(
-        env,
-        profile
-          ? { args: ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'src/main.ts'] }
-          : {},
-      );
+      product = await startProduct(env, profile);
       const { companyId, orderToken, admin } = await automaticCompany(database, product.url);
       console.log(`ordering ${TICKETS} tickets and activating them on their devices…`);
       const tickets: { token: string; device: TestDevice; codes: string[]; cookie: string }[] = [];

@@ -19,8 +19,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/db/engine';
-import { type AppProcess, startAppProcess } from '../test/support/processes';
-import { automaticCompany, nextPhone, ORDER_BODY, pool, signIn } from './flows';
+import type { AppProcess } from '../test/support/processes';
+import { automaticCompany, benchEnv, nextPhone, ORDER_BODY, pool, signIn, startProduct } from './flows';
 import { startBare } from './hot-bare';
 import { withScratchDatabase } from './scratch-database';
 
@@ -156,24 +156,13 @@ async function rush(database: Database, companyId: string, baseUrl: string, empl
 
 async function main() {
   await withScratchDatabase('bb_bench_rush', async (database, url) => {
-    const env = {
-      DATABASE_URL: url,
-      TRUST_PROXY: 'loopback',
-      SMS_HOURLY_BUDGET: '0',
-      SMS_HOURLY_BUDGET_PER_COMPANY: '0',
-      LOG_LEVEL: 'error',
-    };
+    const env = benchEnv(url);
     let product: AppProcess | null = null;
     let bare: Awaited<ReturnType<typeof startBare>> | null = null;
     try {
       // BENCH_RUSH_PROFILE=dir: the product writes a CPU profile (node --cpu-prof) there when it stops.
       const profile = process.env.BENCH_RUSH_PROFILE;
-      product = await startAppProcess(
-        env,
-        profile
-          ? { args: ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'src/main.ts'] }
-          : {},
-      );
+      product = await startProduct(env, profile);
       const { companyId, orderToken } = await automaticCompany(database, product.url);
       bare = await startBare(url, { keys: [] });
       // Warm-up of both servers (plans, JIT, pools) with a few orders each.

@@ -10,7 +10,7 @@
  */
 import { TestClient } from '../test/support/client';
 import { type AppProcess, overHttp, startAppProcess } from '../test/support/processes';
-import { automaticCompany, orderOnce, pool } from './flows';
+import { automaticCompany, benchEnv, orderOnce, pool } from './flows';
 import { withScratchDatabase } from './scratch-database';
 
 const ORDERS = Number(process.env.BENCH_SCALE_ORDERS ?? 120);
@@ -33,13 +33,7 @@ async function measure(procs: AppProcess[], orderToken: string) {
 
 async function main() {
   await withScratchDatabase('bb_bench_scale', async (database, url) => {
-    const env = {
-      DATABASE_URL: url,
-      TRUST_PROXY: 'loopback',
-      SMS_HOURLY_BUDGET: '0',
-      SMS_HOURLY_BUDGET_PER_COMPANY: '0',
-      LOG_LEVEL: 'error',
-    };
+    const env = benchEnv(url);
     const first = await startAppProcess(env);
     const procs: AppProcess[] = [first];
     try {
